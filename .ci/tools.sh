@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Installs what the project needs, idempotently and quietly when it is already there.
+#   tools.sh build   wasm32 target, trunk, wasm-bindgen-cli (= Cargo.lock), wasm-opt (npm binaryen)
+#   tools.sh test    the above, plus Debian's chromium and the tests' npm packages
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+BINARYEN_VERSION=132.0.0
+say() { echo "tools: $*" >&2; }
+
+build_tools() {
+  if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown >&2
+  fi
+  if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+    say "installing trunk $TRUNK_VERSION (about 12 minutes, once)"
+    cargo install trunk --version "$TRUNK_VERSION" --locked --quiet
+  fi
+  # wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly. Installed without
+  # --locked: for 0.2.130 its own lock file pins a yanked crate.
+  local wb
+  wb=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wb" ]; then
+    say "installing wasm-bindgen-cli $wb (a few minutes, once)"
+    cargo install wasm-bindgen-cli --version "$wb" --quiet --force
+  fi
+  # Debian's binaryen (108) makes a wasm that crashes at start; npm's is current.
+  if [ "$(.tools/node_modules/.bin/wasm-opt --version 2>/dev/null | awk '{print $3}')" != "${BINARYEN_VERSION%%.*}" ]; then
+    say "installing wasm-opt (npm binaryen $BINARYEN_VERSION)"
+    npm install --prefix .tools --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION" >&2
+  fi
+  # trunk --offline also builds with `cargo --offline`: fetch the locked crates first.
+  cargo fetch --locked --quiet
+}
+
+test_tools() {
+  if [ ! -x /usr/bin/chromium ]; then
+    say "installing Debian's chromium"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >&2
+    apt-get install -y -qq chromium >&2
+  fi
+  if [ ! -d tests/node_modules/playwright-core ] || [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; then
+    say "installing the tests' npm packages"
+    npm ci --prefix tests --no-audit --no-fund --silent >&2
+  fi
+}
+
+case "${1:-build}" in
+  build) build_tools ;;
+  test) build_tools; test_tools ;;
+  *) echo "usage: $0 build|test" >&2; exit 2 ;;
+esac

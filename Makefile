@@ -1,0 +1,46 @@
+# Partnership Planner. The two commands people need:
+#   make serve   build the release app and serve it on http://127.0.0.1:8080
+#   make test    run every test (Rust unit tests, then end-to-end in headless Chromium)
+# Both install whatever is missing first (see .ci/tools.sh), and are quiet when nothing is.
+
+SHELL := /bin/bash
+# trunk finds wasm-bindgen in ~/.cargo/bin and wasm-opt from npm's binaryen; --offline stops it
+# from ever downloading tools of its own.
+export PATH := $(CURDIR)/.tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+TRUNK_BUILD := trunk --quiet build --release --offline
+
+.PHONY: serve build test test-unit test-e2e bench tools fmt clean
+
+tools:
+	@bash .ci/tools.sh build
+
+build: tools
+	@$(TRUNK_BUILD)
+
+serve: tools
+	trunk serve --release --offline
+
+test: 
+	@bash .ci/tools.sh test
+	@$(MAKE) --no-print-directory test-unit
+	@$(TRUNK_BUILD)
+	@$(MAKE) --no-print-directory test-e2e
+
+test-unit:
+	cargo test --quiet
+
+# End-to-end tests against the release build in dist/ (run `make build` first).
+test-e2e:
+	node --test --test-concurrency=1 tests/e2e/
+
+bench:
+	@bash .ci/tools.sh test
+	@$(TRUNK_BUILD)
+	node tests/bench/bench.mjs
+
+fmt:
+	cargo fmt
+
+clean:
+	cargo clean
+	rm -rf dist

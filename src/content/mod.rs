@@ -1,0 +1,190 @@
+//! The toolkit's structure and words as data: sections, their questions, the partnership
+//! functions. A question or label is corrected here, in one place, and every screen follows.
+//!
+//! Source of the questions: the Laboratory to Combat Human Trafficking (LCHT), *Partnership
+//! Toolkit*, "Partnership 101" (https://combathumantrafficking.org/toolkit/partnership-101/).
+
+mod questions;
+
+pub use questions::{questions_for, Question, QUESTIONS};
+
+use serde::{Deserialize, Serialize};
+
+/// The eight toolkit sections, in the order a partnership works through them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Section {
+    Define,
+    Functions,
+    Membership,
+    Leadership,
+    Management,
+    Funding,
+    Trust,
+    Survivors,
+}
+
+impl Section {
+    pub const ALL: [Section; 8] = [
+        Section::Define,
+        Section::Functions,
+        Section::Membership,
+        Section::Leadership,
+        Section::Management,
+        Section::Funding,
+        Section::Trust,
+        Section::Survivors,
+    ];
+
+    /// The section's name, used for its heading and its navigation link.
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::Define => "Define your partnership",
+            Section::Functions => "Functions",
+            Section::Membership => "Membership",
+            Section::Leadership => "Leadership structure",
+            Section::Management => "Partnership management",
+            Section::Funding => "Funding",
+            Section::Trust => "Trust and sustainability",
+            Section::Survivors => "Survivor engagement",
+        }
+    }
+
+    /// The stable path segment of the section's route (`#/define`). Never rename one: people
+    /// bookmark them.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Section::Define => "define",
+            Section::Functions => "functions",
+            Section::Membership => "membership",
+            Section::Leadership => "leadership",
+            Section::Management => "management",
+            Section::Funding => "funding",
+            Section::Trust => "trust",
+            Section::Survivors => "survivors",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Section> {
+        Section::ALL.into_iter().find(|s| s.slug() == slug)
+    }
+
+    /// The seed's guiding question for the section, shown under its heading.
+    pub fn lead_question(self) -> &'static str {
+        match self {
+            Section::Define => "How do you define your partnership?",
+            Section::Functions => "What would you like your partnership to do?",
+            Section::Membership => "How will you determine membership within your partnership?",
+            Section::Leadership => "How will you set up a leadership structure?",
+            Section::Management => "Has your partnership set up specific goals and strategies?",
+            Section::Funding => "How will you fund your partnership's work?",
+            Section::Trust => "How will you maintain trust and resolve conflict?",
+            Section::Survivors => "How will you make your partnership survivor-centered?",
+        }
+    }
+}
+
+/// The six things the seed says a partnership could do. The serialized names are part of the
+/// file format: never rename one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FunctionKind {
+    StrategicCoordination,
+    OperationalCoordination,
+    ShareInformation,
+    RaiseAwareness,
+    InvolveCommunity,
+    SurvivorEngagement,
+}
+
+impl FunctionKind {
+    pub const ALL: [FunctionKind; 6] = [
+        FunctionKind::StrategicCoordination,
+        FunctionKind::OperationalCoordination,
+        FunctionKind::ShareInformation,
+        FunctionKind::RaiseAwareness,
+        FunctionKind::InvolveCommunity,
+        FunctionKind::SurvivorEngagement,
+    ];
+
+    /// The checkbox label, in the seed's words.
+    pub fn label(self) -> &'static str {
+        match self {
+            FunctionKind::StrategicCoordination => {
+                "Provide strategic coordination for human trafficking work in your area"
+            }
+            FunctionKind::OperationalCoordination => {
+                "Provide operational coordination for human trafficking work in your area"
+            }
+            FunctionKind::ShareInformation => "Share information and resources",
+            FunctionKind::RaiseAwareness => {
+                "Increase awareness of the extent of human trafficking in your area"
+            }
+            FunctionKind::InvolveCommunity => {
+                "Involve businesses and community members in anti-human trafficking work"
+            }
+            FunctionKind::SurvivorEngagement => {
+                "Prioritize engagement of survivors directly in the anti-human trafficking movement"
+            }
+        }
+    }
+
+    /// A short plain-language note on what the function means in practice.
+    pub fn hint(self) -> &'static str {
+        match self {
+            FunctionKind::StrategicCoordination => {
+                "Set shared priorities and a common plan across agencies."
+            }
+            FunctionKind::OperationalCoordination => {
+                "Work cases and services together day to day, with agreed protocols."
+            }
+            FunctionKind::ShareInformation => {
+                "Pass on trends, trainings, referrals and funding news among members."
+            }
+            FunctionKind::RaiseAwareness => {
+                "Help the public and professionals recognise trafficking where you are."
+            }
+            FunctionKind::InvolveCommunity => {
+                "Bring employers, faith groups and neighbours into prevention and response."
+            }
+            FunctionKind::SurvivorEngagement => {
+                "Give survivors paid, real roles in shaping the partnership's work."
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_round_trip_and_are_unique() {
+        for s in Section::ALL {
+            assert_eq!(Section::from_slug(s.slug()), Some(s));
+        }
+        let mut slugs: Vec<_> = Section::ALL.iter().map(|s| s.slug()).collect();
+        slugs.sort();
+        slugs.dedup();
+        assert_eq!(slugs.len(), 8);
+        assert_eq!(Section::from_slug("nope"), None);
+    }
+
+    #[test]
+    fn function_names_in_files_are_stable() {
+        let names: Vec<String> = FunctionKind::ALL
+            .iter()
+            .map(|f| serde_json::to_string(f).unwrap_or_default())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "\"strategic_coordination\"",
+                "\"operational_coordination\"",
+                "\"share_information\"",
+                "\"raise_awareness\"",
+                "\"involve_community\"",
+                "\"survivor_engagement\""
+            ]
+        );
+    }
+}

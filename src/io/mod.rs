@@ -1,0 +1,39 @@
+//! Small browser adapters for data leaving or entering the app: the clock, fresh ids, and file
+//! downloads. Each returns a `Result` or a safe fallback; none can panic on browser state.
+
+mod download;
+
+pub use download::download;
+
+use crate::model::Millis;
+
+/// Now, from the browser's clock.
+pub fn now() -> Millis {
+    let ms = js_sys::Date::now();
+    if ms.is_finite() && ms > 0.0 {
+        ms as Millis
+    } else {
+        0
+    }
+}
+
+/// A fresh random id (128 bits, hex) from `crypto.getRandomValues`, falling back to
+/// `Math.random` where WebCrypto is missing: ids only need to be unique, not secret.
+pub fn new_id() -> String {
+    let mut bytes = [0u8; 16];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if !filled {
+        for b in &mut bytes {
+            *b = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The user's local time of day for status messages (`17:42`).
+pub fn local_time(ms: Millis) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
+}

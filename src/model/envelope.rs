@@ -1,0 +1,230 @@
+//! The versioned envelope around every plan that is stored or exported, and the migration
+//! chain that reads any version ever shipped.
+//!
+//! ```json
+//! {"format": "partnership-plan", "schema_version": 1, "app_version": "0.1.0",
+//!  "saved_at": "2026-11-25T17:42:03Z", "plan": {...}}
+//! ```
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::error::ImportError;
+use super::plan::Plan;
+use super::time::{iso8601, Millis};
+
+pub const FORMAT: &str = "partnership-plan";
+/// The schema this build writes. Bump it, and add a step to `MIGRATIONS`, whenever the shape of
+/// `Plan` changes; keep a fixture of every shipped version in `tests/fixtures/`.
+pub const SCHEMA_VERSION: u64 = 1;
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Step `i` turns a schema `i + 1` plan (as JSON) into a schema `i + 2` plan. Steps are pure and
+/// forward-only; none exists yet because version 1 is the first.
+type Migration = fn(Value) -> Result<Value, ImportError>;
+const MIGRATIONS: &[Migration] = &[];
+
+#[derive(Serialize)]
+struct EnvelopeRef<'a> {
+    format: &'static str,
+    schema_version: u64,
+    app_version: &'static str,
+    saved_at: String,
+    plan: &'a Plan,
+}
+
+fn envelope(plan: &Plan, now: Millis) -> EnvelopeRef<'_> {
+    EnvelopeRef {
+        format: FORMAT,
+        schema_version: SCHEMA_VERSION,
+        app_version: APP_VERSION,
+        saved_at: iso8601(now),
+        plan,
+    }
+}
+
+/// Compact JSON, for `localStorage`, where every character counts against the quota.
+pub fn encode(plan: &Plan, now: Millis) -> String {
+    // Serializing plain structs of strings, numbers and enums into a String cannot fail.
+    serde_json::to_string(&envelope(plan, now)).unwrap_or_default()
+}
+
+/// Indented JSON, for files people email and may open in a text editor.
+pub fn encode_pretty(plan: &Plan, now: Millis) -> String {
+    serde_json::to_string_pretty(&envelope(plan, now)).unwrap_or_default()
+}
+
+/// A plan read back from text, with what its envelope said about it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decoded {
+    pub plan: Plan,
+    pub schema_version: u64,
+    pub saved_at: Option<String>,
+}
+
+/// Reads stored or imported text: JSON → envelope → migrations → `Plan` → rules.
+pub fn decode(text: &str) -> Result<Decoded, ImportError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let value: Value = serde_json::from_str(text).map_err(ImportError::from_json)?;
+    let schema_version = value.get("schema_version").and_then(Value::as_u64);
+    let saved_at = value
+        .get("saved_at")
+        .and_then(Value::as_str)
+        .map(str::to_owned);
+    let plan = migrate(value)?;
+    Ok(Decoded {
+        plan,
+        schema_version: schema_version.unwrap_or(SCHEMA_VERSION),
+        saved_at,
+    })
+}
+
+/// Brings an envelope of any shipped schema version up to the current `Plan`.
+pub fn migrate(value: Value) -> Result<Plan, ImportError> {
+    let Value::Object(mut envelope) = value else {
+        return Err(ImportError::NotAPlan(
+            "it holds a single value or a list, not a saved plan",
+        ));
+    };
+    match envelope.get("format") {
+        Some(Value::String(f)) if f == FORMAT => {}
+        Some(Value::String(f)) if f == "partnership-plan-encrypted" => {
+            return Err(ImportError::Encrypted)
+        }
+        _ => return Err(ImportError::NotAPlan("it does not say it is a Partnership Planner plan")),
+    }
+    let version = match envelope.get("schema_version") {
+        Some(Value::Number(n)) => n.as_u64().filter(|v| *v >= 1).ok_or(ImportError::Invalid {
+            path: "schema_version".into(),
+            problem: "must be a whole number from 1".into(),
+        })?,
+        None => return Err(ImportError::NotAPlan("it has no schema version")),
+        Some(_) => {
+            return Err(ImportError::Invalid {
+                path: "schema_version".into(),
+                problem: "must be a whole number from 1".into(),
+            })
+        }
+    };
+    if version > SCHEMA_VERSION {
+        return Err(ImportError::NewerVersion { found: version });
+    }
+    let mut plan = envelope.remove("plan").ok_or(ImportError::Invalid {
+        path: "plan".into(),
+        problem: "is missing".into(),
+    })?;
+    for step in &MIGRATIONS[(version - 1) as usize..] {
+        plan = step(plan)?;
+    }
+    let plan: Plan = serde_path_to_error::deserialize(plan).map_err(|e| ImportError::Invalid {
+        path: join_path("plan", &e.path().to_string()),
+        problem: e.inner().to_string(),
+    })?;
+    plan.check()
+        .map_err(|(path, problem)| ImportError::Invalid { path, problem })?;
+    Ok(plan)
+}
+
+fn join_path(root: &str, rest: &str) -> String {
+    match rest {
+        "" | "." => root.to_owned(),
+        r if r.starts_with('[') => format!("{root}{r}"),
+        r => format!("{root}.{r}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::FunctionKind;
+
+    fn sample() -> Plan {
+        let mut p = Plan::new("plan-1".into(), 1_700_000_000_000);
+        p.set_name("Front Range Anti-Trafficking Partnership", 1_700_000_001_000);
+        p.set_answer("define.definition", "Agencies working together", 1_700_000_002_000);
+        p.set_function(FunctionKind::ShareInformation, true, 1_700_000_003_000);
+        p
+    }
+
+    #[test]
+    fn round_trips_compact_and_pretty() {
+        let p = sample();
+        for text in [encode(&p, 5), encode_pretty(&p, 5)] {
+            let d = decode(&text).map_err(|e| e.to_string());
+            assert_eq!(d.map(|d| d.plan), Ok(p.clone()));
+        }
+    }
+
+    #[test]
+    fn envelope_has_the_documented_fields() {
+        let v: Value = serde_json::from_str(&encode(&sample(), 1_795_628_523_000)).unwrap();
+        assert_eq!(v["format"], "partnership-plan");
+        assert_eq!(v["schema_version"], 1);
+        assert_eq!(v["app_version"], APP_VERSION);
+        assert_eq!(v["saved_at"], "2026-11-25T17:42:03Z");
+        assert_eq!(v["plan"]["id"], "plan-1");
+    }
+
+    #[test]
+    fn strips_a_byte_order_mark() {
+        let text = format!("\u{feff}{}", encode(&sample(), 5));
+        assert!(decode(&text).is_ok());
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_plan() {
+        let cases = [
+            ("", ImportError::Empty),
+            ("   \n", ImportError::Empty),
+            ("null", ImportError::NotAPlan("it holds a single value or a list, not a saved plan")),
+            ("[]", ImportError::NotAPlan("it holds a single value or a list, not a saved plan")),
+            ("{}", ImportError::NotAPlan("it does not say it is a Partnership Planner plan")),
+            (
+                r#"{"format":"partnership-plan","plan":{}}"#,
+                ImportError::NotAPlan("it has no schema version"),
+            ),
+            (
+                r#"{"format":"partnership-plan","schema_version":2,"plan":{}}"#,
+                ImportError::NewerVersion { found: 2 },
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(decode(text).map(|d| d.plan), Err(want), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn names_the_field_that_is_wrong() {
+        let text = r#"{"format":"partnership-plan","schema_version":1,"plan":
+            {"id":"x","name":"n","created":1,"modified":"soon"}}"#;
+        match decode(text) {
+            Err(ImportError::Invalid { path, .. }) => assert_eq!(path, "plan.modified"),
+            other => panic!("expected a field error, got {other:?}"),
+        }
+        let text = r#"{"format":"partnership-plan","schema_version":1,"plan":
+            {"id":"x","name":"n","created":1,"modified":1,
+             "functions":[{"id":"share_information","selected":"yes","modified":1}]}}"#;
+        match decode(text) {
+            Err(ImportError::Invalid { path, .. }) => assert_eq!(path, "plan.functions[0].selected"),
+            other => panic!("expected a field error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn truncated_json_says_where() {
+        let text = encode(&sample(), 5);
+        match decode(&text[..text.len() / 2]) {
+            Err(ImportError::NotJson { .. }) => {}
+            other => panic!("expected NotJson, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_without_overflow() {
+        let text = "[".repeat(10_000) + &"]".repeat(10_000);
+        assert!(decode(&text).is_err());
+    }
+}

@@ -1,0 +1,68 @@
+//! Why a stored value or a file could not be read as a plan, in words a coordinator can act on.
+
+use std::fmt;
+
+use super::envelope::SCHEMA_VERSION;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    /// Nothing but white space.
+    Empty,
+    /// Not JSON at all, or cut short (the line and column of the first problem).
+    NotJson { line: usize, column: usize },
+    /// JSON nested deeper than any plan is.
+    TooDeep,
+    /// JSON, but not one of our plans; the reason completes "This is not a plan file: …".
+    NotAPlan(&'static str),
+    /// A passphrase-protected file, which this path cannot open.
+    Encrypted,
+    /// Made by a newer app whose schema this build does not know.
+    NewerVersion { found: u64 },
+    /// A plan with a field that is missing, of the wrong type or out of range.
+    Invalid { path: String, problem: String },
+}
+
+impl ImportError {
+    pub fn from_json(e: serde_json::Error) -> ImportError {
+        if e.to_string().contains("recursion limit") {
+            ImportError::TooDeep
+        } else {
+            ImportError::NotJson {
+                line: e.line(),
+                column: e.column(),
+            }
+        }
+    }
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::Empty => f.write_str("This is not a plan file: it is empty."),
+            ImportError::NotJson { line, column } => write!(
+                f,
+                "This is not a plan file, or it was cut short: it cannot be read past line \
+                 {line}, column {column}."
+            ),
+            ImportError::TooDeep => {
+                f.write_str("This is not a plan file: it is nested far deeper than any plan.")
+            }
+            ImportError::NotAPlan(why) => write!(f, "This is not a plan file: {why}."),
+            ImportError::Encrypted => f.write_str(
+                "This plan is protected with a passphrase. Open it with \"Import plan\" to enter \
+                 the passphrase.",
+            ),
+            ImportError::NewerVersion { found } => write!(
+                f,
+                "This plan was made with a newer version of Partnership Planner (format \
+                 {found}; this one reads up to {SCHEMA_VERSION}). Ask the sender to export \
+                 again, or update."
+            ),
+            ImportError::Invalid { path, problem } => {
+                write!(f, "This plan file has a problem at {path}: {problem}.")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}

@@ -1,0 +1,49 @@
+//! Timestamps as plain numbers. The browser supplies "now" (milliseconds since the Unix epoch);
+//! the core only formats and compares, so every rule that depends on time is testable natively.
+
+/// Milliseconds since 1970-01-01T00:00:00Z.
+pub type Millis = u64;
+
+/// `2026-11-25T17:42:03Z`: the form used in exported files (UTC, second precision).
+pub fn iso8601(ms: Millis) -> String {
+    let (y, m, d, hh, mm, ss) = civil(ms);
+    format!("{y:04}-{m:02}-{d:02}T{hh:02}:{mm:02}:{ss:02}Z")
+}
+
+/// `2026-11-25`: the date part, used in export file names.
+pub fn iso_date(ms: Millis) -> String {
+    let (y, m, d, ..) = civil(ms);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Splits a UTC instant into calendar fields (Howard Hinnant's `civil_from_days`).
+fn civil(ms: Millis) -> (i64, u32, u32, u64, u64, u64) {
+    let secs = ms / 1000;
+    let days = (secs / 86_400) as i64;
+    let rem = secs % 86_400;
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d, rem / 3600, rem % 3600 / 60, rem % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_known_instants() {
+        assert_eq!(iso8601(0), "1970-01-01T00:00:00Z");
+        // 2000-02-29 (a leap day in a century year divisible by 400)
+        assert_eq!(iso8601(951_782_400_000), "2000-02-29T00:00:00Z");
+        assert_eq!(iso8601(1_795_628_523_999), "2026-11-25T17:42:03Z");
+        assert_eq!(iso_date(1_795_628_523_999), "2026-11-25");
+        assert_eq!(iso8601(4_102_444_799_000), "2099-12-31T23:59:59Z");
+    }
+}

@@ -1,0 +1,10 @@
+//! Everything about keeping the plan on this device. `fault` is plain Rust (tested natively);
+//! `local` is the only code in the app that touches `localStorage`.
+
+mod fault;
+#[cfg(target_arch = "wasm32")]
+mod local;
+
+pub use fault::StorageFault;
+#[cfg(target_arch = "wasm32")]
+pub use local::*;

@@ -1,0 +1,24 @@
+//! The interface: one file per screen, plus the shell that frames them. Screens read state from
+//! context and call `PlanState` intents; they never touch storage or the model's internals.
+
+mod coming_soon;
+mod define;
+mod functions;
+mod notices;
+mod overview;
+mod shell;
+mod widgets;
+
+use leptos::prelude::*;
+
+use crate::state::{flush_on_leave, PlanState};
+
+/// Starts the app: opens the stored plan, then renders the shell into `<body>`.
+pub fn mount() {
+    let state = PlanState::start();
+    flush_on_leave(state);
+    mount_to_body(move || {
+        provide_context(state);
+        view! { <shell::Shell/> }
+    });
+}

@@ -1,0 +1,97 @@
+//! The frame around every screen: skip link, header with the plan's name and save status, the
+//! section navigation, and the routed page in `<main>`.
+
+use leptos::html;
+use leptos::prelude::*;
+
+use super::notices::Notices;
+use super::{coming_soon::ComingSoon, define::Define, functions::Functions, overview::Overview};
+use crate::content::Section;
+use crate::route::Route;
+use crate::state::PlanState;
+
+fn current_route() -> Route {
+    Route::from_hash(&window().location().hash().unwrap_or_default())
+}
+
+#[component]
+pub fn Shell() -> impl IntoView {
+    let state = expect_context::<PlanState>();
+    let route = RwSignal::new(current_route());
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| route.set(current_route()));
+
+    // After a navigation (not the first render), move focus to the new page's heading so
+    // keyboard and screen-reader users start reading at the top of what changed.
+    let main_ref = NodeRef::<html::Main>::new();
+    Effect::new(move |previous: Option<Route>| {
+        let now = route.get();
+        if previous.is_some_and(|p| p != now) {
+            if let Some(h1) = main_ref
+                .get()
+                .and_then(|m| m.query_selector("h1").ok().flatten())
+            {
+                if let Ok(h1) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h1) {
+                    let _ = h1.focus();
+                }
+            }
+        }
+        now
+    });
+
+    let skip_to_main = move |ev: leptos::ev::MouseEvent| {
+        // A plain `href="#main"` would be read as a route; focus the content directly instead.
+        ev.prevent_default();
+        if let Some(main) = main_ref.get() {
+            let _ = main.focus();
+        }
+    };
+
+    let page = move || match route.get() {
+        Route::Overview => view! { <Overview/> }.into_any(),
+        Route::Section(Section::Define) => view! { <Define/> }.into_any(),
+        Route::Section(Section::Functions) => view! { <Functions/> }.into_any(),
+        Route::Section(section) => view! { <ComingSoon section/> }.into_any(),
+    };
+
+    view! {
+        <a class="skip-link" href="#/" on:click=skip_to_main>"Skip to content"</a>
+        <header class="topbar">
+            <div class="topbar-inner">
+                <p class="brand">"Partnership Planner"</p>
+                <p class="plan-name">
+                    <span class="visually-hidden">"Plan: "</span>
+                    {move || state.plan.with(|p| p.display_name().to_owned())}
+                </p>
+                <p class="save-status" role="status">{move || state.save.with(|s| s.label())}</p>
+            </div>
+        </header>
+        <Notices/>
+        <div class="layout">
+            <nav aria-label="Sections" class="sections">
+                <ol>
+                    {Route::all()
+                        .map(|r| {
+                            let current = move || (route.get() == r).then_some("page");
+                            view! {
+                                <li>
+                                    <a href=r.href() aria-current=current>
+                                        {r.title()}
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ol>
+            </nav>
+            <main id="main" tabindex="-1" node_ref=main_ref>
+                {page}
+            </main>
+        </div>
+        <footer class="footer">
+            <p>
+                "Your plan never leaves this device unless you export it. Questions from the "
+                "Laboratory to Combat Human Trafficking's Partnership Toolkit."
+            </p>
+        </footer>
+    }
+}
