@@ -6,6 +6,11 @@ use crate::content::Section;
 pub enum Route {
     Overview,
     Section(Section),
+    Resources,
+    /// The whole plan as a printable document.
+    Print,
+    /// The memorandum of understanding draft.
+    Mou,
 }
 
 impl Route {
@@ -13,13 +18,21 @@ impl Route {
     pub fn from_hash(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
         let path = path.split(['?', '/']).next().unwrap_or("");
-        Section::from_slug(path).map_or(Route::Overview, Route::Section)
+        match path {
+            "resources" => Route::Resources,
+            "print" => Route::Print,
+            "mou" => Route::Mou,
+            _ => Section::from_slug(path).map_or(Route::Overview, Route::Section),
+        }
     }
 
     pub fn href(self) -> String {
         match self {
             Route::Overview => "#/".to_owned(),
             Route::Section(s) => format!("#/{}", s.slug()),
+            Route::Resources => "#/resources".to_owned(),
+            Route::Print => "#/print".to_owned(),
+            Route::Mou => "#/mou".to_owned(),
         }
     }
 
@@ -27,13 +40,19 @@ impl Route {
         match self {
             Route::Overview => "Overview",
             Route::Section(s) => s.title(),
+            Route::Resources => "Resources",
+            Route::Print => "Printable plan",
+            Route::Mou => "MOU draft",
         }
     }
 
-    /// The navigation order: overview first, then the eight sections.
-    pub fn all() -> impl Iterator<Item = Route> {
+    /// The section navigation: overview first, then the eight sections.
+    pub fn sections() -> impl Iterator<Item = Route> {
         std::iter::once(Route::Overview).chain(Section::ALL.into_iter().map(Route::Section))
     }
+
+    /// Pages built from the whole plan, listed after the sections.
+    pub const DOCUMENTS: [Route; 3] = [Route::Resources, Route::Print, Route::Mou];
 }
 
 #[cfg(test)]
@@ -44,17 +63,23 @@ mod tests {
     fn parses_hashes() {
         assert_eq!(Route::from_hash(""), Route::Overview);
         assert_eq!(Route::from_hash("#/"), Route::Overview);
-        assert_eq!(Route::from_hash("#/define"), Route::Section(Section::Define));
+        assert_eq!(
+            Route::from_hash("#/define"),
+            Route::Section(Section::Define)
+        );
         assert_eq!(Route::from_hash("#define"), Route::Section(Section::Define));
-        assert_eq!(Route::from_hash("#/functions/"), Route::Section(Section::Functions));
+        assert_eq!(
+            Route::from_hash("#/functions/"),
+            Route::Section(Section::Functions)
+        );
         assert_eq!(Route::from_hash("#/nowhere"), Route::Overview);
     }
 
     #[test]
     fn every_route_round_trips() {
-        for r in Route::all() {
+        for r in Route::sections().chain(Route::DOCUMENTS) {
             assert_eq!(Route::from_hash(&r.href()), r);
         }
-        assert_eq!(Route::all().count(), 9);
+        assert_eq!(Route::sections().count(), 9);
     }
 }

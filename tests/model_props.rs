@@ -9,8 +9,14 @@ use proptest::prelude::*;
 fn any_plan() -> impl Strategy<Value = Plan> {
     let answers = proptest::collection::vec((0..QUESTIONS.len(), ".{0,80}", 0u64..1 << 45), 0..10);
     let functions = proptest::collection::vec((0..6usize, any::<bool>(), 0u64..1 << 45), 0..8);
-    ("[a-z0-9]{1,32}", ".{0,60}", 0u64..1 << 45, answers, functions).prop_map(
-        |(id, name, now, answers, functions)| {
+    (
+        "[a-z0-9]{1,32}",
+        ".{0,60}",
+        0u64..1 << 45,
+        answers,
+        functions,
+    )
+        .prop_map(|(id, name, now, answers, functions)| {
             let mut plan = Plan::new(id, now);
             plan.set_name(&name, now);
             for (q, text, at) in answers {
@@ -20,8 +26,7 @@ fn any_plan() -> impl Strategy<Value = Plan> {
                 plan.set_function(FunctionKind::ALL[f], on, at);
             }
             plan
-        },
-    )
+        })
 }
 
 proptest! {

@@ -6,7 +6,10 @@
 
 mod questions;
 
-pub use questions::{questions_for, Question, QUESTIONS};
+pub mod guidance;
+pub mod lists;
+
+pub use questions::{question, questions_for, Question, QUESTIONS};
 
 use serde::{Deserialize, Serialize};
 

@@ -94,7 +94,11 @@ pub fn migrate(value: Value) -> Result<Plan, ImportError> {
         Some(Value::String(f)) if f == "partnership-plan-encrypted" => {
             return Err(ImportError::Encrypted)
         }
-        _ => return Err(ImportError::NotAPlan("it does not say it is a Partnership Planner plan")),
+        _ => {
+            return Err(ImportError::NotAPlan(
+                "it does not say it is a Partnership Planner plan",
+            ))
+        }
     }
     let version = match envelope.get("schema_version") {
         Some(Value::Number(n)) => n.as_u64().filter(|v| *v >= 1).ok_or(ImportError::Invalid {
@@ -143,8 +147,15 @@ mod tests {
 
     fn sample() -> Plan {
         let mut p = Plan::new("plan-1".into(), 1_700_000_000_000);
-        p.set_name("Front Range Anti-Trafficking Partnership", 1_700_000_001_000);
-        p.set_answer("define.definition", "Agencies working together", 1_700_000_002_000);
+        p.set_name(
+            "Front Range Anti-Trafficking Partnership",
+            1_700_000_001_000,
+        );
+        p.set_answer(
+            "define.definition",
+            "Agencies working together",
+            1_700_000_002_000,
+        );
         p.set_function(FunctionKind::ShareInformation, true, 1_700_000_003_000);
         p
     }
@@ -179,9 +190,18 @@ mod tests {
         let cases = [
             ("", ImportError::Empty),
             ("   \n", ImportError::Empty),
-            ("null", ImportError::NotAPlan("it holds a single value or a list, not a saved plan")),
-            ("[]", ImportError::NotAPlan("it holds a single value or a list, not a saved plan")),
-            ("{}", ImportError::NotAPlan("it does not say it is a Partnership Planner plan")),
+            (
+                "null",
+                ImportError::NotAPlan("it holds a single value or a list, not a saved plan"),
+            ),
+            (
+                "[]",
+                ImportError::NotAPlan("it holds a single value or a list, not a saved plan"),
+            ),
+            (
+                "{}",
+                ImportError::NotAPlan("it does not say it is a Partnership Planner plan"),
+            ),
             (
                 r#"{"format":"partnership-plan","plan":{}}"#,
                 ImportError::NotAPlan("it has no schema version"),
@@ -208,7 +228,9 @@ mod tests {
             {"id":"x","name":"n","created":1,"modified":1,
              "functions":[{"id":"share_information","selected":"yes","modified":1}]}}"#;
         match decode(text) {
-            Err(ImportError::Invalid { path, .. }) => assert_eq!(path, "plan.functions[0].selected"),
+            Err(ImportError::Invalid { path, .. }) => {
+                assert_eq!(path, "plan.functions[0].selected")
+            }
             other => panic!("expected a field error, got {other:?}"),
         }
     }

@@ -7,8 +7,12 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use serde_json::Value;
+
+use super::items::{ops, *};
+use super::kinds::Pillar;
 use super::time::Millis;
-use crate::content::{questions_for, FunctionKind, Section, QUESTIONS};
+use crate::content::{FunctionKind, Section, QUESTIONS};
 
 /// The longest answer or name kept; longer text in a file is refused, not cut.
 pub const MAX_TEXT_CHARS: usize = 100_000;
@@ -28,6 +32,45 @@ pub struct Plan {
     /// The seed's six functions; a function absent from the list is not chosen.
     #[serde(default)]
     pub functions: Vec<FunctionChoice>,
+    #[serde(default)]
+    pub members: Vec<Member>,
+    #[serde(default)]
+    pub networks: Vec<Network>,
+    #[serde(default)]
+    pub roles: Vec<RoleAssignment>,
+    #[serde(default)]
+    pub subgroups: Vec<Subgroup>,
+    #[serde(default)]
+    pub goals: Vec<Goal>,
+    #[serde(default)]
+    pub strategies: Vec<Strategy>,
+    #[serde(default)]
+    pub actions: Vec<ActionItem>,
+    #[serde(default)]
+    pub funding: Vec<FundingSource>,
+    #[serde(default)]
+    pub resources: Vec<Resource>,
+    /// Ticked checklist items (survivor engagement), keyed by checklist item id.
+    #[serde(default)]
+    pub checks: BTreeMap<String, Check>,
+    /// Partnership health self-check scores (1 to 5), keyed by statement id.
+    #[serde(default)]
+    pub scores: BTreeMap<String, Score>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Check {
+    pub done: bool,
+    pub modified: Millis,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Score {
+    /// 1 (strongly disagree) to 5 (strongly agree).
+    pub value: u8,
+    pub modified: Millis,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,13 +87,96 @@ pub struct FunctionChoice {
     pub id: FunctionKind,
     pub selected: bool,
     pub modified: Millis,
+    /// How the partnership will carry the function out.
+    #[serde(default)]
+    pub note: String,
+    /// Which of the 4 Ps it serves.
+    #[serde(default)]
+    pub pillars: Vec<Pillar>,
 }
 
-/// How much of a section has been answered.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Progress {
-    pub answered: usize,
-    pub total: usize,
+/// Runs `$body` with `$v` bound to the plan's list of the given kind, whatever its item type.
+macro_rules! with_list {
+    ($plan:expr, $kind:expr, |$v:ident| $body:expr) => {
+        match $kind {
+            ListKind::Members => {
+                let $v = &$plan.members;
+                $body
+            }
+            ListKind::Networks => {
+                let $v = &$plan.networks;
+                $body
+            }
+            ListKind::Roles => {
+                let $v = &$plan.roles;
+                $body
+            }
+            ListKind::Subgroups => {
+                let $v = &$plan.subgroups;
+                $body
+            }
+            ListKind::Goals => {
+                let $v = &$plan.goals;
+                $body
+            }
+            ListKind::Strategies => {
+                let $v = &$plan.strategies;
+                $body
+            }
+            ListKind::Actions => {
+                let $v = &$plan.actions;
+                $body
+            }
+            ListKind::Funding => {
+                let $v = &$plan.funding;
+                $body
+            }
+            ListKind::Resources => {
+                let $v = &$plan.resources;
+                $body
+            }
+        }
+    };
+    (mut $plan:expr, $kind:expr, |$v:ident| $body:expr) => {
+        match $kind {
+            ListKind::Members => {
+                let $v = &mut $plan.members;
+                $body
+            }
+            ListKind::Networks => {
+                let $v = &mut $plan.networks;
+                $body
+            }
+            ListKind::Roles => {
+                let $v = &mut $plan.roles;
+                $body
+            }
+            ListKind::Subgroups => {
+                let $v = &mut $plan.subgroups;
+                $body
+            }
+            ListKind::Goals => {
+                let $v = &mut $plan.goals;
+                $body
+            }
+            ListKind::Strategies => {
+                let $v = &mut $plan.strategies;
+                $body
+            }
+            ListKind::Actions => {
+                let $v = &mut $plan.actions;
+                $body
+            }
+            ListKind::Funding => {
+                let $v = &mut $plan.funding;
+                $body
+            }
+            ListKind::Resources => {
+                let $v = &mut $plan.resources;
+                $body
+            }
+        }
+    };
 }
 
 impl Plan {
@@ -62,6 +188,17 @@ impl Plan {
             modified: now,
             answers: BTreeMap::new(),
             functions: Vec::new(),
+            members: Vec::new(),
+            networks: Vec::new(),
+            roles: Vec::new(),
+            subgroups: Vec::new(),
+            goals: Vec::new(),
+            strategies: Vec::new(),
+            actions: Vec::new(),
+            funding: Vec::new(),
+            resources: Vec::new(),
+            checks: BTreeMap::new(),
+            scores: BTreeMap::new(),
         }
     }
 
@@ -109,43 +246,204 @@ impl Plan {
         self.functions.iter().any(|f| f.id == kind && f.selected)
     }
 
+    pub fn function(&self, kind: FunctionKind) -> Option<&FunctionChoice> {
+        self.functions.iter().find(|f| f.id == kind)
+    }
+
+    /// The function's entry, created (unticked) on first use.
+    fn function_mut(&mut self, kind: FunctionKind, now: Millis) -> &mut FunctionChoice {
+        if self.function(kind).is_none() {
+            self.functions.push(FunctionChoice {
+                id: kind,
+                selected: false,
+                modified: now,
+                note: String::new(),
+                pillars: Vec::new(),
+            });
+            // Keep the seed's order, so files diff cleanly whatever order boxes were ticked in.
+            self.functions.sort_by_key(|f| f.id);
+        }
+        let i = self
+            .functions
+            .iter()
+            .position(|f| f.id == kind)
+            .unwrap_or(0);
+        &mut self.functions[i]
+    }
+
     pub fn set_function(&mut self, kind: FunctionKind, selected: bool, now: Millis) {
         if self.has_function(kind) == selected {
             return;
         }
-        match self.functions.iter_mut().find(|f| f.id == kind) {
-            Some(f) => {
-                f.selected = selected;
-                f.modified = now;
-            }
-            None => self.functions.push(FunctionChoice {
-                id: kind,
-                selected,
-                modified: now,
-            }),
-        }
-        // Keep the seed's order, so files diff cleanly whatever order boxes were ticked in.
-        self.functions.sort_by_key(|f| f.id);
+        let f = self.function_mut(kind, now);
+        f.selected = selected;
+        f.modified = now;
         self.modified = now;
     }
 
-    /// Answered / total for a section. Sections whose screens are not built yet count 0 of 0.
-    pub fn progress(&self, section: Section) -> Progress {
-        let mut answered = 0;
-        let mut total = 0;
-        if section == Section::Functions {
-            total += 1;
-            answered += usize::from(FunctionKind::ALL.iter().any(|&k| self.has_function(k)));
+    pub fn set_function_note(&mut self, kind: FunctionKind, note: &str, now: Millis) {
+        if self.function(kind).map_or("", |f| f.note.as_str()) == note {
+            return;
         }
-        for q in questions_for(section) {
-            // "Other" is optional: it counts when used, never against the user.
-            if q.id == "functions.other" {
-                continue;
+        let f = self.function_mut(kind, now);
+        f.note = note.to_owned();
+        f.modified = now;
+        self.modified = now;
+    }
+
+    pub fn set_function_pillar(
+        &mut self,
+        kind: FunctionKind,
+        pillar: Pillar,
+        on: bool,
+        now: Millis,
+    ) {
+        if self
+            .function(kind)
+            .is_some_and(|f| f.pillars.contains(&pillar))
+            == on
+        {
+            return;
+        }
+        let f = self.function_mut(kind, now);
+        if on {
+            f.pillars.push(pillar);
+            f.pillars.sort();
+        } else {
+            f.pillars.retain(|p| *p != pillar);
+        }
+        f.modified = now;
+        self.modified = now;
+    }
+
+    pub fn is_checked(&self, id: &str) -> bool {
+        self.checks.get(id).is_some_and(|c| c.done)
+    }
+
+    pub fn set_check(&mut self, id: &str, done: bool, now: Millis) {
+        if self.is_checked(id) != done {
+            self.checks.insert(
+                id.to_owned(),
+                Check {
+                    done,
+                    modified: now,
+                },
+            );
+            self.modified = now;
+        }
+    }
+
+    pub fn score(&self, id: &str) -> Option<u8> {
+        self.scores
+            .get(id)
+            .map(|s| s.value)
+            .filter(|v| (1..=5).contains(v))
+    }
+
+    /// Records a 1–5 score; `None` clears it. Values outside 1–5 are ignored.
+    pub fn set_score(&mut self, id: &str, value: Option<u8>, now: Millis) {
+        if self.score(id) == value || value.is_some_and(|v| !(1..=5).contains(&v)) {
+            return;
+        }
+        match value {
+            Some(value) => {
+                self.scores.insert(
+                    id.to_owned(),
+                    Score {
+                        value,
+                        modified: now,
+                    },
+                );
             }
-            total += 1;
-            answered += usize::from(!self.answer(q.id).trim().is_empty());
+            None => {
+                self.scores.remove(id);
+            }
         }
-        Progress { answered, total }
+        self.modified = now;
+    }
+
+    // ---- lists, generically -------------------------------------------------------------------
+
+    pub fn item_ids(&self, list: ListKind) -> Vec<String> {
+        with_list!(self, list, |v| ops::ids(v))
+    }
+
+    /// The text naming an item in headings (empty while the item is blank).
+    pub fn item_title(&self, list: ListKind, id: &str) -> String {
+        with_list!(self, list, |v| ops::title(v, id))
+    }
+
+    pub fn item_count(&self, list: ListKind) -> usize {
+        with_list!(self, list, |v| v.len())
+    }
+
+    /// One field of one item as JSON (`Null` for a missing item or field).
+    pub fn field(&self, list: ListKind, id: &str, field: &str) -> Value {
+        with_list!(self, list, |v| ops::get(v, id, field))
+    }
+
+    /// A text field of an item (empty for anything else).
+    pub fn field_text(&self, list: ListKind, id: &str, field: &str) -> String {
+        match self.field(list, id, field) {
+            Value::String(s) => s,
+            Value::Number(n) => n.to_string(),
+            _ => String::new(),
+        }
+    }
+
+    /// Sets one field of one item. A value of the wrong shape is refused with the reason.
+    pub fn set_field(
+        &mut self,
+        list: ListKind,
+        id: &str,
+        field: &str,
+        value: Value,
+        now: Millis,
+    ) -> Result<(), String> {
+        let changed = with_list!(mut self, list, |v| ops::set(v, id, field, value, now))?;
+        if changed {
+            self.modified = now;
+        }
+        Ok(())
+    }
+
+    /// Appends a new, empty item with the given id.
+    pub fn add_item(&mut self, list: ListKind, id: String, now: Millis) {
+        with_list!(mut self, list, |v| v.push(Record::create(id, now)));
+        self.modified = now;
+    }
+
+    pub fn remove_item(&mut self, list: ListKind, id: &str, now: Millis) -> Option<Removed> {
+        let removed = with_list!(mut self, list, |v| ops::remove(v, list, id));
+        if removed.is_some() {
+            self.modified = now;
+        }
+        removed
+    }
+
+    /// Puts a removed item back where it was (undo). False if it cannot be (already back).
+    pub fn restore_item(&mut self, removed: Removed, now: Millis) -> bool {
+        let done = with_list!(mut self, removed.list, |v| ops::restore(v, removed));
+        if done {
+            self.modified = now;
+        }
+        done
+    }
+
+    pub fn move_item(&mut self, list: ListKind, id: &str, delta: isize, now: Millis) -> bool {
+        let moved = with_list!(mut self, list, |v| ops::shift(v, id, delta, now));
+        if moved {
+            self.modified = now;
+        }
+        moved
+    }
+
+    /// The name of a member organization by id, for references from other lists.
+    pub fn member_name(&self, id: &str) -> Option<&str> {
+        self.members
+            .iter()
+            .find(|m| m.id == id)
+            .map(|m| m.name.as_str())
     }
 
     /// Rules a decoded plan must meet beyond its shape. Returns the first problem as
@@ -171,6 +469,23 @@ impl Plan {
                 ));
             }
         }
+        for list in ListKind::ALL {
+            if let Some(i) = with_list!(self, list, |v| ops::duplicate_id(v)) {
+                return Err((
+                    format!("plan.{}[{i}].id", list.key()),
+                    "appears twice (every item needs its own id)".into(),
+                ));
+            }
+        }
+        super::rules::check_items(self)?;
+        for (key, score) in &self.scores {
+            if !(1..=5).contains(&score.value) {
+                return Err((
+                    format!("plan.scores.{key}.value"),
+                    "must be from 1 to 5".into(),
+                ));
+            }
+        }
         for (i, f) in self.functions.iter().enumerate() {
             if self.functions[..i].iter().any(|g| g.id == f.id) {
                 return Err((
@@ -190,7 +505,7 @@ fn is_plausible_question_id(key: &str) -> bool {
     let Some((section, rest)) = key.split_once('.') else {
         return false;
     };
-    Section::from_slug(section).is_some()
+    (Section::from_slug(section).is_some() || section == "mou")
         && !rest.is_empty()
         && key.len() <= 64
         && rest
@@ -235,29 +550,11 @@ mod tests {
         );
         p.set_function(FunctionKind::SurvivorEngagement, false, 4);
         assert!(!p.has_function(FunctionKind::SurvivorEngagement));
-        assert_eq!(p.functions.len(), 2, "unticking keeps the item, with its time");
-    }
-
-    #[test]
-    fn progress_counts_answered_questions() {
-        let mut p = plan();
-        let empty = p.progress(Section::Define);
-        assert_eq!(empty.answered, 0);
-        assert!(empty.total >= 6);
-        p.set_answer("define.vision", "  ", 2);
-        assert_eq!(p.progress(Section::Define).answered, 0, "blank is not an answer");
-        p.set_answer("define.vision", "Freedom", 3);
-        assert_eq!(p.progress(Section::Define).answered, 1);
         assert_eq!(
-            p.progress(Section::Functions),
-            Progress {
-                answered: 0,
-                total: 1
-            }
+            p.functions.len(),
+            2,
+            "unticking keeps the item, with its time"
         );
-        p.set_function(FunctionKind::ShareInformation, true, 4);
-        assert_eq!(p.progress(Section::Functions).answered, 1);
-        assert_eq!(p.progress(Section::Funding).total, 0);
     }
 
     #[test]
@@ -273,7 +570,10 @@ mod tests {
         let mut p = plan();
         p.set_function(FunctionKind::ShareInformation, true, 2);
         p.functions.push(p.functions[0].clone());
-        assert_eq!(p.check().map_err(|e| e.0), Err("plan.functions[1].id".into()));
+        assert_eq!(
+            p.check().map_err(|e| e.0),
+            Err("plan.functions[1].id".into())
+        );
 
         let mut p = plan();
         p.set_answer("define.future_question", "kept", 2);

@@ -49,16 +49,34 @@ mod tests {
 
     #[test]
     fn every_browsers_quota_error_is_a_quota_fault() {
-        assert_eq!(StorageFault::from_error("QuotaExceededError", 22), StorageFault::Quota);
-        assert_eq!(StorageFault::from_error("NS_ERROR_DOM_QUOTA_REACHED", 1014), StorageFault::Quota);
-        assert_eq!(StorageFault::from_error("QUOTA_EXCEEDED_ERR", 22), StorageFault::Quota);
+        assert_eq!(
+            StorageFault::from_error("QuotaExceededError", 22),
+            StorageFault::Quota
+        );
+        assert_eq!(
+            StorageFault::from_error("NS_ERROR_DOM_QUOTA_REACHED", 1014),
+            StorageFault::Quota
+        );
+        assert_eq!(
+            StorageFault::from_error("QUOTA_EXCEEDED_ERR", 22),
+            StorageFault::Quota
+        );
         assert_eq!(StorageFault::from_error("", 22), StorageFault::Quota);
     }
 
     #[test]
     fn other_errors_keep_their_name() {
-        assert_eq!(StorageFault::from_error("SecurityError", 18), StorageFault::Unavailable);
-        assert_eq!(StorageFault::from_error("Error", 0), StorageFault::Other("Error".into()));
-        assert_eq!(StorageFault::from_error("", 0), StorageFault::Other("unknown error".into()));
+        assert_eq!(
+            StorageFault::from_error("SecurityError", 18),
+            StorageFault::Unavailable
+        );
+        assert_eq!(
+            StorageFault::from_error("Error", 0),
+            StorageFault::Other("Error".into())
+        );
+        assert_eq!(
+            StorageFault::from_error("", 0),
+            StorageFault::Other("unknown error".into())
+        );
     }
 }

@@ -52,15 +52,11 @@ impl PlanStore {
     }
 
     pub fn read_raw(&self, key: &str) -> Result<Option<String>, StorageFault> {
-        self.storage
-            .get_item(key)
-            .map_err(|e| classify(&e))
+        self.storage.get_item(key).map_err(|e| classify(&e))
     }
 
     pub fn write_raw(&self, key: &str, value: &str) -> Result<(), StorageFault> {
-        self.storage
-            .set_item(key, value)
-            .map_err(|e| classify(&e))
+        self.storage.set_item(key, value).map_err(|e| classify(&e))
     }
 
     /// Reads the plan key and, if it cannot be read, quarantines it.
@@ -84,9 +80,11 @@ impl PlanStore {
     /// Copies `raw` to a fresh quarantine key and reads it back: only a verified copy counts.
     fn quarantine(&self, raw: &str, now: Millis) -> Result<String, StorageFault> {
         // An identical copy made on an earlier visit is reused rather than duplicated.
-        if let Some(key) = self.quarantine_keys().into_iter().find(|k| {
-            self.read_raw(k).ok().flatten().as_deref() == Some(raw)
-        }) {
+        if let Some(key) = self
+            .quarantine_keys()
+            .into_iter()
+            .find(|k| self.read_raw(k).ok().flatten().as_deref() == Some(raw))
+        {
             return Ok(key);
         }
         let key = format!("{QUARANTINE_PREFIX}{now}");

@@ -1,8 +1,9 @@
-//! Define your partnership: its name, definition, vision, mission, need, scope and relations.
+//! Define your partnership: its name, definition, vision, mission, need, scope, relations,
+//! level of integration and leadership model.
 
 use leptos::prelude::*;
 
-use super::widgets::{QuestionField, SectionHeading};
+use super::widgets::{QuestionField, SectionHeading, SectionResources};
 use crate::content::{questions_for, Section};
 use crate::state::PlanState;
 
@@ -30,5 +31,6 @@ pub fn Define() -> impl IntoView {
         {questions_for(Section::Define)
             .map(|question| view! { <QuestionField question/> })
             .collect_view()}
+        <SectionResources section=Section::Define/>
     }
 }

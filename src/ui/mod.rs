@@ -1,12 +1,21 @@
 //! The interface: one file per screen, plus the shell that frames them. Screens read state from
 //! context and call `PlanState` intents; they never touch storage or the model's internals.
 
-mod coming_soon;
 mod define;
 mod functions;
+mod funding;
+mod leadership;
+mod list_editor;
+mod management;
+mod membership;
+mod mou;
 mod notices;
 mod overview;
+mod print;
+mod resources;
 mod shell;
+mod survivors;
+mod trust;
 mod widgets;
 
 use leptos::prelude::*;

@@ -26,7 +26,11 @@ pub fn Notices() -> impl IntoView {
 #[component]
 fn NoticeView(notice: Notice) -> impl IntoView {
     let state = expect_context::<PlanState>();
-    let Notice::Unreadable { error, raw, kept_as } = notice;
+    let Notice::Unreadable {
+        error,
+        raw,
+        kept_as,
+    } = notice;
     let download_error = RwSignal::new(None::<String>);
     let download = move |_| {
         let name = format!("unreadable-plan-{}.json", iso_date(io::now()));
@@ -61,6 +65,28 @@ fn NoticeView(notice: Notice) -> impl IntoView {
                     })}
             </p>
             {move || download_error.get().map(|e| view! { <p>"The download failed: " {e}</p> })}
+        </div>
+    }
+}
+
+/// After an item is removed from a list: what was removed, and a button to put it back. The
+/// region stays in the page so screen readers announce each change in it.
+#[component]
+pub fn UndoBar() -> impl IntoView {
+    let state = expect_context::<PlanState>();
+    view! {
+        <div class="undo-bar" role="status">
+            {move || {
+                state.removed.get().map(|r| {
+                    let title = if r.title.trim().is_empty() { "the item".to_owned() } else { format!("\u{201c}{}\u{201d}", r.title.trim()) };
+                    view! {
+                        <p class="banner">
+                            {format!("Removed {title}. ")}
+                            <button type="button" on:click=move |_| state.undo_remove()>"Undo remove"</button>
+                        </p>
+                    }
+                })
+            }}
         </div>
     }
 }

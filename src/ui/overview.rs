@@ -1,8 +1,10 @@
-//! Overview: the landing page, with each section's progress and where to go next.
+//! Overview: the landing page, with each section's progress, the next step, and the plan's
+//! numbers as simple bars.
 
 use leptos::prelude::*;
 
 use crate::content::Section;
+use crate::model::rules::{counts, dollars, next_section, progress};
 use crate::route::Route;
 use crate::state::PlanState;
 
@@ -10,35 +12,63 @@ use crate::state::PlanState;
 pub fn Overview() -> impl IntoView {
     let state = expect_context::<PlanState>();
     let rows = Section::ALL.map(|section| {
-        let progress = Memo::new(move |_| state.plan.with(|p| p.progress(section)));
-        let link = Route::Section(section);
-        let status = move || {
-            let p = progress.get();
-            if p.total == 0 {
-                "Coming soon".to_owned()
-            } else {
-                format!("{} of {} answered", p.answered, p.total)
-            }
-        };
+        let done = Memo::new(move |_| state.plan.with(|p| progress(p, section)));
         view! {
             <li class="progress-row">
-                <a href=link.href()>{section.title()}</a>
+                <a href=Route::Section(section).href()>{section.title()}</a>
                 <progress
-                    max=move || progress.get().total.max(1)
-                    value=move || progress.get().answered
+                    max=move || done.get().total.max(1)
+                    value=move || done.get().answered
                     aria-label=format!("{} progress", section.title())
                 ></progress>
-                <span class="progress-text">{status}</span>
+                <span class="progress-text">
+                    {move || { let p = done.get(); format!("{} of {} done", p.answered, p.total) }}
+                </span>
             </li>
         }
     });
+    let next = Memo::new(move |_| state.plan.with(next_section));
+    let c = Memo::new(move |_| state.plan.with(|p| counts(p, state.today())));
+    let bar = |label: &'static str, value: Signal<String>, fill: Signal<(f64, f64)>| {
+        view! {
+            <div class="stat">
+                <dt>{label}</dt>
+                <dd>
+                    <span class="stat-value">{value}</span>
+                    <meter min="0" max=move || fill.get().1.max(1.0) value=move || fill.get().0
+                        aria-label=label></meter>
+                </dd>
+            </div>
+        }
+    };
+    // Meters take floating point: dollar sums can exceed a 32-bit usize.
+    let total_money = move || {
+        let f = c.get().funding;
+        f.committed.saturating_add(f.pending) as f64
+    };
+    let n = |x: usize| x as f64;
     view! {
         <h1 tabindex="-1">"Overview"</h1>
         <p class="promise">"Your plan never leaves this device unless you export it."</p>
-        <p>
-            "Work through the sections in order with your partners. Everything you type is "
-            "kept in this browser as you go."
+        <p class="next-step">
+            {move || match next.get() {
+                Some(s) => view! {
+                    "Next step: " <a href=Route::Section(s).href()>{s.title()}</a> " — " {s.lead_question()}
+                }.into_any(),
+                None => view! { "Every section has an answer. Review the " <a href="#/print">"printable plan"</a> " with your partners." }.into_any(),
+            }}
         </p>
+        <h2>"At a glance"</h2>
+        <dl class="stats">
+            {bar("Member organizations", Signal::derive(move || c.get().members.to_string()),
+                Signal::derive(move || (n(c.get().members), n(c.get().members.max(10)))))}
+            {bar("Open action items", Signal::derive(move || c.get().open_actions.to_string()),
+                Signal::derive(move || (n(c.get().open_actions), n(c.get().open_actions.max(1)))))}
+            {bar("Overdue action items", Signal::derive(move || c.get().overdue.to_string()),
+                Signal::derive(move || (n(c.get().overdue), n(c.get().open_actions.max(1)))))}
+            {bar("Funding committed", Signal::derive(move || dollars(c.get().funding.committed)),
+                Signal::derive(move || (c.get().funding.committed as f64, total_money().max(1.0))))}
+        </dl>
         <h2>"Progress"</h2>
         <ol class="progress-list">{rows.into_iter().collect_view()}</ol>
     }

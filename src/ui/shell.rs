@@ -4,8 +4,12 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use super::notices::Notices;
-use super::{coming_soon::ComingSoon, define::Define, functions::Functions, overview::Overview};
+use super::notices::{Notices, UndoBar};
+use super::{
+    define::Define, functions::Functions, funding::Funding, leadership::Leadership,
+    management::Management, membership::Membership, mou::Mou, overview::Overview, print::Print,
+    resources::Resources, survivors::Survivors, trust::Trust,
+};
 use crate::content::Section;
 use crate::route::Route;
 use crate::state::PlanState;
@@ -50,7 +54,25 @@ pub fn Shell() -> impl IntoView {
         Route::Overview => view! { <Overview/> }.into_any(),
         Route::Section(Section::Define) => view! { <Define/> }.into_any(),
         Route::Section(Section::Functions) => view! { <Functions/> }.into_any(),
-        Route::Section(section) => view! { <ComingSoon section/> }.into_any(),
+        Route::Section(Section::Membership) => view! { <Membership/> }.into_any(),
+        Route::Section(Section::Leadership) => view! { <Leadership/> }.into_any(),
+        Route::Section(Section::Management) => view! { <Management/> }.into_any(),
+        Route::Section(Section::Funding) => view! { <Funding/> }.into_any(),
+        Route::Section(Section::Trust) => view! { <Trust/> }.into_any(),
+        Route::Section(Section::Survivors) => view! { <Survivors/> }.into_any(),
+        Route::Resources => view! { <Resources/> }.into_any(),
+        Route::Print => view! { <Print/> }.into_any(),
+        Route::Mou => view! { <Mou/> }.into_any(),
+    };
+    let nav_link = move |r: Route| {
+        let current = move || (route.get() == r).then_some("page");
+        view! {
+            <li>
+                <a href=r.href() aria-current=current>
+                    {r.title()}
+                </a>
+            </li>
+        }
     };
 
     view! {
@@ -62,27 +84,20 @@ pub fn Shell() -> impl IntoView {
                     <span class="visually-hidden">"Plan: "</span>
                     {move || state.plan.with(|p| p.display_name().to_owned())}
                 </p>
-                <p class="save-status" role="status">{move || state.save.with(|s| s.label())}</p>
+                <p class="save-status" role="status" aria-label="Save status">{move || state.save.with(|s| s.label())}</p>
             </div>
         </header>
         <Notices/>
+        <UndoBar/>
         <div class="layout">
-            <nav aria-label="Sections" class="sections">
-                <ol>
-                    {Route::all()
-                        .map(|r| {
-                            let current = move || (route.get() == r).then_some("page");
-                            view! {
-                                <li>
-                                    <a href=r.href() aria-current=current>
-                                        {r.title()}
-                                    </a>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ol>
-            </nav>
+            <div class="navs">
+                <nav aria-label="Sections" class="sections">
+                    <ol>{Route::sections().map(nav_link).collect_view()}</ol>
+                </nav>
+                <nav aria-label="Plan documents" class="sections documents">
+                    <ul>{Route::DOCUMENTS.into_iter().map(nav_link).collect_view()}</ul>
+                </nav>
+            </div>
             <main id="main" tabindex="-1" node_ref=main_ref>
                 {page}
             </main>

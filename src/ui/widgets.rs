@@ -2,7 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::content::guidance::RESOURCES;
 use crate::content::{Question, Section};
+use crate::model::link::safe_href;
 use crate::state::PlanState;
 
 /// The DOM id for a question's field (`q-define-definition`).
@@ -10,8 +12,8 @@ fn field_id(question_id: &str) -> String {
     format!("q-{}", question_id.replace('.', "-"))
 }
 
-/// One toolkit question answered in a labelled text area, with its guidance tied to it by
-/// `aria-describedby`.
+/// One toolkit question: a labelled text area, or a group of radio buttons when the question
+/// has options. Its guidance is tied to it by `aria-describedby`.
 #[component]
 pub fn QuestionField(question: &'static Question) -> impl IntoView {
     let state = expect_context::<PlanState>();
@@ -19,6 +21,45 @@ pub fn QuestionField(question: &'static Question) -> impl IntoView {
     let hint_id = format!("{id}-hint");
     // A memo per field: typing in one field does not re-render the others.
     let value = Memo::new(move |_| state.plan.with(|p| p.answer(question.id).to_owned()));
+    if !question.options.is_empty() {
+        let radios = question
+            .options
+            .iter()
+            .map(|&(key, label)| {
+                let radio_id = format!("{id}-{key}");
+                view! {
+                    <div class="choice">
+                        <input
+                            type="radio"
+                            name=id.clone()
+                            id=radio_id.clone()
+                            value=key
+                            prop:checked=move || value.with(|v| v == key)
+                            on:change=move |_| state.set_answer(question.id, key)
+                        />
+                        <label for=radio_id>{label}</label>
+                    </div>
+                }
+            })
+            .collect_view();
+        let described = hint_id.clone();
+        return view! {
+            <fieldset class="field choices" aria-describedby=described>
+                <legend>{question.label}</legend>
+                <p class="hint" id=hint_id>{question.hint}</p>
+                {radios}
+                <button
+                    type="button"
+                    class="link-button"
+                    hidden=move || value.with(String::is_empty)
+                    on:click=move |_| state.set_answer(question.id, "")
+                >
+                    {format!("Clear answer: {}", question.label)}
+                </button>
+            </fieldset>
+        }
+        .into_any();
+    }
     view! {
         <div class="field">
             <label for=id.clone()>{question.label}</label>
@@ -32,6 +73,7 @@ pub fn QuestionField(question: &'static Question) -> impl IntoView {
             ></textarea>
         </div>
     }
+    .into_any()
 }
 
 /// A section's heading and the seed's guiding question under it.
@@ -40,5 +82,57 @@ pub fn SectionHeading(section: Section) -> impl IntoView {
     view! {
         <h1 tabindex="-1">{section.title()}</h1>
         <p class="lead">{section.lead_question()}</p>
+    }
+}
+
+/// A link only for `http:`, `https:` and `mailto:` URLs; anything else is shown as plain text.
+#[component]
+pub fn SafeLink(url: String, #[prop(optional, into)] text: Option<String>) -> impl IntoView {
+    let label = text
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| url.clone());
+    match safe_href(&url) {
+        Some(href) => {
+            view! { <a href=href rel="noopener noreferrer" target="_blank">{label}</a> }.into_any()
+        }
+        None => view! { <span class="unsafe-link">{label}</span> }.into_any(),
+    }
+}
+
+/// The built-in resources for a section, and the user's own resources filed under it.
+#[component]
+pub fn SectionResources(section: Section) -> impl IntoView {
+    let state = expect_context::<PlanState>();
+    let built_in = RESOURCES
+        .iter()
+        .filter(|r| r.section == Some(section))
+        .map(|r| {
+            view! {
+                <li>
+                    <SafeLink url=r.url.to_owned() text=r.title/>
+                    " — " {r.detail}
+                    <span class="checked">" (last checked " {r.checked} ")"</span>
+                </li>
+            }
+        })
+        .collect_view();
+    let own = move || {
+        state.plan.with(|p| {
+            p.resources
+                .iter()
+                .filter(|r| r.section.as_deref() == Some(section.slug()))
+                .map(|r| {
+                    let note = (!r.note.trim().is_empty()).then(|| format!(" — {}", r.note.trim()));
+                    view! { <li><SafeLink url=r.url.clone() text=r.title.clone()/>{note}</li> }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <aside class="resources" aria-label=format!("Resources for {}", section.title())>
+            <h2>"Resources"</h2>
+            <ul>{built_in} {own}</ul>
+            <p><a href="#/resources">"All resources, and adding your own"</a></p>
+        </aside>
     }
 }

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  useApp, waitSaved, assertNoErrors, storageItem, SECTIONS, PLAN_KEY, QUARANTINE_PREFIX,
+  useApp, waitSaved, saveStatus, assertNoErrors, storageItem, SECTIONS, PLAN_KEY, QUARANTINE_PREFIX,
 } from './helpers.mjs';
 
 const app = useApp();
@@ -46,7 +46,7 @@ test('answers in Define and a ticked function survive a reload', async () => {
   await page.goto(app.url + '#/define');
   await page.getByRole('heading', { level: 1, name: 'Define your partnership' }).waitFor();
   assert.equal(await page.getByLabel('How do you define your partnership?').inputValue(), definition);
-  assert.equal(await page.getByRole('status').textContent(), 'Saved on this device');
+  assert.equal(await saveStatus(page).textContent(), 'Saved on this device');
 
   const stored = JSON.parse(await storageItem(page, PLAN_KEY));
   assert.equal(stored.format, 'partnership-plan');
@@ -73,7 +73,7 @@ test('opening the app writes nothing to storage by itself', async () => {
   const page = await app.open(context, '#/define');
   await page.waitForTimeout(800);
   assert.equal(await page.evaluate(() => localStorage.length), 0);
-  assert.equal(await page.getByRole('status').textContent(), 'No changes yet');
+  assert.equal(await saveStatus(page).textContent(), 'No changes yet');
   await context.close();
 });
 
@@ -116,7 +116,7 @@ test('routes work by hash, including unknown ones', async () => {
   const context = await app.context();
   const page = await app.open(context, '#/trust');
   await page.getByRole('heading', { level: 1, name: 'Trust and sustainability' }).waitFor();
-  assert.match(await page.locator('main').textContent(), /coming soon/);
+  await page.getByLabel('How do you define trust in this partnership?').waitFor();
   await page.goto(app.url + '#/no-such-page');
   await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
   await context.close();
@@ -185,7 +185,7 @@ test('blocked storage: the app still works, in memory, and says so', async () =>
   await alert.filter({ hasText: 'Not saved on this device' }).waitFor();
   await page.getByLabel('Partnership name').fill('Still works');
   assert.match(await page.getByRole('banner').textContent(), /Still works/);
-  assert.equal(await page.getByRole('status').textContent(), 'Not saved on this device');
+  assert.equal(await saveStatus(page).textContent(), 'Not saved on this device');
   assertNoErrors(page);
   await context.close();
 });

@@ -51,9 +51,12 @@ export function useApp() {
   };
 }
 
+/** The header's save status ("Saved at 17:42", "Not saved on this device", ...). */
+export const saveStatus = (page) => page.getByRole('status', { name: 'Save status' });
+
 /** Waits until the save status says the plan was saved. */
 export async function waitSaved(page) {
-  await page.getByRole('status').filter({ hasText: /^Saved at / }).waitFor();
+  await saveStatus(page).filter({ hasText: /^Saved at / }).waitFor();
 }
 
 /** The app must not have thrown or logged an error. */

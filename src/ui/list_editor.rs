@@ -1,0 +1,431 @@
+//! One editor for every list in the plan (members, roles, goals, action items, …): add, edit,
+//! reorder and remove items, with undo for removal. What a list's items hold comes from
+//! `content::lists`; values go through `PlanState::set_field`, which refuses wrong shapes.
+
+use leptos::prelude::*;
+use serde_json::{json, Value};
+
+use crate::content::lists::{spec, FieldSpec, Input, ListSpec};
+use crate::content::Section;
+use crate::model::kinds::Pillar;
+use crate::model::{ListKind, Plan};
+use crate::state::PlanState;
+
+/// A badge shown beside an item's heading: `(css class, text)`.
+pub type Badge = fn(&Plan, &str, i64) -> Option<(&'static str, &'static str)>;
+
+#[component]
+pub fn ListEditor(kind: ListKind, #[prop(optional)] badge: Option<Badge>) -> impl IntoView {
+    let state = expect_context::<PlanState>();
+    let spec = spec(kind);
+    let ids = Memo::new(move |_| state.plan.with(|p| p.item_ids(kind)));
+    let heading_id = format!("list-{}", kind.key());
+    let add = move |_| {
+        let id = state.add_item(kind);
+        // Put the cursor in the new item's first field, so typing can start at once.
+        let first = format!("{}-{}-{}", kind.key(), id, spec.fields[0].key);
+        request_animation_frame(move || {
+            if let Some(el) = document().get_element_by_id(&first) {
+                if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                    let _ = el.focus();
+                }
+            }
+        });
+    };
+    let labelled_by = heading_id.clone();
+    view! {
+        <section class="list" aria-labelledby=labelled_by>
+            <h2 id=heading_id>{spec.heading}</h2>
+            <p class="hint">{spec.intro}</p>
+            <Show when=move || ids.with(Vec::is_empty)>
+                <p class="empty">{format!("No {}s yet.", spec.noun)}</p>
+            </Show>
+            <ol class="items">
+                <For
+                    each=move || ids.get().into_iter().enumerate()
+                    key=|(_, id)| id.clone()
+                    children=move |(_, id)| {
+                        let position = Memo::new({
+                            let id = id.clone();
+                            move |_| ids.with(|ids| ids.iter().position(|x| *x == id).unwrap_or(0))
+                        });
+                        view! { <Item spec id position badge/> }
+                    }
+                />
+            </ol>
+            <button type="button" class="add" on:click=add>{format!("Add {}", spec.noun)}</button>
+        </section>
+    }
+}
+
+#[component]
+fn Item(
+    spec: &'static ListSpec,
+    id: String,
+    position: Memo<usize>,
+    badge: Option<Badge>,
+) -> impl IntoView {
+    let state = expect_context::<PlanState>();
+    let kind = spec.kind;
+    let title = Memo::new({
+        let id = id.clone();
+        move |_| state.plan.with(|p| p.item_title(kind, &id))
+    });
+    let shown_title = move || {
+        let t = title.get();
+        let t = t.trim();
+        let t = if t.is_empty() { spec.untitled } else { t };
+        // Long text titles (goals, action items) are cut for the heading.
+        match t.char_indices().nth(80) {
+            Some((i, _)) => format!("{}…", &t[..i]),
+            None => t.to_owned(),
+        }
+    };
+    let badge_view = {
+        let id = id.clone();
+        move || {
+            let b = badge?;
+            state
+                .plan
+                .with(|p| b(p, &id, state.today()))
+                .map(|(class, text)| {
+                    view! { <span class=format!("badge {class}")>{text}</span> }
+                })
+        }
+    };
+    let heading_id = format!("{}-{}-heading", kind.key(), id);
+    let (up, down, remove) = (id.clone(), id.clone(), id.clone());
+    let count = move || state.plan.with(|p| p.item_count(kind));
+    let labelled_by = heading_id.clone();
+    view! {
+        <li class="item">
+            <section aria-labelledby=labelled_by>
+                <h3 id=heading_id>{shown_title} {badge_view}</h3>
+                {spec.fields.iter().map(|f| view! { <Field kind id=id.clone() field=f/> }).collect_view()}
+                <p class="item-actions">
+                    <button
+                        type="button"
+                        class="secondary"
+                        disabled=move || position.get() == 0
+                        aria-label=move || format!("Move up: {}", shown_title())
+                        on:click=move |_| state.move_item(kind, &up, -1)
+                    >
+                        "Move up"
+                    </button>
+                    <button
+                        type="button"
+                        class="secondary"
+                        disabled=move || { position.get() + 1 >= count() }
+                        aria-label=move || format!("Move down: {}", shown_title())
+                        on:click=move |_| state.move_item(kind, &down, 1)
+                    >
+                        "Move down"
+                    </button>
+                    <button
+                        type="button"
+                        class="danger"
+                        aria-label=move || format!("Remove {}: {}", spec.noun, shown_title())
+                        on:click=move |_| state.remove_item(kind, &remove)
+                    >
+                        "Remove"
+                    </button>
+                </p>
+            </section>
+        </li>
+    }
+}
+
+/// One field of one item, drawn for its input kind.
+#[component]
+fn Field(kind: ListKind, id: String, field: &'static FieldSpec) -> impl IntoView {
+    let state = expect_context::<PlanState>();
+    let dom_id = format!("{}-{}-{}", kind.key(), id, field.key);
+    let value = Memo::new({
+        let id = id.clone();
+        move |_| state.plan.with(|p| p.field(kind, &id, field.key))
+    });
+    let error = RwSignal::new(None::<String>);
+    let set = {
+        let id = id.clone();
+        move |v: Value| error.set(state.set_field(kind, &id, field.key, v).err())
+    };
+    let text = move || match value.get() {
+        Value::String(s) => s,
+        Value::Number(n) => n.to_string(),
+        _ => String::new(),
+    };
+    let hint_id = format!("{dom_id}-hint");
+    let error_id = format!("{dom_id}-error");
+    let described = move || {
+        let mut ids = Vec::new();
+        if !field.hint.is_empty() {
+            ids.push(hint_id.clone());
+        }
+        if error.with(Option::is_some) {
+            ids.push(error_id.clone());
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    };
+    let hint = (!field.hint.is_empty())
+        .then(|| view! { <p class="hint" id=format!("{dom_id}-hint")>{field.hint}</p> });
+    let error_view = {
+        let error_id = format!("{dom_id}-error");
+        move || {
+            error
+                .get()
+                .map(|e| view! { <p class="field-error" id=error_id.clone()>{e}</p> })
+        }
+    };
+    let invalid = move || error.with(Option::is_some).then_some("true");
+
+    let control = match field.input {
+        Input::Text | Input::Email | Input::Tel | Input::Url => {
+            let kind_attr = match field.input {
+                Input::Email => "email",
+                Input::Tel => "tel",
+                Input::Url => "url",
+                _ => "text",
+            };
+            let set = set.clone();
+            view! {
+                <input type=kind_attr id=dom_id.clone() autocomplete="off"
+                    aria-describedby=described.clone() aria-invalid=invalid
+                    prop:value=text on:input=move |ev| set(json!(event_target_value(&ev)))/>
+            }
+            .into_any()
+        }
+        Input::LongText => {
+            let set = set.clone();
+            view! {
+                <textarea id=dom_id.clone() rows="3" aria-describedby=described.clone()
+                    aria-invalid=invalid prop:value=text
+                    on:input=move |ev| set(json!(event_target_value(&ev)))></textarea>
+            }
+            .into_any()
+        }
+        Input::Date => {
+            let set = set.clone();
+            view! {
+                <input type="date" id=dom_id.clone() aria-describedby=described.clone()
+                    aria-invalid=invalid prop:value=text
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        set(if v.is_empty() { Value::Null } else { json!(v) })
+                    }/>
+            }
+            .into_any()
+        }
+        Input::Money => {
+            // Shown as typed while it is being typed; stored only when it is a whole number.
+            let draft = RwSignal::new(None::<String>);
+            let set = set.clone();
+            view! {
+                <input type="text" inputmode="numeric" id=dom_id.clone()
+                    aria-describedby=described.clone() aria-invalid=invalid
+                    prop:value=move || draft.get().unwrap_or_else(text)
+                    on:input=move |ev| {
+                        let raw = event_target_value(&ev);
+                        match crate::model::rules::parse_dollars(&raw) {
+                            Some(n) => { draft.set(None); set(json!(n)) }
+                            None => {
+                                draft.set(Some(raw));
+                                error.set(Some("Enter a whole number of dollars, for example 25000.".into()));
+                            }
+                        }
+                    }/>
+            }
+            .into_any()
+        }
+        Input::Choice(vocab) => {
+            let options = vocab.options();
+            select(
+                dom_id.clone(),
+                vocab.optional(),
+                move || {
+                    options
+                        .iter()
+                        .map(|(k, l)| (k.to_string(), l.to_string()))
+                        .collect()
+                },
+                text,
+                set.clone(),
+                described.clone(),
+                invalid,
+            )
+        }
+        Input::MemberRef => select(
+            dom_id.clone(),
+            true,
+            move || {
+                state.plan.with(|p| {
+                    p.members
+                        .iter()
+                        .map(|m| (m.id.clone(), display(&m.name, "Unnamed organization")))
+                        .collect()
+                })
+            },
+            text,
+            set.clone(),
+            described.clone(),
+            invalid,
+        ),
+        Input::GoalRef => select(
+            dom_id.clone(),
+            true,
+            move || {
+                state.plan.with(|p| {
+                    p.goals
+                        .iter()
+                        .map(|g| (g.id.clone(), display(&g.title, "Untitled goal")))
+                        .collect()
+                })
+            },
+            text,
+            set.clone(),
+            described.clone(),
+            invalid,
+        ),
+        Input::SectionRef => select(
+            dom_id.clone(),
+            true,
+            || {
+                Section::ALL
+                    .iter()
+                    .map(|s| (s.slug().to_owned(), s.title().to_owned()))
+                    .collect()
+            },
+            text,
+            set.clone(),
+            described.clone(),
+            invalid,
+        ),
+        Input::Flag => {
+            let set = set.clone();
+            return view! {
+                <div class="choice">
+                    <input type="checkbox" id=dom_id.clone()
+                        prop:checked=move || value.get() == Value::Bool(true)
+                        on:change=move |ev| set(json!(event_target_checked(&ev)))/>
+                    <label for=dom_id>{field.label}</label>
+                </div>
+            }
+            .into_any();
+        }
+        Input::Pillars => {
+            let options: Vec<(String, String)> = Pillar::ALL
+                .iter()
+                .map(|p| (p.key().to_owned(), p.label().to_owned()))
+                .collect();
+            return key_set(
+                dom_id,
+                field.label,
+                move || options.clone(),
+                value,
+                set.clone(),
+            )
+            .into_any();
+        }
+        Input::MemberSet => {
+            return key_set(
+                dom_id,
+                field.label,
+                move || {
+                    state.plan.with(|p| {
+                        p.members
+                            .iter()
+                            .map(|m| (m.id.clone(), display(&m.name, "Unnamed organization")))
+                            .collect()
+                    })
+                },
+                value,
+                set.clone(),
+            )
+            .into_any();
+        }
+    };
+    view! {
+        <div class="field">
+            <label for=dom_id>{field.label}</label>
+            {hint}
+            {control}
+            {error_view}
+        </div>
+    }
+    .into_any()
+}
+
+fn display(name: &str, fallback: &str) -> String {
+    if name.trim().is_empty() {
+        fallback.to_owned()
+    } else {
+        name.trim().to_owned()
+    }
+}
+
+/// A `<select>` of `(key, label)` options; the empty choice stores `null`.
+fn select(
+    dom_id: String,
+    optional: bool,
+    options: impl Fn() -> Vec<(String, String)> + Send + Sync + 'static,
+    current: impl Fn() -> String + Send + Sync + Copy + 'static,
+    set: impl Fn(Value) + Send + Sync + 'static,
+    described: impl Fn() -> Option<String> + Send + Sync + 'static,
+    invalid: impl Fn() -> Option<&'static str> + Send + Sync + 'static,
+) -> AnyView {
+    view! {
+        <select id=dom_id aria-describedby=described aria-invalid=invalid
+            on:change=move |ev| {
+                let v = event_target_value(&ev);
+                set(if v.is_empty() { Value::Null } else { json!(v) })
+            }>
+            {optional.then(|| view! { <option value="" selected=move || current().is_empty()>"— Not chosen —"</option> })}
+            {move || options().into_iter().map(|(key, label)| {
+                let selected = { let key = key.clone(); move || current() == key };
+                view! { <option value=key selected=selected>{label}</option> }
+            }).collect_view()}
+        </select>
+    }
+    .into_any()
+}
+
+/// A group of checkboxes whose ticked keys are stored as a list.
+fn key_set(
+    dom_id: String,
+    legend: &'static str,
+    options: impl Fn() -> Vec<(String, String)> + Send + Sync + 'static,
+    value: Memo<Value>,
+    set: impl Fn(Value) + Send + Sync + Clone + 'static,
+) -> impl IntoView {
+    let has =
+        move |key: &str| value.with(|v| v.as_array().is_some_and(|a| a.iter().any(|x| x == key)));
+    view! {
+        <fieldset class="field key-set">
+            <legend>{legend}</legend>
+            {move || {
+                let opts = options();
+                if opts.is_empty() {
+                    return view! { <p class="hint">"Add member organizations first."</p> }.into_any();
+                }
+                opts.into_iter().map(|(key, label)| {
+                    let box_id = format!("{dom_id}-{key}");
+                    let set = set.clone();
+                    let k = key.clone();
+                    view! {
+                        <span class="inline-choice">
+                            <input type="checkbox" id=box_id.clone()
+                                prop:checked={ let key = key.clone(); move || has(&key) }
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    let mut keys: Vec<Value> = value.get_untracked().as_array().cloned().unwrap_or_default();
+                                    keys.retain(|x| *x != k.as_str());
+                                    if on { keys.push(json!(k)); }
+                                    set(Value::Array(keys));
+                                }/>
+                            <label for=box_id>{label}</label>
+                        </span>
+                    }
+                }).collect_view().into_any()
+            }}
+        </fieldset>
+    }
+}

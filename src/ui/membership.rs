@@ -1,0 +1,73 @@
+//! Membership: who is in the partnership, which kinds of partner are still missing, and which
+//! existing networks to link with.
+
+use leptos::prelude::*;
+
+use super::list_editor::ListEditor;
+use super::widgets::{QuestionField, SectionHeading, SectionResources};
+use crate::content::{questions_for, Section};
+use crate::model::rules::coverage;
+use crate::model::ListKind;
+use crate::state::PlanState;
+
+#[component]
+pub fn Membership() -> impl IntoView {
+    view! {
+        <SectionHeading section=Section::Membership/>
+        <p>
+            "Commitment is the most important quality in a member, along with the authority to "
+            "commit their organization (OVC Task Force e-Guide). Record organizations here; "
+            "never record survivors."
+        </p>
+        {questions_for(Section::Membership)
+            .map(|question| view! { <QuestionField question/> })
+            .collect_view()}
+        <Coverage/>
+        <ListEditor kind=ListKind::Members/>
+        <ListEditor kind=ListKind::Networks/>
+        <SectionResources section=Section::Membership/>
+    }
+}
+
+/// Which recommended kinds of partner are on the roster, and why the missing ones matter.
+#[component]
+fn Coverage() -> impl IntoView {
+    let state = expect_context::<PlanState>();
+    let rows = Memo::new(move |_| {
+        state.plan.with(|p| {
+            coverage(p)
+                .into_iter()
+                .map(|(need, present)| (need.label, need.why, present))
+                .collect::<Vec<_>>()
+        })
+    });
+    let missing = move || rows.with(|r| r.iter().filter(|r| !r.2).count());
+    view! {
+        <section class="coverage" aria-labelledby="coverage-heading">
+            <h2 id="coverage-heading">"Coverage"</h2>
+            <p>
+                {move || match missing() {
+                    0 => "Every recommended kind of partner is on your roster.".to_owned(),
+                    1 => "1 recommended kind of partner is missing.".to_owned(),
+                    n => format!("{n} recommended kinds of partner are missing."),
+                }}
+            </p>
+            <ul class="coverage-list">
+                {move || {
+                    rows.get()
+                        .into_iter()
+                        .map(|(label, why, present)| {
+                            view! {
+                                <li class=if present { "present" } else { "missing" }>
+                                    <span class="mark" aria-hidden="true">{if present { "✓" } else { "!" }}</span>
+                                    <strong>{label}</strong>
+                                    {if present { ": present".to_owned() } else { format!(": missing. {why}") }}
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,44 @@
+//! Resources: Colorado and national contacts with their sources, and the user's own links.
+
+use leptos::prelude::*;
+
+use super::list_editor::ListEditor;
+use super::widgets::SafeLink;
+use crate::content::guidance::RESOURCES;
+use crate::content::Section;
+use crate::model::ListKind;
+
+#[component]
+pub fn Resources() -> impl IntoView {
+    let group = |title: &'static str, section: Option<Section>| {
+        let items = RESOURCES
+            .iter()
+            .filter(|r| r.section == section)
+            .map(|r| {
+                view! {
+                    <li>
+                        <SafeLink url=r.url.to_owned() text=r.title/>
+                        " — " {r.detail}
+                        <span class="checked">" (source checked " {r.checked} ")"</span>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h3>{title}</h3>
+            <ul>{items}</ul>
+        }
+    };
+    view! {
+        <h1 tabindex="-1">"Resources"</h1>
+        <p>
+            "Phone numbers and programs change: each entry says where it comes from and when that "
+            "source was last checked. In an emergency, call 911."
+        </p>
+        <h2>"Hotlines"</h2>
+        {group("Colorado and national", None)}
+        <h2>"By section"</h2>
+        {Section::ALL.into_iter().map(|s| group(s.title(), Some(s))).collect_view()}
+        <ListEditor kind=ListKind::Resources/>
+    }
+}
