@@ -105,6 +105,8 @@ pub struct ListSpec {
     pub heading: &'static str,
     /// What one item is called ("member organization"), for buttons and messages.
     pub noun: &'static str,
+    /// Shown while the list is empty.
+    pub empty: &'static str,
     /// Shown for an item whose title field is still empty.
     pub untitled: &'static str,
     pub intro: &'static str,
@@ -117,6 +119,7 @@ static MEMBERS: ListSpec = ListSpec {
     kind: ListKind::Members,
     heading: "Member organizations",
     noun: "member organization",
+    empty: "No member organizations yet.",
     untitled: "Unnamed organization",
     intro: "Organizations, not people's private details: use work contacts only.",
     fields: &[
@@ -136,6 +139,7 @@ static NETWORKS: ListSpec = ListSpec {
     kind: ListKind::Networks,
     heading: "Existing networks to link with",
     noun: "network",
+    empty: "No networks yet.",
     untitled: "Unnamed network",
     intro: "Multidisciplinary Teams, Sexual Assault Response Teams and other bodies nearby.",
     fields: &[
@@ -149,6 +153,7 @@ static ROLES: ListSpec = ListSpec {
     kind: ListKind::Roles,
     heading: "Roles",
     noun: "role",
+    empty: "No roles assigned yet.",
     untitled: "Unassigned role",
     intro: "Give each key role to a member organization and a person, with a term.",
     fields: &[
@@ -169,6 +174,7 @@ static SUBGROUPS: ListSpec = ListSpec {
     kind: ListKind::Subgroups,
     heading: "Subgroups",
     noun: "subgroup",
+    empty: "No subgroups yet.",
     untitled: "Unnamed subgroup",
     intro: "Committees or working groups that focus on a population or a task, such as \
             labor trafficking, youth, training or victim services.",
@@ -184,6 +190,7 @@ static GOALS: ListSpec = ListSpec {
     kind: ListKind::Goals,
     heading: "Goals",
     noun: "goal",
+    empty: "No goals yet.",
     untitled: "Untitled goal",
     intro: "Clear goals you can reach in the short to medium term build trust and momentum. (LCHT)",
     fields: &[
@@ -215,6 +222,7 @@ static STRATEGIES: ListSpec = ListSpec {
     kind: ListKind::Strategies,
     heading: "Strategies",
     noun: "strategy",
+    empty: "No strategies yet.",
     untitled: "Untitled strategy",
     intro: "How you will reach each goal.",
     fields: &[
@@ -227,6 +235,7 @@ static ACTIONS: ListSpec = ListSpec {
     kind: ListKind::Actions,
     heading: "Action items",
     noun: "action item",
+    empty: "No action items yet.",
     untitled: "Untitled action item",
     intro:
         "Who will do what by when, with what resources, and who should know. (Community Tool Box)",
@@ -246,6 +255,7 @@ static FUNDING: ListSpec = ListSpec {
     kind: ListKind::Funding,
     heading: "Funding sources",
     noun: "funding source",
+    empty: "No funding sources yet.",
     untitled: "Unnamed funding source",
     intro: "Grant programs and amounts change every year: check the current notice of funding.",
     fields: &[
@@ -267,6 +277,7 @@ static RESOURCES: ListSpec = ListSpec {
     kind: ListKind::Resources,
     heading: "Your resources",
     noun: "resource",
+    empty: "No resources of your own yet.",
     untitled: "Untitled resource",
     intro: "Add your own links. Only web (http, https) and email (mailto) links open.",
     fields: &[

@@ -69,6 +69,11 @@ pub fn decode(text: &str) -> Result<Decoded, ImportError> {
         return Err(ImportError::Empty);
     }
     let value: Value = serde_json::from_str(text).map_err(ImportError::from_json)?;
+    decode_value(value)
+}
+
+/// Reads an already parsed envelope: migrations, then `Plan`, then the plan's rules.
+pub fn decode_value(value: Value) -> Result<Decoded, ImportError> {
     let schema_version = value.get("schema_version").and_then(Value::as_u64);
     let saved_at = value
         .get("saved_at")

@@ -8,6 +8,12 @@ use super::envelope::SCHEMA_VERSION;
 pub enum ImportError {
     /// Nothing but white space.
     Empty,
+    /// A file over `MAX_IMPORT_BYTES`, refused before it is read.
+    TooLarge { bytes: u64 },
+    /// Not UTF-8 text (`offset` of the first bad byte); `utf16` when it looks like UTF-16.
+    NotUtf8 { offset: usize, utf16: bool },
+    /// An object names the same key twice.
+    DuplicateKey { key: String },
     /// Not JSON at all, or cut short (the line and column of the first problem).
     NotJson { line: usize, column: usize },
     /// JSON nested deeper than any plan is.
@@ -24,7 +30,14 @@ pub enum ImportError {
 
 impl ImportError {
     pub fn from_json(e: serde_json::Error) -> ImportError {
-        if e.to_string().contains("recursion limit") {
+        let text = e.to_string();
+        if let Some(rest) = text.strip_prefix(super::import::DUPLICATE_KEY) {
+            // "duplicate key \"name\" at line 1 column 9"
+            let key = rest.split(" at line").next().unwrap_or(rest);
+            ImportError::DuplicateKey {
+                key: serde_json::from_str(key).unwrap_or_else(|_| key.to_owned()),
+            }
+        } else if text.contains("recursion limit") {
             ImportError::TooDeep
         } else {
             ImportError::NotJson {
@@ -39,6 +52,27 @@ impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ImportError::Empty => f.write_str("This is not a plan file: it is empty."),
+            ImportError::TooLarge { bytes } => write!(
+                f,
+                "This file is too large to be a plan: {:.1} MB, and plans are at most {} MB.",
+                *bytes as f64 / 1_048_576.0,
+                super::import::MAX_IMPORT_BYTES / 1_048_576
+            ),
+            ImportError::NotUtf8 { utf16: true, .. } => f.write_str(
+                "This is not a plan file: it is saved as UTF-16 text, and plans are UTF-8. \
+                 Export the plan again from Partnership Planner rather than re-saving it.",
+            ),
+            ImportError::NotUtf8 { offset, .. } => write!(
+                f,
+                "This is not a plan file: it is not UTF-8 text (the first unreadable byte is \
+                 at position {offset}). It may have been re-saved by another program; export \
+                 it again from Partnership Planner."
+            ),
+            ImportError::DuplicateKey { key } => write!(
+                f,
+                "This plan file is damaged: the field \"{key}\" appears twice in one place, so \
+                 it cannot be known which is meant."
+            ),
             ImportError::NotJson { line, column } => write!(
                 f,
                 "This is not a plan file, or it was cut short: it cannot be read past line \

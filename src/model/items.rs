@@ -252,6 +252,13 @@ pub struct Removed {
     pub(super) item: Value,
 }
 
+impl Removed {
+    /// The removed item's id.
+    pub fn id(&self) -> &str {
+        self.item.get("id").and_then(Value::as_str).unwrap_or("")
+    }
+}
+
 /// Generic list operations, used by `Plan` for every list.
 pub(super) mod ops {
     use super::*;

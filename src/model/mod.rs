@@ -1,8 +1,11 @@
 //! The functional core: the plan, its rules, and its file format. Plain Rust, no browser APIs,
 //! so every rule here is tested natively with `cargo test`.
 
+pub mod edit;
 pub mod envelope;
 pub mod error;
+pub mod history;
+pub mod import;
 pub mod items;
 pub mod kinds;
 pub mod link;
@@ -11,8 +14,10 @@ pub mod plan;
 pub mod rules;
 pub mod time;
 
+pub use edit::Edit;
 pub use envelope::{decode, encode, encode_pretty, migrate, Decoded, SCHEMA_VERSION};
 pub use error::ImportError;
+pub use import::{compare, import_bytes, import_text, Comparison, MAX_IMPORT_BYTES};
 pub use items::{ListKind, Removed};
 pub use plan::{Answer, FunctionChoice, Plan};
 pub use rules::Progress;

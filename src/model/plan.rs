@@ -368,6 +368,15 @@ impl Plan {
         with_list!(self, list, |v| ops::ids(v))
     }
 
+    /// One item as JSON (`Null` if there is no such item).
+    pub fn item(&self, list: ListKind, id: &str) -> Value {
+        with_list!(self, list, |v| v
+            .iter()
+            .find(|i| i.id() == id)
+            .and_then(|i| serde_json::to_value(i).ok())
+            .unwrap_or(Value::Null))
+    }
+
     /// The text naming an item in headings (empty while the item is blank).
     pub fn item_title(&self, list: ListKind, id: &str) -> String {
         with_list!(self, list, |v| ops::title(v, id))

@@ -38,7 +38,7 @@ pub fn ListEditor(kind: ListKind, #[prop(optional)] badge: Option<Badge>) -> imp
             <h2 id=heading_id>{spec.heading}</h2>
             <p class="hint">{spec.intro}</p>
             <Show when=move || ids.with(Vec::is_empty)>
-                <p class="empty">{format!("No {}s yet.", spec.noun)}</p>
+                <p class="empty">{spec.empty}</p>
             </Show>
             <ol class="items">
                 <For

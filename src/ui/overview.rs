@@ -29,13 +29,23 @@ pub fn Overview() -> impl IntoView {
     });
     let next = Memo::new(move |_| state.plan.with(next_section));
     let c = Memo::new(move |_| state.plan.with(|p| counts(p, state.today())));
-    let bar = |label: &'static str, value: Signal<String>, fill: Signal<(f64, f64)>| {
+    // A meter is green at its optimum: the maximum for good things, zero for overdue items.
+    let bar = |label: &'static str,
+               value: Signal<String>,
+               fill: Signal<(f64, f64)>,
+               lower_is_better: bool| {
+        let (optimum, high) = if lower_is_better {
+            (0.0, 0.0)
+        } else {
+            (f64::MAX, f64::MAX)
+        };
         view! {
             <div class="stat">
                 <dt>{label}</dt>
                 <dd>
                     <span class="stat-value">{value}</span>
                     <meter min="0" max=move || fill.get().1.max(1.0) value=move || fill.get().0
+                        low="0" high=move || high.min(fill.get().1.max(1.0)) optimum=move || optimum.min(fill.get().1.max(1.0))
                         aria-label=label></meter>
                 </dd>
             </div>
@@ -61,13 +71,13 @@ pub fn Overview() -> impl IntoView {
         <h2>"At a glance"</h2>
         <dl class="stats">
             {bar("Member organizations", Signal::derive(move || c.get().members.to_string()),
-                Signal::derive(move || (n(c.get().members), n(c.get().members.max(10)))))}
+                Signal::derive(move || (n(c.get().members), n(c.get().members.max(10)))), false)}
             {bar("Open action items", Signal::derive(move || c.get().open_actions.to_string()),
-                Signal::derive(move || (n(c.get().open_actions), n(c.get().open_actions.max(1)))))}
+                Signal::derive(move || (n(c.get().open_actions), n(c.get().open_actions.max(1)))), false)}
             {bar("Overdue action items", Signal::derive(move || c.get().overdue.to_string()),
-                Signal::derive(move || (n(c.get().overdue), n(c.get().open_actions.max(1)))))}
+                Signal::derive(move || (n(c.get().overdue), n(c.get().open_actions.max(1)))), true)}
             {bar("Funding committed", Signal::derive(move || dollars(c.get().funding.committed)),
-                Signal::derive(move || (c.get().funding.committed as f64, total_money().max(1.0))))}
+                Signal::derive(move || (c.get().funding.committed as f64, total_money().max(1.0))), false)}
         </dl>
         <h2>"Progress"</h2>
         <ol class="progress-list">{rows.into_iter().collect_view()}</ol>

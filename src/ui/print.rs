@@ -139,8 +139,7 @@ fn list(p: &Plan, kind: ListKind) -> impl IntoView {
     let spec = spec(kind);
     let ids = p.item_ids(kind);
     if ids.is_empty() {
-        return view! { <h3>{spec.heading}</h3> <p class="unanswered">{format!("No {}s yet.", spec.noun)}</p> }
-            .into_any();
+        return view! { <h3>{spec.heading}</h3> <p class="unanswered">{spec.empty}</p> }.into_any();
     }
     let items = ids
         .iter()

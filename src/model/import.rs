@@ -1,0 +1,257 @@
+//! Reading a plan file someone sent: bytes in, a plan or a plain reason out. Every refusal
+//! happens before anything changes, and names what is wrong and where.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Number, Value};
+
+use super::envelope::{decode_value, Decoded};
+use super::error::ImportError;
+
+/// Files larger than this are refused before they are read (5 MB; the whole browser storage
+/// for the app is about 5 million characters).
+pub const MAX_IMPORT_BYTES: u64 = 5 * 1024 * 1024;
+
+/// Reads a file's bytes as a plan.
+pub fn import_bytes(bytes: &[u8]) -> Result<Decoded, ImportError> {
+    if bytes.len() as u64 > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge {
+            bytes: bytes.len() as u64,
+        });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Err(ImportError::NotUtf8 {
+            offset: 0,
+            utf16: true,
+        });
+    }
+    // No JSON text holds a raw zero byte; UTF-16 without a byte order mark has one in every
+    // other byte of plain text.
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(ImportError::NotUtf8 {
+            offset,
+            utf16: offset < 2,
+        });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| ImportError::NotUtf8 {
+        offset: e.valid_up_to(),
+        utf16: false,
+    })?;
+    import_text(text)
+}
+
+/// Reads pasted or stored text as a plan. Unlike a plain JSON parse, a key repeated within one
+/// object is refused: which of two values was meant cannot be known.
+pub fn import_text(text: &str) -> Result<Decoded, ImportError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let StrictValue(value) = serde_json::from_str(text).map_err(ImportError::from_json)?;
+    decode_value(value)
+}
+
+/// A JSON value that refuses duplicate keys (serde_json's own `Value` keeps the last one).
+struct StrictValue(Value);
+
+impl<'de> Deserialize<'de> for StrictValue {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(StrictVisitor).map(StrictValue)
+    }
+}
+
+struct StrictVisitor;
+
+impl<'de> Visitor<'de> for StrictVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
+        Number::from_f64(v)
+            .map(Value::Number)
+            .ok_or_else(|| E::custom("a number too large to represent"))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(StrictValue(v)) = seq.next_element()? {
+            items.push(v);
+        }
+        Ok(Value::Array(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut out = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let StrictValue(v) = map.next_value()?;
+            if out.insert(key.clone(), v).is_some() {
+                return Err(de::Error::custom(format_args!("{DUPLICATE_KEY}{key:?}")));
+            }
+        }
+        Ok(Value::Object(out))
+    }
+}
+
+/// Marks the duplicate-key error so `ImportError::from_json` can tell it from a syntax error.
+pub(super) const DUPLICATE_KEY: &str = "duplicate key ";
+
+/// What opening a file would change, item by item, against the open plan.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Comparison {
+    /// Per list (and "answers"): (only in the file, only in the open plan, in both but different).
+    pub rows: BTreeMap<&'static str, (usize, usize, usize)>,
+}
+
+impl Comparison {
+    pub fn is_identical(&self) -> bool {
+        self.rows.values().all(|&(a, b, c)| a + b + c == 0)
+    }
+}
+
+/// Compares two plans by item id, list by list.
+pub fn compare(open: &super::Plan, incoming: &super::Plan) -> Comparison {
+    use super::items::ListKind;
+    let mut rows = BTreeMap::new();
+    let diff = |a: Vec<(String, Value)>, b: Vec<(String, Value)>| {
+        let a: BTreeMap<_, _> = a.into_iter().collect();
+        let b: BTreeMap<_, _> = b.into_iter().collect();
+        let added = b.keys().filter(|k| !a.contains_key(*k)).count();
+        let removed = a.keys().filter(|k| !b.contains_key(*k)).count();
+        let changed = a
+            .iter()
+            .filter(|(k, v)| b.get(*k).is_some_and(|w| w != *v))
+            .count();
+        (added, removed, changed)
+    };
+    let answers = |p: &super::Plan| {
+        p.answers
+            .iter()
+            .filter(|(_, a)| !a.text.trim().is_empty())
+            .map(|(k, a)| (k.clone(), Value::String(a.text.clone())))
+            .collect::<Vec<_>>()
+    };
+    rows.insert("answers", diff(answers(open), answers(incoming)));
+    for list in ListKind::ALL {
+        let items = |p: &super::Plan| {
+            p.item_ids(list)
+                .into_iter()
+                .map(|id| {
+                    // Compare content, not edit times.
+                    let mut v = serde_json::to_value(p.item(list, &id)).unwrap_or_default();
+                    if let Some(o) = v.as_object_mut() {
+                        o.remove("modified");
+                    }
+                    (id, v)
+                })
+                .collect::<Vec<_>>()
+        };
+        rows.insert(list.key(), diff(items(open), items(incoming)));
+    }
+    Comparison { rows }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{encode, encode_pretty, ListKind, Plan};
+
+    fn sample() -> Plan {
+        let mut p = Plan::new("plan".into(), 1);
+        p.set_name("Coalition", 2);
+        p.set_answer("define.vision", "Freedom", 3);
+        p.add_item(ListKind::Members, "m1".into(), 4);
+        p
+    }
+
+    #[test]
+    fn reads_what_it_writes() {
+        let p = sample();
+        assert_eq!(
+            import_bytes(encode_pretty(&p, 9).as_bytes()).map(|d| d.plan),
+            Ok(p.clone())
+        );
+        let bom = [b"\xEF\xBB\xBF".as_slice(), encode(&p, 9).as_bytes()].concat();
+        assert_eq!(import_bytes(&bom).map(|d| d.plan), Ok(p));
+    }
+
+    #[test]
+    fn refuses_bad_bytes_with_reasons() {
+        assert_eq!(
+            import_bytes(&vec![b' '; MAX_IMPORT_BYTES as usize + 1]).map(|d| d.plan),
+            Err(ImportError::TooLarge {
+                bytes: MAX_IMPORT_BYTES + 1
+            })
+        );
+        assert_eq!(
+            import_bytes(b"\xFF\xFE{\x00}\x00").map(|d| d.plan),
+            Err(ImportError::NotUtf8 {
+                offset: 0,
+                utf16: true
+            })
+        );
+        assert_eq!(
+            import_bytes(b"{\x00\"\x00")
+                .map(|d| d.plan)
+                .map_err(|e| matches!(e, ImportError::NotUtf8 { utf16: true, .. })),
+            Err(true)
+        );
+        assert_eq!(
+            import_bytes(b"{\"name\": \"Caf\xe9\"}").map(|d| d.plan),
+            Err(ImportError::NotUtf8 {
+                offset: 13,
+                utf16: false
+            })
+        );
+    }
+
+    #[test]
+    fn refuses_duplicate_keys_anywhere() {
+        let text = encode(&sample(), 9).replacen(
+            "\"name\":\"Coalition\"",
+            "\"name\":\"A\",\"name\":\"B\"",
+            1,
+        );
+        assert_eq!(
+            import_text(&text).map(|d| d.plan),
+            Err(ImportError::DuplicateKey { key: "name".into() })
+        );
+    }
+
+    #[test]
+    fn comparison_counts_items() {
+        let open = sample();
+        let mut incoming = open.clone();
+        assert!(compare(&open, &incoming).is_identical());
+        incoming.add_item(ListKind::Members, "m2".into(), 5);
+        incoming.set_answer("define.vision", "Justice", 6);
+        let _ = incoming.remove_item(ListKind::Members, "m1", 7);
+        let c = compare(&open, &incoming);
+        assert_eq!(c.rows["members"], (1, 1, 0));
+        assert_eq!(c.rows["answers"], (0, 0, 1));
+        assert!(!c.is_identical());
+    }
+}

@@ -1,0 +1,111 @@
+// Helpers for the privacy tests: the expected Content Security Policy, an independent way to
+// hash the inline loader, and recorders for CSP violations and for every network request the
+// page makes or tries to make.
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export const DIST = resolve(import.meta.dirname, '../../dist');
+export const SRC = resolve(import.meta.dirname, '../../src');
+
+/** The policy's directives, in order, for the loader's hash source (`'sha256-…'`). */
+export const expectedDirectives = (hash) => [
+  "default-src 'none'",
+  `script-src 'self' ${hash} 'wasm-unsafe-eval'`,
+  "connect-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "form-action 'none'",
+  "base-uri 'none'",
+];
+
+/** A CSP hash source for a script's text, as the browser computes it. */
+export const sha256Source = (text) =>
+  `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+export const builtIndex = () => readFileSync(resolve(DIST, 'index.html'), 'utf8');
+
+/** Files shipped in dist/, as the URL paths a page would request them by. */
+export const builtAssets = () => new Set(['/', ...readdirSync(DIST).map((f) => `/${f}`)]);
+
+/**
+ * Installs, before any page script runs, two in-page collectors:
+ * - `window.__cspViolations`: every `securitypolicyviolation` event;
+ * - `window.__netAttempts`: every call to an API that can send data (fetch, XMLHttpRequest,
+ *   sendBeacon, WebSocket, EventSource). These are logged before the browser decides, so an
+ *   attempt the CSP blocks is still seen; the browser's `request` event does not fire for a
+ *   fetch that `connect-src` blocks.
+ * `window.__loaded = true` (set by the test) marks entries as made after the load.
+ */
+export async function installCollectors(context) {
+  await context.addInitScript(() => {
+    const violations = (window.__cspViolations = []);
+    const attempts = (window.__netAttempts = []);
+    window.addEventListener('securitypolicyviolation', (e) => violations.push({
+      directive: e.effectiveDirective || e.violatedDirective,
+      blocked: e.blockedURI,
+      sample: e.sample,
+      loaded: !!window.__loaded,
+    }), true);
+    const log = (api, url) => {
+      let href;
+      try { href = new URL(String(url), location.href).href; } catch { href = String(url); }
+      attempts.push({ api, url: href, loaded: !!window.__loaded });
+    };
+    const fetch0 = window.fetch;
+    window.fetch = function fetch(input, init) {
+      log('fetch', input instanceof Request ? input.url : input);
+      return fetch0.call(this, input, init);
+    };
+    const open0 = XMLHttpRequest.prototype.open;
+    XMLHttpRequest.prototype.open = function open(method, url, ...rest) {
+      log('XMLHttpRequest', url);
+      return open0.call(this, method, url, ...rest);
+    };
+    const beacon0 = Navigator.prototype.sendBeacon;
+    Navigator.prototype.sendBeacon = function sendBeacon(url, data) {
+      log('sendBeacon', url);
+      return beacon0.call(this, url, data);
+    };
+    for (const name of ['WebSocket', 'EventSource']) {
+      const Ctor = window[name];
+      window[name] = new Proxy(Ctor, {
+        construct(target, args) {
+          log(name, args[0]);
+          return Reflect.construct(target, args);
+        },
+      });
+    }
+  });
+}
+
+/** Marks the load as finished in the page: what the collectors see from now on is "after". */
+export const markLoaded = (page) => page.evaluate(() => { window.__loaded = true; });
+
+export const violations = (page) => page.evaluate(() => window.__cspViolations);
+export const attempts = (page) => page.evaluate(() => window.__netAttempts);
+
+/**
+ * Records the browser's network requests for `page` (Playwright's `request` event) and the
+ * static server's log. `since()` returns what both saw after the last `mark()`.
+ */
+export function recordRequests(page, server) {
+  const seen = [];
+  page.on('request', (r) => seen.push(`${r.method()} ${r.url()}`));
+  let page0 = 0;
+  let server0 = server.requests.length;
+  return {
+    mark() {
+      page0 = seen.length;
+      server0 = server.requests.length;
+    },
+    since: () => ({ page: seen.slice(page0), server: server.requests.slice(server0) }),
+    all: () => ({ page: [...seen], server: [...server.requests] }),
+  };
+}
+
+/** Waits for the first screen and for the network to go quiet (the favicon comes late). */
+export async function waitLoaded(page) {
+  await page.getByRole('navigation', { name: 'Sections' }).waitFor();
+  await page.waitForLoadState('networkidle');
+}

@@ -1,0 +1,425 @@
+// Privacy and the Content Security Policy (reliability.md §3, tables E and H): the built page
+// carries a strict CSP whose hash matches trunk's loader; a whole session makes no request after
+// the page has loaded and breaks no CSP rule; the checks can fail (negative controls); plan text
+// never reaches the URL or the title; and the source and the JS glue use no HTML sinks or
+// network APIs beyond the loader's one fetch of the wasm.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { useApp, waitSaved, assertNoErrors, SECTIONS } from './helpers.mjs';
+import { serve } from './server.mjs';
+import {
+  DIST, SRC, expectedDirectives, sha256Source, builtIndex, builtAssets, installCollectors,
+  markLoaded, violations, attempts, recordRequests, waitLoaded,
+} from './csp-check.mjs';
+
+const app = useApp();
+
+// useApp's server does not expose its request log, so these tests open the app on a server of
+// their own (same dist/, same code) and keep the browser and contexts from useApp().
+const own = {};
+before(async () => {
+  own.server = await serve();
+});
+after(async () => {
+  await own.server?.close();
+});
+
+/** As app.open, on this file's server: opens `hash`, waits for the first screen. */
+async function open(context, hash = '#/') {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.errors = errors;
+  await page.goto(own.server.url + hash);
+  await page.getByRole('navigation', { name: 'Sections' }).waitFor();
+  return page;
+}
+
+const nav = (page) => page.getByRole('navigation', { name: 'Sections' });
+
+/** Everything that happened since the load finished: attempts, violations, requests. */
+async function afterLoad(page, net) {
+  const { page: requests, server } = net.since();
+  return {
+    attempts: (await attempts(page)).filter((a) => a.loaded),
+    violations: await violations(page),
+    requests,
+    server,
+  };
+}
+
+const QUIET = { attempts: [], violations: [], requests: [], server: [] };
+
+/** Attributes of every `<tag …>` start tag in `html` (a small parser for minified output). */
+function startTags(html, tag) {
+  const tags = [];
+  for (const m of html.matchAll(new RegExp(`<${tag}\\b((?:[^>"']|"[^"]*"|'[^']*')*)>`, 'gi'))) {
+    const attrs = {};
+    for (const a of m[1].matchAll(/([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g)) {
+      attrs[a[1].toLowerCase()] = a[2] ?? a[3] ?? a[4] ?? '';
+    }
+    tags.push({ index: m.index, attrs });
+  }
+  return tags;
+}
+
+/** The inline scripts of `html`: the text between `<script …>` (with no src) and `</script>`. */
+function inlineScripts(html) {
+  return [...html.matchAll(/<script\b((?:[^>"']|"[^"]*"|'[^']*')*)>([\s\S]*?)<\/script\s*>/gi)]
+    .filter((m) => !/\ssrc\s*=/i.test(` ${m[1]}`))
+    .map((m) => m[2]);
+}
+
+const cspMeta = (html) =>
+  startTags(html, 'meta').filter((t) => t.attrs['http-equiv']?.toLowerCase() === 'content-security-policy');
+
+// ---------------------------------------------------------------------------------------------
+// The built page (no browser)
+
+test('the built index.html carries the strict CSP, with the hash of its one inline script', () => {
+  const html = builtIndex();
+  const scripts = inlineScripts(html);
+  assert.equal(scripts.length, 1, 'exactly one inline script (trunk\'s loader)');
+  const hash = sha256Source(scripts[0].replace(/\r\n?/g, '\n'));
+
+  const metas = cspMeta(html);
+  assert.equal(metas.length, 1, 'exactly one CSP <meta>');
+  const directives = metas[0].attrs.content.split(';').map((d) => d.trim().replace(/\s+/g, ' '));
+  assert.deepEqual(directives, expectedDirectives(hash));
+  assert.doesNotMatch(metas[0].attrs.content, /'unsafe-inline'|'unsafe-eval'|frame-ancestors|report-uri|sandbox|nonce-/);
+
+  // The policy is the first element after <meta charset>, before anything it must govern.
+  assert.match(html, /^<!doctype html>\s*(?:<html[^>]*>\s*)?(?:<head>\s*)?<meta charset=["']?utf-8["']?\s*\/?>\s*<meta http-equiv=["']?Content-Security-Policy\b/i);
+  const at = metas[0].index;
+  for (const tag of ['script', 'link', 'style', 'base', 'img', 'iframe', 'object', 'form']) {
+    const first = startTags(html, tag)[0];
+    assert.ok(!first || first.index > at, `<${tag}> comes after the CSP`);
+  }
+
+  const referrer = startTags(html, 'meta').filter((t) => t.attrs.name?.toLowerCase() === 'referrer');
+  assert.deepEqual(referrer.map((t) => t.attrs.content), ['no-referrer']);
+});
+
+test("trunk's integrity attributes are present and match the shipped files", () => {
+  const html = builtIndex();
+  // The icon is an inline data: URL, so it has no file to check.
+  const links = startTags(html, 'link').filter((t) => t.attrs.href && !t.attrs.href.startsWith('data:'));
+  assert.ok(links.length >= 3, 'stylesheet, module preload and wasm preload at least');
+  for (const { attrs } of links) {
+    const [alg, digest] = (attrs.integrity ?? '').split('-');
+    assert.equal(alg, 'sha384', `${attrs.href} has an sha384 integrity attribute`);
+    const file = readFileSync(resolve(DIST, attrs.href.replace(/^\.\//, '')));
+    assert.equal(createHash('sha384').update(file).digest('base64'), digest, attrs.href);
+  }
+  const rels = links.map((l) => l.attrs.rel).sort();
+  assert.ok(rels.includes('stylesheet') && rels.includes('modulepreload') && rels.includes('preload'));
+});
+
+// ---------------------------------------------------------------------------------------------
+// The post-build hook
+
+const hook = resolve(import.meta.dirname, '../../.ci/csp.mjs');
+const LOADER = "<script type=module>import init, * as bindings from './app-1.js';\n"
+  + "const wasm = await init({ module_or_path: './app-1_bg.wasm' });</script>";
+const doc = (head) => `<!doctype html><html lang=en><meta charset=utf-8><title>T</title>${head}</head><body></body></html>`;
+
+/** Runs the hook as trunk does (TRUNK_STAGING_DIR) on `html`; returns its status and output. */
+function runHook(html) {
+  const dir = mkdtempSync(join(tmpdir(), 'csp-hook-'));
+  try {
+    writeFileSync(join(dir, 'index.html'), html);
+    const r = spawnSync(process.execPath, [hook], {
+      env: { ...process.env, TRUNK_STAGING_DIR: dir }, encoding: 'utf8',
+    });
+    return { status: r.status, stderr: r.stderr, html: readFileSync(join(dir, 'index.html'), 'utf8') };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('the post-build hook writes the policy, and fails the build when the page is not as expected', () => {
+  const ok = runHook(doc(LOADER));
+  assert.equal(ok.status, 0, ok.stderr);
+  const text = LOADER.replace(/^<script type=module>|<\/script>$/g, '');
+  const [meta] = cspMeta(ok.html);
+  assert.deepEqual(meta.attrs.content.split('; '), expectedDirectives(sha256Source(text)));
+  assert.ok(ok.html.startsWith('<!doctype html><html lang=en><meta charset=utf-8><meta http-equiv=Content-Security-Policy'));
+
+  // CRLF inside the script: the browser hashes it with LF.
+  const crlf = runHook(doc(LOADER.replace('\n', '\r\n')));
+  assert.equal(crlf.status, 0, crlf.stderr);
+  assert.ok(crlf.html.includes(sha256Source(text)));
+
+  // trunk serve's live-reload script (rewritten per response, so never hashable) is left out:
+  // the CSP blocks it and the hook says so.
+  const reload = runHook(doc(`${LOADER}<script>"use strict";const u='.well-known/trunk/ws'</script>`));
+  assert.equal(reload.status, 0, reload.stderr);
+  assert.match(reload.stderr, /live-reload/);
+  assert.ok(reload.html.includes(sha256Source(text)));
+
+  for (const [why, html] of [
+    ['no inline script', doc('<script type=module src=./app.js></script>')],
+    ['two inline scripts', doc(`${LOADER}<script>console.log(1)</script>`)],
+    ['two loaders', doc(LOADER + LOADER)],
+    ['not a module loader', doc('<script>alert(1)</script>')],
+    ['a CSP already', doc(`<meta http-equiv="Content-Security-Policy" content="default-src *">${LOADER}`)],
+    ['no meta charset', doc(LOADER).replace('<meta charset=utf-8>', '')],
+  ]) {
+    const r = runHook(html);
+    assert.notEqual(r.status, 0, `fails on ${why}`);
+    assert.match(r.stderr, /^csp: /m, why);
+    assert.equal(r.html, html, `leaves the file alone on ${why}`);
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// In the browser
+
+test('in the browser: the policy applies, its hash matches the loader, and the app starts', async () => {
+  const context = await app.context();
+  await installCollectors(context);
+  const page = await open(context);
+  await waitLoaded(page);
+  const dom = await page.evaluate(() => ({
+    first: [...document.head.children].slice(0, 2).map((e) => e.outerHTML.slice(0, 60)),
+    csp: document.querySelector('meta[http-equiv="Content-Security-Policy" i]')?.content,
+    inline: [...document.scripts].filter((s) => !s.src).map((s) => s.textContent),
+    cssRules: [...document.styleSheets].map((s) => s.cssRules.length),
+  }));
+  assert.match(dom.first[0], /^<meta charset="utf-8">/);
+  assert.match(dom.first[1], /^<meta http-equiv="Content-Security-Policy"/);
+  assert.equal(dom.inline.length, 1);
+  // The hash over the text exactly as the browser parsed it.
+  assert.ok(dom.csp.includes(`script-src 'self' ${sha256Source(dom.inline[0])} `));
+  // The stylesheet (style-src 'self', with its integrity attribute) was applied.
+  assert.ok(dom.cssRules.length >= 1 && dom.cssRules.every((n) => n > 0), 'the stylesheets loaded');
+  assert.deepEqual(await violations(page), []);
+  assertNoErrors(page);
+  await context.close();
+});
+
+test('a whole session makes no request after the load and breaks no CSP rule', async (t) => {
+  const context = await app.context();
+  await installCollectors(context);
+  const served = own.server.requests.length;
+  const page = await open(context);
+  const net = recordRequests(page, own.server);
+  await waitLoaded(page);
+  // Loading fetches built files only, from this origin.
+  const assets = builtAssets();
+  const builtFile = (r) => {
+    const url = new URL(r.replace(/^GET /, ''), own.server.url);
+    return url.origin === new URL(own.server.url).origin && assets.has(url.pathname);
+  };
+  const load = own.server.requests.slice(served);
+  assert.ok(load.length >= 4, 'the load was recorded');
+  for (const r of load) assert.ok(builtFile(r), `load request ${r} is a built file`);
+  await markLoaded(page);
+  net.mark();
+
+  const links = nav(page).getByRole('link');
+  await nav(page).getByRole('link', { name: 'Define your partnership' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Define your partnership' }).waitFor();
+  await page.getByLabel('Partnership name').fill('Harbour Lights Network');
+  await page.getByLabel('How do you define your partnership?').fill('Agencies and survivors, working as one.');
+  await nav(page).getByRole('link', { name: 'Functions' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Functions' }).waitFor();
+  await page.getByLabel('Share information and resources').check();
+  await waitSaved(page);
+  const titles = await links.allTextContents();
+  assert.ok(titles.length > SECTIONS.length, `every section link: ${titles}`);
+  for (const title of titles) {
+    await nav(page).getByRole('link', { name: title, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  }
+  await page.waitForTimeout(600); // past the autosave delay: anything late would show up
+  assert.deepEqual(await afterLoad(page, net), QUIET, 'nothing after the load');
+
+  // Reload: only the built files are fetched again, then silence again.
+  net.mark();
+  await page.reload();
+  await waitLoaded(page);
+  const reload = net.since();
+  assert.ok(reload.page.length > 0, 'the reload was recorded');
+  for (const r of [...reload.page, ...reload.server]) assert.ok(builtFile(r), `reload request ${r} is a built file`);
+  await markLoaded(page);
+  net.mark();
+  await page.getByRole('heading', { level: 1, name: titles.at(-1) }).waitFor();
+  await nav(page).getByRole('link', { name: 'Define your partnership' }).click();
+  assert.equal(await page.getByLabel('Partnership name').inputValue(), 'Harbour Lights Network');
+  for (const title of titles) {
+    await nav(page).getByRole('link', { name: title, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  }
+  await page.waitForTimeout(600);
+  assert.deepEqual(await afterLoad(page, net), QUIET, 'nothing after the reload');
+  assertNoErrors(page);
+  await context.close();
+});
+
+test('not even the icon is fetched again on section changes (it is inlined)', async () => {
+  const context = await app.context();
+  await installCollectors(context);
+  const page = await open(context);
+  const net = recordRequests(page, own.server);
+  await waitLoaded(page);
+  await markLoaded(page);
+  net.mark();
+  for (const title of SECTIONS.slice(0, 3)) {
+    await nav(page).getByRole('link', { name: title, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  }
+  await page.waitForTimeout(300);
+  const activity = await afterLoad(page, net);
+  await context.close();
+  assert.deepEqual(activity, QUIET);
+});
+
+test('negative control: a request after the load is caught, and the CSP blocks one off-site', async () => {
+  const context = await app.context();
+  await installCollectors(context);
+  // Should the policy ever be missing, the off-site request still does not leave this machine.
+  await context.route((url) => !url.href.startsWith(own.server.url), (route) => route.abort('blockedbyclient'));
+  const page = await open(context, '#/define');
+  const net = recordRequests(page, own.server);
+  await waitLoaded(page);
+  await markLoaded(page);
+  net.mark();
+  assert.deepEqual(await afterLoad(page, net), QUIET);
+
+  // Off-site: connect-src 'self' blocks it; the violation and the attempt are both seen.
+  await page.evaluate(() => fetch('https://example.org/x').catch(() => {}));
+  await page.waitForFunction(() => window.__cspViolations.length > 0, null, { timeout: 3000 })
+    .catch(() => assert.fail('no CSP violation for fetch("https://example.org/x"): is the policy missing?'));
+  const offsite = await afterLoad(page, net);
+  assert.deepEqual(
+    offsite.violations.map(({ directive, blocked }) => ({ directive, blocked })),
+    [{ directive: 'connect-src', blocked: 'https://example.org/x' }],
+  );
+  assert.deepEqual(offsite.attempts.map(({ api, url }) => ({ api, url })), [{ api: 'fetch', url: 'https://example.org/x' }]);
+  assert.deepEqual(offsite.server, [], 'blocked before it reached any server');
+  assert.notDeepEqual(offsite, QUIET, 'the session test would have failed');
+
+  // Same-origin: the CSP allows it (reliability.md §3.3), so the recorders must catch it.
+  net.mark();
+  await page.evaluate(() => fetch('./leak?plan=secret').catch(() => {}));
+  const leak = net.since();
+  assert.deepEqual(leak.server, ['/leak?plan=secret']);
+  assert.deepEqual(leak.page, [`GET ${own.server.url}leak?plan=secret`]);
+  await context.close();
+});
+
+test('plan text never reaches the URL or the page title', async () => {
+  const context = await app.context();
+  const page = await open(context, '#/define');
+  const name = 'Quokka Harbour Alliance';
+  const leaks = async (where) => {
+    const url = page.url();
+    const title = await page.title();
+    for (const text of [url, decodeURIComponent(url), title]) {
+      assert.ok(!/quokka|harbour|zebra/i.test(text), `${where}: "${text}" contains plan text`);
+    }
+  };
+  await page.getByLabel('Partnership name').fill(name);
+  await page.getByLabel('How do you define your partnership?').fill('Zebra crossing for survivors');
+  await leaks('after typing');
+  assert.match(await page.getByRole('banner').textContent(), /Quokka Harbour Alliance/, 'the name was taken');
+  await waitSaved(page);
+  for (const title of await nav(page).getByRole('link').allTextContents()) {
+    await nav(page).getByRole('link', { name: title, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await leaks(`on ${title}`);
+  }
+  await page.reload();
+  await waitLoaded(page);
+  await leaks('after reloading');
+  assertNoErrors(page);
+  await context.close();
+});
+
+/** Serves a copy of dist/ whose index.html went through `edit`; resolves to { server, done }. */
+async function servedVariant(edit) {
+  const dir = mkdtempSync(join(tmpdir(), 'csp-variant-'));
+  cpSync(DIST, dir, { recursive: true });
+  const file = join(dir, 'index.html');
+  const before = readFileSync(file, 'utf8');
+  const after = edit(before);
+  assert.notEqual(after, before, 'the variant differs from the build');
+  writeFileSync(file, after);
+  const server = await serve(dir);
+  return {
+    server,
+    async done() {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+test('negative controls: the policy is enforced, so a wrong hash or connect-src \'none\' stops the app', async () => {
+  for (const [what, edit, directive, blocked] of [
+    ['a hash one byte off', (h) => h.replace(/'sha256-(.)/, (_, c) => `'sha256-${c === 'A' ? 'B' : 'A'}`),
+      'script-src-elem', 'inline'],
+    ["connect-src 'none'", (h) => h.replace("connect-src 'self'", "connect-src 'none'"),
+      'connect-src', /_bg\.wasm$/],
+  ]) {
+    const variant = await servedVariant(edit);
+    const context = await app.context();
+    await installCollectors(context);
+    const page = await context.newPage();
+    await page.goto(variant.server.url);
+    await page.waitForFunction(() => window.__cspViolations.length > 0, null, { timeout: 5000 })
+      .catch(() => assert.fail(`${what}: no CSP violation`));
+    await page.waitForTimeout(500);
+    const seen = await violations(page);
+    assert.ok(seen.some((v) => v.directive === directive
+      && (typeof blocked === 'string' ? v.blocked === blocked : blocked.test(v.blocked))),
+    `${what}: ${JSON.stringify(seen)}`);
+    assert.equal(await page.getByRole('navigation', { name: 'Sections' }).count(), 0, `${what}: the app did not start`);
+    await context.close();
+    await variant.done();
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// Static scans (no browser)
+
+function rustFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.rs'))
+    .map((e) => join(e.parentPath ?? e.path, e.name));
+}
+
+test('no raw-HTML sinks in the Rust source', () => {
+  const files = rustFiles(SRC);
+  assert.ok(files.length > 10, 'found the source');
+  const hits = [];
+  for (const file of files) {
+    readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
+      if (/inner_html|innerHTML|outer_html|outerHTML|insert_adjacent_html/.test(line)) {
+        hits.push(`${file.slice(SRC.length + 1)}:${i + 1}: ${line.trim()}`);
+      }
+    });
+  }
+  assert.deepEqual(hits, []);
+});
+
+test('the JS glue uses no network API but the one fetch of the wasm', () => {
+  const glue = readdirSync(DIST).filter((f) => f.endsWith('.js'));
+  assert.ok(glue.length >= 1, 'found the JS glue');
+  for (const file of glue) {
+    const js = readFileSync(resolve(DIST, file), 'utf8');
+    for (const api of ['XMLHttpRequest', 'WebSocket', 'sendBeacon', 'EventSource', 'RTCPeerConnection']) {
+      assert.ok(!js.includes(api), `${file} mentions ${api}`);
+    }
+    const fetches = js.match(/\bfetch\s*\(/g) ?? [];
+    assert.equal(fetches.length, 1, `${file}: only the loader's fetch(module_or_path)`);
+    assert.match(js, /\bfetch\(module_or_path\)/);
+  }
+});
