@@ -7,6 +7,8 @@ pub enum Route {
     Overview,
     Section(Section),
     Resources,
+    /// The plans on this device, and importing from pasted text.
+    Plans,
     /// The whole plan as a printable document.
     Print,
     /// The memorandum of understanding draft.
@@ -20,6 +22,7 @@ impl Route {
         let path = path.split(['?', '/']).next().unwrap_or("");
         match path {
             "resources" => Route::Resources,
+            "plans" => Route::Plans,
             "print" => Route::Print,
             "mou" => Route::Mou,
             _ => Section::from_slug(path).map_or(Route::Overview, Route::Section),
@@ -31,6 +34,7 @@ impl Route {
             Route::Overview => "#/".to_owned(),
             Route::Section(s) => format!("#/{}", s.slug()),
             Route::Resources => "#/resources".to_owned(),
+            Route::Plans => "#/plans".to_owned(),
             Route::Print => "#/print".to_owned(),
             Route::Mou => "#/mou".to_owned(),
         }
@@ -41,6 +45,7 @@ impl Route {
             Route::Overview => "Overview",
             Route::Section(s) => s.title(),
             Route::Resources => "Resources",
+            Route::Plans => "Your plans",
             Route::Print => "Printable plan",
             Route::Mou => "MOU draft",
         }
@@ -52,7 +57,7 @@ impl Route {
     }
 
     /// Pages built from the whole plan, listed after the sections.
-    pub const DOCUMENTS: [Route; 3] = [Route::Resources, Route::Print, Route::Mou];
+    pub const DOCUMENTS: [Route; 4] = [Route::Plans, Route::Resources, Route::Print, Route::Mou];
 }
 
 #[cfg(test)]

@@ -2,8 +2,10 @@
 //! downloads. Each returns a `Result` or a safe fallback; none can panic on browser state.
 
 mod download;
+mod file;
 
 pub use download::download;
+pub use file::read_bytes;
 
 use crate::model::Millis;
 
@@ -36,4 +38,32 @@ pub fn new_id() -> String {
 pub fn local_time(ms: Millis) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
     format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
+}
+
+/// Copies text to the clipboard (`navigator.clipboard.writeText`).
+pub async fn copy_text(text: &str) -> Result<(), String> {
+    let clipboard = web_sys::window()
+        .ok_or("no window")?
+        .navigator()
+        .clipboard();
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(|e| {
+            e.as_string()
+                .unwrap_or_else(|| "the browser refused".into())
+        })
+}
+
+/// The user's local date and time (`2026-11-25 17:42`), for "last saved" and "last exported".
+pub fn local_date_time(ms: Millis) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes()
+    )
 }

@@ -8,6 +8,8 @@ use super::envelope::SCHEMA_VERSION;
 pub enum ImportError {
     /// Nothing but white space.
     Empty,
+    /// The browser could not read the file at all.
+    Unreadable,
     /// A file over `MAX_IMPORT_BYTES`, refused before it is read.
     TooLarge { bytes: u64 },
     /// Not UTF-8 text (`offset` of the first bad byte); `utf16` when it looks like UTF-16.
@@ -52,6 +54,9 @@ impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ImportError::Empty => f.write_str("This is not a plan file: it is empty."),
+            ImportError::Unreadable => f.write_str(
+                "This file could not be read. It may have been moved or deleted; choose it again.",
+            ),
             ImportError::TooLarge { bytes } => write!(
                 f,
                 "This file is too large to be a plan: {:.1} MB, and plans are at most {} MB.",

@@ -42,6 +42,14 @@ impl History {
         }
     }
 
+    /// The item the last step removed, when the last step was a removal.
+    pub fn last_removed(&self) -> Option<crate::model::Removed> {
+        match self.undo.last().map(|s| &s.inverse) {
+            Some(Edit::Restore(removed)) => Some(removed.clone()),
+            _ => None,
+        }
+    }
+
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }

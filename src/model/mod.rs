@@ -8,6 +8,7 @@ pub mod history;
 pub mod import;
 pub mod items;
 pub mod kinds;
+pub mod library;
 pub mod link;
 pub mod mou;
 pub mod plan;

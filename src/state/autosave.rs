@@ -99,6 +99,11 @@ impl Autosave {
         self.timer.set_value(handle.ok());
     }
 
+    /// Marks the open plan as needing a save without scheduling one (the caller flushes).
+    pub(super) fn mark_dirty(&self) {
+        self.dirty.set_value(true);
+    }
+
     pub(super) fn flush(&self, state: PlanState) {
         if let Some(handle) = self.timer.try_update_value(Option::take).flatten() {
             handle.clear();
@@ -106,12 +111,19 @@ impl Autosave {
         if !self.dirty.get_value() || !state.save.with_untracked(SaveState::may_write) {
             return;
         }
-        let Some(result) = state.store.with_value(|store| {
-            store.as_ref().map(|store| {
-                let now = io::now();
-                let text = state.plan.with_untracked(|plan| encode(plan, now));
-                store.save(&text).map(|()| now)
-            })
+        let Some(result) = state.with_store(|store| {
+            let now = io::now();
+            let (id, text) = state
+                .plan
+                .with_untracked(|plan| (plan.id.clone(), encode(plan, now)));
+            store.save(&id, &text)?;
+            // The list of plans is an index: it follows the plan it describes.
+            let mut library = state.library.get_untracked();
+            state.plan.with_untracked(|plan| library.saved(plan, now));
+            library.open = Some(id);
+            store.save_library(&library)?;
+            state.library.set(library);
+            Ok::<_, StorageFault>(now)
         }) else {
             return;
         };

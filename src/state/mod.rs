@@ -1,26 +1,33 @@
 //! The open plan as reactive state, and the intents screens call to change it. Screens never
-//! touch storage: an intent edits the plan, and `autosave` keeps the device copy up to date.
+//! touch storage: an intent becomes an `Edit`, applied to the plan and recorded for undo, and
+//! `autosave` keeps the device copy up to date.
 
 mod autosave;
 
+mod plans;
+mod sharing;
+
 pub use autosave::{flush_on_leave, SaveState};
+pub use plans::DeletedPlan;
+pub use sharing::{ImportOutcome, Preview};
 
 use leptos::prelude::*;
-
 use serde_json::Value;
 
 use crate::content::FunctionKind;
 use crate::io;
+use crate::model::history::History;
 use crate::model::kinds::Pillar;
+use crate::model::library::Library;
 use crate::model::time::day_number;
-use crate::model::{ImportError, ListKind, Plan, Removed};
+use crate::model::{Edit, ImportError, ListKind, Plan, Removed};
 use crate::storage::{Loaded, PlanStore, StorageFault};
 
 /// Something the user must be told about the stored plan, shown until dismissed.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Notice {
-    /// The stored plan could not be read. `raw` is its exact text; `kept_as` is the quarantine key
-    /// holding a verified copy, or why no copy could be made.
+    /// A stored plan could not be read. `raw` is its exact text; `kept_as` is the quarantine
+    /// key holding a verified copy, or why no copy could be made.
     Unreadable {
         error: ImportError,
         raw: String,
@@ -36,40 +43,73 @@ pub struct PlanState {
     pub notice: RwSignal<Option<Notice>>,
     /// The last item removed from a list, until it is restored or another is removed.
     pub removed: RwSignal<Option<Removed>>,
+    /// The plans on this device.
+    pub library: RwSignal<Library>,
+    /// Whether undo and redo have anything to do (for the buttons).
+    pub can_undo: RwSignal<bool>,
+    pub can_redo: RwSignal<bool>,
+    /// The file being looked at before it is opened, and the outcome of the last import.
+    pub preview: RwSignal<Option<Preview>>,
+    pub import_outcome: RwSignal<Option<ImportOutcome>>,
+    history: StoredValue<History>,
     store: StoredValue<Option<PlanStore>, LocalStorage>,
     autosave: autosave::Autosave,
 }
 
 impl PlanState {
-    /// Opens the device's plan. Never writes: a new tab or an empty device leaves storage as it
-    /// found it until the user edits something.
+    /// Opens the device's last open plan. Never writes: a new tab or an empty device leaves
+    /// storage as it found it until the user edits something.
     pub fn start() -> PlanState {
         let now = io::now();
         let fresh = || Plan::new(io::new_id(), now);
-        let (store, plan, save, notice) = match PlanStore::open() {
-            Err(fault) => (None, fresh(), SaveState::MemoryOnly(fault), None),
-            Ok(store) => match store.load(now) {
-                Ok(Loaded::Empty) => (Some(store), fresh(), SaveState::Untouched, None),
-                Ok(Loaded::Plan(decoded)) => (Some(store), decoded.plan, SaveState::Restored, None),
-                Ok(Loaded::Unreadable {
-                    raw,
-                    error,
-                    quarantine,
-                }) => {
-                    // Without a verified copy elsewhere, the unreadable text stays where it is and
-                    // this session must not write over it.
-                    let save = match &quarantine {
-                        Ok(_) => SaveState::Untouched,
-                        Err(_) => SaveState::Protecting,
+        let (store, library, plan, save, notice) = match PlanStore::open() {
+            Err(fault) => (
+                None,
+                Library::default(),
+                fresh(),
+                SaveState::MemoryOnly(fault),
+                None,
+            ),
+            Ok(store) => match store.library() {
+                Err(fault) => (
+                    None,
+                    Library::default(),
+                    fresh(),
+                    SaveState::MemoryOnly(fault),
+                    None,
+                ),
+                Ok(library) => {
+                    let open = library
+                        .open
+                        .clone()
+                        .or_else(|| library.plans.first().map(|e| e.id.clone()));
+                    let (plan, save, notice) = match open.map(|id| store.load(&id, now)) {
+                        None | Some(Ok(Loaded::Empty)) => (fresh(), SaveState::Untouched, None),
+                        Some(Ok(Loaded::Plan(decoded))) => {
+                            (decoded.plan, SaveState::Restored, None)
+                        }
+                        Some(Ok(Loaded::Unreadable {
+                            raw,
+                            error,
+                            quarantine,
+                        })) => {
+                            // Without a verified copy elsewhere, the unreadable text stays where it
+                            // is and this session must not write over it.
+                            let save = match &quarantine {
+                                Ok(_) => SaveState::Untouched,
+                                Err(_) => SaveState::Protecting,
+                            };
+                            let notice = Notice::Unreadable {
+                                error,
+                                raw,
+                                kept_as: quarantine,
+                            };
+                            (fresh(), save, Some(notice))
+                        }
+                        Some(Err(fault)) => (fresh(), SaveState::MemoryOnly(fault), None),
                     };
-                    let notice = Notice::Unreadable {
-                        error,
-                        raw,
-                        kept_as: quarantine,
-                    };
-                    (Some(store), fresh(), save, Some(notice))
+                    (Some(store), library, plan, save, notice)
                 }
-                Err(fault) => (None, fresh(), SaveState::MemoryOnly(fault), None),
             },
         };
         PlanState {
@@ -77,47 +117,100 @@ impl PlanState {
             save: RwSignal::new(save),
             notice: RwSignal::new(notice),
             removed: RwSignal::new(None),
+            library: RwSignal::new(library),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
+            preview: RwSignal::new(None),
+            import_outcome: RwSignal::new(None),
+            history: StoredValue::new(History::default()),
             store: StoredValue::new_local(store),
             autosave: autosave::Autosave::new(),
         }
     }
 
-    /// Applies one edit with the current time and schedules a save.
-    fn edit(&self, change: impl FnOnce(&mut Plan, crate::model::Millis)) {
+    /// Applies one edit with the current time, records it for undo and schedules a save.
+    /// Returns why a value was refused, if it was.
+    pub fn apply(&self, edit: Edit) -> Result<(), String> {
         let now = io::now();
-        let before = self.plan.with_untracked(|p| p.modified);
-        self.plan.update(|p| change(p, now));
-        if self.plan.with_untracked(|p| p.modified) != before {
-            self.autosave.schedule(*self);
+        let target = edit.target();
+        let mut result = Ok(None);
+        self.plan.update(|p| result = p.apply(edit, now));
+        let inverse = result?;
+        if let Some(inverse) = inverse {
+            self.history
+                .update_value(|h| h.record(inverse, target, now));
+            self.after_change();
+        }
+        Ok(())
+    }
+
+    fn after_change(&self) {
+        self.history.with_value(|h| {
+            self.can_undo.set(h.can_undo());
+            self.can_redo.set(h.can_redo());
+        });
+        self.autosave.schedule(*self);
+    }
+
+    pub fn undo(&self) {
+        let now = io::now();
+        let mut done = false;
+        self.history
+            .update_value(|h| self.plan.update(|p| done = h.undo(p, now)));
+        if done {
+            self.removed.set(None);
+            self.after_change();
+        }
+    }
+
+    pub fn redo(&self) {
+        let now = io::now();
+        let mut done = false;
+        self.history
+            .update_value(|h| self.plan.update(|p| done = h.redo(p, now)));
+        if done {
+            self.after_change();
         }
     }
 
     pub fn set_name(&self, name: &str) {
-        self.edit(|p, now| p.set_name(name, now));
+        let _ = self.apply(Edit::Name(name.to_owned()));
     }
 
-    pub fn set_answer(&self, question_id: &str, text: &str) {
-        self.edit(|p, now| p.set_answer(question_id, text, now));
+    pub fn set_answer(&self, id: &str, text: &str) {
+        let _ = self.apply(Edit::Answer {
+            id: id.to_owned(),
+            text: text.to_owned(),
+        });
     }
 
     pub fn set_function(&self, kind: FunctionKind, selected: bool) {
-        self.edit(|p, now| p.set_function(kind, selected, now));
+        let _ = self.apply(Edit::Function { kind, selected });
     }
 
     pub fn set_function_note(&self, kind: FunctionKind, note: &str) {
-        self.edit(|p, now| p.set_function_note(kind, note, now));
+        let _ = self.apply(Edit::FunctionNote {
+            kind,
+            note: note.to_owned(),
+        });
     }
 
     pub fn set_function_pillar(&self, kind: FunctionKind, pillar: Pillar, on: bool) {
-        self.edit(|p, now| p.set_function_pillar(kind, pillar, on, now));
+        let _ = self.apply(Edit::FunctionPillar { kind, pillar, on });
     }
 
     pub fn set_check(&self, id: &str, done: bool) {
-        self.edit(|p, now| p.set_check(id, done, now));
+        let _ = self.apply(Edit::Check {
+            id: id.to_owned(),
+            done,
+        });
     }
 
     pub fn set_score(&self, id: &str, value: Option<u8>) {
-        self.edit(|p, now| p.set_score(id, value, now));
+        let _ = self.apply(Edit::Score {
+            id: id.to_owned(),
+            value,
+        });
     }
 
     /// Sets one field of a list item; the reason is returned when the value does not fit.
@@ -128,40 +221,56 @@ impl PlanState {
         field: &str,
         value: Value,
     ) -> Result<(), String> {
-        let mut result = Ok(());
-        self.edit(|p, now| result = p.set_field(list, id, field, value, now));
-        result
+        self.apply(Edit::Field {
+            list,
+            id: id.to_owned(),
+            field: field.to_owned(),
+            value,
+        })
     }
 
     /// Adds an empty item and returns its id.
     pub fn add_item(&self, list: ListKind) -> String {
         let id = io::new_id();
-        let new_id = id.clone();
-        self.edit(move |p, now| p.add_item(list, new_id, now));
+        let _ = self.apply(Edit::Add {
+            list,
+            id: id.clone(),
+        });
         id
     }
 
     pub fn remove_item(&self, list: ListKind, id: &str) {
-        let mut removed = None;
-        self.edit(|p, now| removed = p.remove_item(list, id, now));
-        if removed.is_some() {
-            self.removed.set(removed);
+        let removed = self.plan.with_untracked(|p| {
+            let index = p.item_ids(list).iter().position(|x| x == id)?;
+            Some((index, p.item_title(list, id)))
+        });
+        if removed.is_some()
+            && self
+                .apply(Edit::Remove {
+                    list,
+                    id: id.to_owned(),
+                })
+                .is_ok()
+        {
+            // The undo bar offers this removal back until something else is removed.
+            self.removed
+                .set(self.history.with_value(|h| h.last_removed()));
         }
     }
 
     /// Puts the last removed item back.
     pub fn undo_remove(&self) {
         if let Some(removed) = self.removed.get_untracked() {
-            self.edit(|p, now| {
-                p.restore_item(removed, now);
-            });
+            let _ = self.apply(Edit::Restore(removed));
             self.removed.set(None);
         }
     }
 
     pub fn move_item(&self, list: ListKind, id: &str, delta: isize) {
-        self.edit(|p, now| {
-            p.move_item(list, id, delta, now);
+        let _ = self.apply(Edit::Move {
+            list,
+            id: id.to_owned(),
+            delta,
         });
     }
 
@@ -178,5 +287,9 @@ impl PlanState {
     /// page is hidden or closed).
     pub fn flush(&self) {
         self.autosave.flush(*self);
+    }
+
+    fn with_store<R>(&self, f: impl FnOnce(&PlanStore) -> R) -> Option<R> {
+        self.store.with_value(|s| s.as_ref().map(f))
     }
 }

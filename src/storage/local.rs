@@ -9,14 +9,23 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Storage;
 
 use super::StorageFault;
+use crate::model::library::Library;
 use crate::model::{decode, Decoded, ImportError, Millis};
 
-/// Where the open plan is kept.
-pub const PLAN_KEY: &str = "partnership-planner:plan";
+/// Every key the app writes starts with this.
+pub const PREFIX: &str = "partnership-planner:";
+/// The list of plans on this device (`model::library::Library`).
+pub const LIBRARY_KEY: &str = "partnership-planner:library";
+/// Each plan is kept under this prefix plus its id.
+pub const PLAN_PREFIX: &str = "partnership-planner:plan:";
 /// Unreadable stored values are copied under this prefix plus the time, never overwritten.
 pub const QUARANTINE_PREFIX: &str = "partnership-planner:quarantine:";
 
-/// What was found under `PLAN_KEY` at start-up.
+pub fn plan_key(id: &str) -> String {
+    format!("{PLAN_PREFIX}{id}")
+}
+
+/// What was found under a plan's key.
 pub enum Loaded {
     /// Nothing stored: a new device, or storage was cleared.
     Empty,
@@ -59,9 +68,37 @@ impl PlanStore {
         self.storage.set_item(key, value).map_err(|e| classify(&e))
     }
 
-    /// Reads the plan key and, if it cannot be read, quarantines it.
-    pub fn load(&self, now: Millis) -> Result<Loaded, StorageFault> {
-        let Some(raw) = self.read_raw(PLAN_KEY)? else {
+    pub fn remove_raw(&self, key: &str) -> Result<(), StorageFault> {
+        self.storage.remove_item(key).map_err(|e| classify(&e))
+    }
+
+    /// The list of plans. Missing or unreadable (it is only an index), it is rebuilt from the
+    /// plans themselves; nothing is written until the next save.
+    pub fn library(&self) -> Result<Library, StorageFault> {
+        let stored = self.read_raw(LIBRARY_KEY)?;
+        if let Some(library) = stored.and_then(|raw| serde_json::from_str::<Library>(&raw).ok()) {
+            return Ok(library);
+        }
+        let mut library = Library::default();
+        for key in self.keys_with_prefix(PLAN_PREFIX) {
+            if let Ok(Some(raw)) = self.read_raw(&key) {
+                if let Ok(decoded) = decode(&raw) {
+                    library.saved(&decoded.plan, decoded.plan.modified);
+                }
+            }
+        }
+        library.open = library.plans.first().map(|e| e.id.clone());
+        Ok(library)
+    }
+
+    pub fn save_library(&self, library: &Library) -> Result<(), StorageFault> {
+        let text = serde_json::to_string(library).unwrap_or_default();
+        self.write_raw(LIBRARY_KEY, &text)
+    }
+
+    /// Reads a plan and, if it cannot be read, quarantines it.
+    pub fn load(&self, id: &str, now: Millis) -> Result<Loaded, StorageFault> {
+        let Some(raw) = self.read_raw(&plan_key(id))? else {
             return Ok(Loaded::Empty);
         };
         match decode(&raw) {
@@ -81,7 +118,7 @@ impl PlanStore {
     fn quarantine(&self, raw: &str, now: Millis) -> Result<String, StorageFault> {
         // An identical copy made on an earlier visit is reused rather than duplicated.
         if let Some(key) = self
-            .quarantine_keys()
+            .keys_with_prefix(QUARANTINE_PREFIX)
             .into_iter()
             .find(|k| self.read_raw(k).ok().flatten().as_deref() == Some(raw))
         {
@@ -95,21 +132,22 @@ impl PlanStore {
         }
     }
 
-    /// Every quarantine key present, oldest first.
-    pub fn quarantine_keys(&self) -> Vec<String> {
+    /// Every key with the prefix, sorted.
+    pub fn keys_with_prefix(&self, prefix: &str) -> Vec<String> {
         let len = self.storage.length().unwrap_or(0);
         let mut keys: Vec<String> = (0..len)
             .filter_map(|i| self.storage.key(i).ok().flatten())
-            .filter(|k| k.starts_with(QUARANTINE_PREFIX))
+            .filter(|k| k.starts_with(prefix))
             .collect();
         keys.sort();
         keys
     }
 
-    /// Writes the encoded plan and reads it back, so a silently failed write is noticed.
-    pub fn save(&self, encoded: &str) -> Result<(), StorageFault> {
-        self.write_raw(PLAN_KEY, encoded)?;
-        match self.read_raw(PLAN_KEY)? {
+    /// Writes an encoded plan and reads it back, so a silently failed write is noticed.
+    pub fn save(&self, id: &str, encoded: &str) -> Result<(), StorageFault> {
+        let key = plan_key(id);
+        self.write_raw(&key, encoded)?;
+        match self.read_raw(&key)? {
             Some(back) if back == encoded => Ok(()),
             _ => Err(StorageFault::WriteMismatch),
         }

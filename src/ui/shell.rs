@@ -5,10 +5,11 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::notices::{Notices, UndoBar};
+use super::sharing::{import_file, ImportMessages, ImportPreview, Toolbar};
 use super::{
     define::Define, functions::Functions, funding::Funding, leadership::Leadership,
-    management::Management, membership::Membership, mou::Mou, overview::Overview, print::Print,
-    resources::Resources, survivors::Survivors, trust::Trust,
+    management::Management, membership::Membership, mou::Mou, overview::Overview, plans::Plans,
+    print::Print, resources::Resources, survivors::Survivors, trust::Trust,
 };
 use crate::content::Section;
 use crate::route::Route;
@@ -42,6 +43,33 @@ pub fn Shell() -> impl IntoView {
         now
     });
 
+    // Ctrl+Z / Ctrl+Shift+Z (Cmd on a Mac; Ctrl+Y too) undo and redo across the whole plan,
+    // in place of each text field's own undo, so there is one history.
+    let _ = window_event_listener(leptos::ev::keydown, move |ev| {
+        if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() {
+            return;
+        }
+        match ev.key().to_lowercase().as_str() {
+            "z" if ev.shift_key() => state.redo(),
+            "z" => state.undo(),
+            "y" => state.redo(),
+            _ => return,
+        }
+        ev.prevent_default();
+    });
+    // A plan file dropped anywhere on the page is read like one picked with "Import plan".
+    let _ = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());
+    let _ = window_event_listener(leptos::ev::drop, move |ev| {
+        ev.prevent_default();
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            import_file(state, file);
+        }
+    });
+
     let skip_to_main = move |ev: leptos::ev::MouseEvent| {
         // A plain `href="#main"` would be read as a route; focus the content directly instead.
         ev.prevent_default();
@@ -61,6 +89,7 @@ pub fn Shell() -> impl IntoView {
         Route::Section(Section::Trust) => view! { <Trust/> }.into_any(),
         Route::Section(Section::Survivors) => view! { <Survivors/> }.into_any(),
         Route::Resources => view! { <Resources/> }.into_any(),
+        Route::Plans => view! { <Plans/> }.into_any(),
         Route::Print => view! { <Print/> }.into_any(),
         Route::Mou => view! { <Mou/> }.into_any(),
     };
@@ -86,8 +115,15 @@ pub fn Shell() -> impl IntoView {
                 </p>
                 <p class="save-status" role="status" aria-label="Save status">{move || state.save.with(|s| s.label())}</p>
             </div>
+            <div class="topbar-inner">
+                <Toolbar/>
+            </div>
         </header>
         <Notices/>
+        <div class="notices">
+            <ImportMessages/>
+            <ImportPreview/>
+        </div>
         <UndoBar/>
         <div class="layout">
             <div class="navs">

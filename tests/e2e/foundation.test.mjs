@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  useApp, waitSaved, saveStatus, assertNoErrors, storageItem, SECTIONS, PLAN_KEY, QUARANTINE_PREFIX,
+  useApp, waitSaved, saveStatus, assertNoErrors, storageItem, SECTIONS, PLAN_PREFIX, QUARANTINE_PREFIX, LIBRARY_KEY, openPlanKey,
 } from './helpers.mjs';
 
 const app = useApp();
@@ -48,7 +48,7 @@ test('answers in Define and a ticked function survive a reload', async () => {
   assert.equal(await page.getByLabel('How do you define your partnership?').inputValue(), definition);
   assert.equal(await saveStatus(page).textContent(), 'Saved on this device');
 
-  const stored = JSON.parse(await storageItem(page, PLAN_KEY));
+  const stored = JSON.parse(await storageItem(page, await openPlanKey(page)));
   assert.equal(stored.format, 'partnership-plan');
   assert.equal(stored.schema_version, 1);
   assert.match(stored.saved_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
@@ -125,12 +125,14 @@ test('routes work by hash, including unknown ones', async () => {
 test('a corrupt stored plan is reported, quarantined exactly and never lost', async () => {
   const context = await app.context();
   const raw = '{"format":"partnership-plan","schema_version":1,"plan":{"id":"abc","name":"Trunc';
-  await context.addInitScript(([key, value]) => {
+  const PLAN_KEY = `${PLAN_PREFIX}abc`;
+  await context.addInitScript(([key, value, lib]) => {
     if (!sessionStorage.getItem('seeded')) {
       localStorage.setItem(key, value);
+      localStorage.setItem(lib, JSON.stringify({ open: 'abc', plans: [{ id: 'abc', name: 'Trunc', modified: 1, saved: 1, exported: null }] }));
       sessionStorage.setItem('seeded', '1');
     }
-  }, [PLAN_KEY, raw]);
+  }, [PLAN_KEY, raw, LIBRARY_KEY]);
   const page = await app.open(context, '#/define');
   const alert = page.getByRole('alert').filter({ hasText: 'Your saved plan could not be read' });
   await alert.waitFor();
@@ -165,7 +167,10 @@ test('a corrupt stored plan is reported, quarantined exactly and never lost', as
 test('a plan from a newer version is kept, not overwritten', async () => {
   const context = await app.context();
   const raw = JSON.stringify({ format: 'partnership-plan', schema_version: 99, plan: {} });
-  await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [PLAN_KEY, raw]);
+  await context.addInitScript(([key, value, lib]) => {
+    localStorage.setItem(key, value);
+    localStorage.setItem(lib, JSON.stringify({ open: 'new', plans: [] }));
+  }, [`${PLAN_PREFIX}new`, raw, LIBRARY_KEY]);
   const page = await app.open(context);
   const alert = page.getByRole('alert').filter({ hasText: 'Your saved plan could not be read' });
   await alert.waitFor();

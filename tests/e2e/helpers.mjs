@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { serve } from './server.mjs';
 import { launch } from './browser.mjs';
 
-export const PLAN_KEY = 'partnership-planner:plan';
+export const LIBRARY_KEY = 'partnership-planner:library';
+export const PLAN_PREFIX = 'partnership-planner:plan:';
 export const QUARANTINE_PREFIX = 'partnership-planner:quarantine:';
 
 export const SECTIONS = [
@@ -65,3 +66,14 @@ export function assertNoErrors(page) {
 }
 
 export const storageItem = (page, key) => page.evaluate((k) => localStorage.getItem(k), key);
+
+/** The storage key of the open plan (from the library index), or null before the first save. */
+export const openPlanKey = (page) => page.evaluate(([lib, prefix]) => {
+  const library = JSON.parse(localStorage.getItem(lib) ?? 'null');
+  return library?.open ? prefix + library.open : null;
+}, [LIBRARY_KEY, PLAN_PREFIX]);
+
+/** Storage as a plain object: for "byte-identical afterwards" checks. */
+export const storageSnapshot = (page) => page.evaluate(() => Object.fromEntries(
+  Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)]),
+));

@@ -1,0 +1,155 @@
+//! The plans kept on this device: which one is open, and when each was last saved and
+//! exported. Stored as a small index beside the plans, so the list shows without reading them.
+
+use serde::{Deserialize, Serialize};
+
+use super::plan::Plan;
+use super::time::{iso_date, Millis};
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Library {
+    /// The id of the plan that opens at start.
+    pub open: Option<String>,
+    pub plans: Vec<PlanEntry>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanEntry {
+    pub id: String,
+    pub name: String,
+    /// The plan's own last-modified time, as of its last save.
+    pub modified: Millis,
+    pub saved: Option<Millis>,
+    pub exported: Option<Millis>,
+}
+
+impl Library {
+    pub fn entry(&self, id: &str) -> Option<&PlanEntry> {
+        self.plans.iter().find(|e| e.id == id)
+    }
+
+    /// Records a save of `plan` at `at`, adding the plan to the list if it is new.
+    pub fn saved(&mut self, plan: &Plan, at: Millis) {
+        match self.plans.iter_mut().find(|e| e.id == plan.id) {
+            Some(e) => {
+                e.name = plan.display_name().to_owned();
+                e.modified = plan.modified;
+                e.saved = Some(at);
+            }
+            None => self.plans.push(PlanEntry {
+                id: plan.id.clone(),
+                name: plan.display_name().to_owned(),
+                modified: plan.modified,
+                saved: Some(at),
+                exported: None,
+            }),
+        }
+    }
+
+    pub fn exported(&mut self, id: &str, at: Millis) {
+        if let Some(e) = self.plans.iter_mut().find(|e| e.id == id) {
+            e.exported = Some(at);
+        }
+    }
+
+    /// Takes a plan off the list; returns where it was, for undo.
+    pub fn remove(&mut self, id: &str) -> Option<(usize, PlanEntry)> {
+        let i = self.plans.iter().position(|e| e.id == id)?;
+        if self.open.as_deref() == Some(id) {
+            self.open = None;
+        }
+        Some((i, self.plans.remove(i)))
+    }
+
+    pub fn restore(&mut self, index: usize, entry: PlanEntry) {
+        if self.entry(&entry.id).is_none() {
+            self.plans.insert(index.min(self.plans.len()), entry);
+        }
+    }
+}
+
+/// Whether the plan has changes made since it was last exported (a never-exported plan with
+/// any edit counts as unexported).
+pub fn has_unexported_changes(plan: &Plan, exported: Option<Millis>) -> bool {
+    match exported {
+        Some(at) => plan.modified > at,
+        None => plan.modified > plan.created,
+    }
+}
+
+/// `front-range-coalition-2026-11-25.json`: the plan's name made safe for any file system.
+pub fn export_file_name(plan: &Plan, now: Millis) -> String {
+    let mut slug = String::new();
+    for c in plan.name.trim().chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+        if slug.len() >= 60 {
+            break;
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    let slug = if slug.is_empty() {
+        "partnership-plan"
+    } else {
+        slug
+    };
+    format!("{slug}-{}.json", iso_date(now))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_are_safe() {
+        let mut p = Plan::new("p".into(), 0);
+        let day = 1_795_628_523_000;
+        assert_eq!(
+            export_file_name(&p, day),
+            "partnership-plan-2026-11-25.json"
+        );
+        p.set_name("  Front Range / Pueblo: Anti-Trafficking “Coalition” ", 1);
+        assert_eq!(
+            export_file_name(&p, day),
+            "front-range-pueblo-anti-trafficking-coalition-2026-11-25.json"
+        );
+        p.set_name("../../etc/passwd", 2);
+        assert_eq!(export_file_name(&p, day), "etc-passwd-2026-11-25.json");
+        p.set_name("Équipe ✓", 3);
+        assert_eq!(export_file_name(&p, day), "quipe-2026-11-25.json");
+        p.set_name(&"a".repeat(300), 4);
+        assert!(export_file_name(&p, day).len() <= 60 + 16);
+    }
+
+    #[test]
+    fn tracks_saves_exports_and_removals() {
+        let mut lib = Library::default();
+        let mut p = Plan::new("a".into(), 1);
+        assert!(
+            !has_unexported_changes(&p, None),
+            "an untouched plan has nothing to export"
+        );
+        p.set_name("Alpha", 5);
+        lib.saved(&p, 6);
+        assert!(has_unexported_changes(
+            &p,
+            lib.entry("a").and_then(|e| e.exported)
+        ));
+        lib.exported("a", 7);
+        assert!(!has_unexported_changes(
+            &p,
+            lib.entry("a").and_then(|e| e.exported)
+        ));
+        p.set_name("Alpha 2", 8);
+        assert!(has_unexported_changes(&p, Some(7)));
+        lib.open = Some("a".into());
+        let (i, e) = lib.remove("a").expect("removed");
+        assert_eq!(lib.open, None);
+        lib.restore(i, e);
+        assert_eq!(lib.plans.len(), 1);
+        assert_eq!(lib.plans[0].name, "Alpha");
+    }
+}

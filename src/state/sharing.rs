@@ -1,0 +1,164 @@
+//! Sharing a plan: export to a file or the clipboard, and import a file someone sent, through
+//! a preview, as a new plan or in place of the open one (with "Undo import").
+
+use leptos::prelude::*;
+
+use super::{PlanState, SaveState};
+use crate::io;
+use crate::model::library::export_file_name;
+use crate::model::{
+    compare, encode_pretty, import_bytes, import_text, Comparison, Decoded, Edit, ImportError,
+};
+
+/// A readable file, shown before anything changes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Preview {
+    /// Where it came from ("front-range-2026-11-25.json", or "pasted text").
+    pub source: String,
+    pub decoded: Decoded,
+    /// Against the open plan.
+    pub comparison: Comparison,
+}
+
+/// What the last import did, for the message after it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportOutcome {
+    Refused {
+        source: String,
+        error: ImportError,
+    },
+    OpenedAsNew {
+        name: String,
+    },
+    /// The open plan was replaced; `previous` is what "Undo import" restores.
+    Replaced {
+        name: String,
+        previous: Box<crate::model::Plan>,
+    },
+    Undone,
+}
+
+impl PlanState {
+    /// The plan as the pretty-printed file people email.
+    pub fn export_text(&self) -> String {
+        self.plan.with_untracked(|p| encode_pretty(p, io::now()))
+    }
+
+    /// Downloads the plan as `<name>-<date>.json` and remembers when.
+    pub fn export_plan(&self) -> Result<(), String> {
+        self.flush();
+        let now = io::now();
+        let (name, text) = self
+            .plan
+            .with_untracked(|p| (export_file_name(p, now), encode_pretty(p, now)));
+        io::download(&name, &text, "application/json")?;
+        self.mark_exported(now);
+        Ok(())
+    }
+
+    /// Puts the same JSON on the clipboard, for pasting into an email.
+    pub async fn copy_plan(&self) -> Result<(), String> {
+        let text = self.export_text();
+        io::copy_text(&text).await?;
+        self.mark_exported(io::now());
+        Ok(())
+    }
+
+    fn mark_exported(&self, at: crate::model::Millis) {
+        let id = self.plan.with_untracked(|p| p.id.clone());
+        // An export counts even for a plan not saved yet: make sure it is in the list.
+        if self.library.with_untracked(|l| l.entry(&id).is_none()) {
+            self.autosave.mark_dirty();
+            self.flush();
+        }
+        self.library.update(|l| l.exported(&id, at));
+        let library = self.library.get_untracked();
+        if let Some(Err(fault)) = self.with_store(|s| s.save_library(&library)) {
+            self.save.set(SaveState::Failed(fault));
+        }
+    }
+
+    /// Reads a file's bytes: a preview if it is a plan, a refusal (and nothing else) if not.
+    pub fn read_import(&self, source: String, bytes: Result<Vec<u8>, ImportError>) {
+        self.show_import(source, bytes.and_then(|b| import_bytes(&b)));
+    }
+
+    pub fn read_pasted(&self, text: &str) {
+        self.show_import("pasted text".into(), import_text(text));
+    }
+
+    fn show_import(&self, source: String, result: Result<Decoded, ImportError>) {
+        match result {
+            Ok(decoded) => {
+                let comparison = self
+                    .plan
+                    .with_untracked(|open| compare(open, &decoded.plan));
+                self.import_outcome.set(None);
+                self.preview.set(Some(Preview {
+                    source,
+                    decoded,
+                    comparison,
+                }));
+            }
+            Err(error) => {
+                self.preview.set(None);
+                self.import_outcome
+                    .set(Some(ImportOutcome::Refused { source, error }));
+            }
+        }
+    }
+
+    pub fn cancel_import(&self) {
+        self.preview.set(None);
+    }
+
+    /// Opens the previewed plan beside the others. A plan already on this device (same id) is
+    /// opened as a copy with a new id, so nothing is overwritten.
+    pub fn import_as_new(&self) {
+        let Some(preview) = self.preview.get_untracked() else {
+            return;
+        };
+        self.flush();
+        let mut plan = preview.decoded.plan;
+        if self.library.with_untracked(|l| l.entry(&plan.id).is_some())
+            || self.plan.with_untracked(|p| p.id == plan.id)
+        {
+            plan.id = io::new_id();
+        }
+        let name = plan.display_name().to_owned();
+        self.switch_to(plan, SaveState::Untouched);
+        self.autosave.mark_dirty();
+        self.flush();
+        self.preview.set(None);
+        self.import_outcome
+            .set(Some(ImportOutcome::OpenedAsNew { name }));
+    }
+
+    /// Replaces the open plan's content with the previewed plan (keeping the open plan's place
+    /// on this device). The old content is kept for "Undo import".
+    pub fn import_replace(&self) {
+        let Some(preview) = self.preview.get_untracked() else {
+            return;
+        };
+        let previous = self.plan.get_untracked();
+        let mut incoming = preview.decoded.plan;
+        incoming.id = previous.id.clone();
+        let name = incoming.display_name().to_owned();
+        if self.apply(Edit::Replace(Box::new(incoming))).is_ok() {
+            self.import_outcome.set(Some(ImportOutcome::Replaced {
+                name,
+                previous: Box::new(previous),
+            }));
+        }
+        self.preview.set(None);
+    }
+
+    pub fn undo_import(&self) {
+        if let Some(ImportOutcome::Replaced { previous, .. }) = self.import_outcome.get_untracked()
+        {
+            if self.apply(Edit::Replace(previous)).is_ok() {
+                self.import_outcome.set(Some(ImportOutcome::Undone));
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+//! Your plans: every plan on this device with when it was last saved and exported; create,
+//! open, rename, duplicate and delete (with undo); and import from pasted text.
+
+use leptos::prelude::*;
+
+use crate::io::local_date_time;
+use crate::model::library::PlanEntry;
+use crate::state::{DeletedPlan, PlanState};
+
+#[component]
+pub fn Plans() -> impl IntoView {
+    let state = expect_context::<PlanState>();
+    let deleted = RwSignal::new(None::<DeletedPlan>);
+    let pasted = RwSignal::new(String::new());
+    // The open plan is listed even before its first save.
+    let entries = Memo::new(move |_| {
+        let mut list = state.library.get().plans;
+        state.plan.with(|p| {
+            if !list.iter().any(|e| e.id == p.id) {
+                list.push(PlanEntry {
+                    id: p.id.clone(),
+                    name: p.display_name().to_owned(),
+                    modified: p.modified,
+                    saved: None,
+                    exported: None,
+                });
+            }
+        });
+        list
+    });
+    view! {
+        <h1 tabindex="-1">"Your plans"</h1>
+        <p>
+            "Every plan kept in this browser. Plans stay on this device: to share one, open it and "
+            "use Export plan, then email the file. Browsers can clear their storage, so export "
+            "regularly."
+        </p>
+        <p><button type="button" on:click=move |_| state.new_plan()>"New plan"</button></p>
+        <div role="status" class="undo-bar-inline">
+            {move || deleted.get().map(|d| {
+                let name = d.entry.name.clone();
+                view! {
+                    <p class="banner">
+                        {format!("Deleted \u{201c}{name}\u{201d}. ")}
+                        <button type="button" on:click=move |_| {
+                            if let Some(d) = deleted.get_untracked() { state.undo_delete(d); }
+                            deleted.set(None);
+                        }>"Undo delete"</button>
+                    </p>
+                }
+            })}
+        </div>
+        <ul class="plan-list">
+            <For each=move || entries.get() key=|e| (e.id.clone(), e.name.clone(), e.saved, e.exported) let:entry>
+                <PlanRow entry deleted/>
+            </For>
+        </ul>
+        <h2>"Import from text"</h2>
+        <p>"If a colleague pasted a plan into an email, copy all of it and paste it here."</p>
+        <div class="field">
+            <label for="paste-plan">"Paste plan text"</label>
+            <textarea id="paste-plan" rows="6" prop:value=move || pasted.get()
+                on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
+        </div>
+        <p><button type="button" on:click=move |_| state.read_pasted(&pasted.get_untracked())>"Read pasted plan"</button></p>
+    }
+}
+
+#[component]
+fn PlanRow(entry: PlanEntry, deleted: RwSignal<Option<DeletedPlan>>) -> impl IntoView {
+    let state = expect_context::<PlanState>();
+    let id = entry.id.clone();
+    let is_open = {
+        let id = id.clone();
+        Memo::new(move |_| state.plan.with(|p| p.id == id))
+    };
+    let rename_id = format!("rename-{id}");
+    let name = RwSignal::new(entry.name.clone());
+    let (open_id, rename, dup, del) = (id.clone(), id.clone(), id.clone(), id.clone());
+    let saved = entry.saved.map_or("not yet".to_owned(), local_date_time);
+    let exported = entry.exported.map_or("never".to_owned(), local_date_time);
+    let title = entry.name.clone();
+    view! {
+        <li class="plan-row">
+            <h2 class="plan-title">
+                {entry.name.clone()}
+                {move || is_open.get().then(|| view! { <span class="badge badge-ok">"Open now"</span> })}
+            </h2>
+            <p class="hint">{format!("Last saved: {saved}. Last exported: {exported}.")}</p>
+            <div class="rename">
+                <label for=rename_id.clone()>{format!("New name for {}", entry.name)}</label>
+                <input type="text" id=rename_id maxlength="200" prop:value=move || name.get()
+                    on:input=move |ev| name.set(event_target_value(&ev))/>
+                <button type="button" class="secondary"
+                    on:click=move |_| state.rename_plan(&rename, &name.get_untracked())>"Rename"</button>
+            </div>
+            <p class="actions">
+                <button type="button" disabled=move || is_open.get()
+                    aria-label=format!("Open {title}") on:click=move |_| state.open_plan(&open_id)>"Open"</button>
+                <button type="button" class="secondary" aria-label=format!("Duplicate {}", entry.name)
+                    on:click=move |_| state.duplicate_plan(&dup)>"Duplicate"</button>
+                <button type="button" class="danger" aria-label=format!("Delete {}", entry.name)
+                    on:click=move |_| deleted.set(state.delete_plan(&del))>"Delete"</button>
+            </p>
+        </li>
+    }
+}
