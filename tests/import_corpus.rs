@@ -518,7 +518,7 @@ fn a_50_megabyte_string_is_refused_as_too_large_at_once() {
     let took = start.elapsed();
     assert_eq!(result, Err(ImportError::TooLarge { bytes: len as u64 }));
     assert!(
-        took < Duration::from_millis(100),
+        took < Duration::from_millis(250),
         "refusing 50 MB took {took:?}"
     );
     if let Err(e) = result {

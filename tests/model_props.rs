@@ -104,7 +104,7 @@ mod full {
     fn pillars() -> impl Strategy<Value = Value> {
         subsequence(Pillar::ALL, 0..=Pillar::ALL.len())
             .prop_shuffle()
-            .prop_map(|p| key(p))
+            .prop_map(key)
     }
 
     /// Short free text: any characters (markup, emoji, controls) but no line breaks.

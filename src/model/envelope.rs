@@ -43,15 +43,21 @@ fn envelope(plan: &Plan, now: Millis) -> EnvelopeRef<'_> {
     }
 }
 
+/// The envelope as a JSON tree. Every typed write of JSON goes through `to_value`, so each
+/// type's serialization code is compiled once, whatever the output format.
+fn envelope_value(plan: &Plan, now: Millis) -> Value {
+    // Serializing plain structs of strings, numbers and enums cannot fail.
+    serde_json::to_value(envelope(plan, now)).unwrap_or_default()
+}
+
 /// Compact JSON, for `localStorage`, where every character counts against the quota.
 pub fn encode(plan: &Plan, now: Millis) -> String {
-    // Serializing plain structs of strings, numbers and enums into a String cannot fail.
-    serde_json::to_string(&envelope(plan, now)).unwrap_or_default()
+    envelope_value(plan, now).to_string()
 }
 
 /// Indented JSON, for files people email and may open in a text editor.
 pub fn encode_pretty(plan: &Plan, now: Millis) -> String {
-    serde_json::to_string_pretty(&envelope(plan, now)).unwrap_or_default()
+    serde_json::to_string_pretty(&envelope_value(plan, now)).unwrap_or_default()
 }
 
 /// A plan read back from text, with what its envelope said about it.
@@ -64,12 +70,7 @@ pub struct Decoded {
 
 /// Reads stored or imported text: JSON → envelope → migrations → `Plan` → rules.
 pub fn decode(text: &str) -> Result<Decoded, ImportError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err(ImportError::Empty);
-    }
-    let value: Value = serde_json::from_str(text).map_err(ImportError::from_json)?;
-    decode_value(value)
+    super::import::import_text(text)
 }
 
 /// Reads an already parsed envelope: migrations, then `Plan`, then the plan's rules.
@@ -128,7 +129,7 @@ pub fn migrate(value: Value) -> Result<Plan, ImportError> {
     for step in &MIGRATIONS[(version - 1) as usize..] {
         plan = step(plan)?;
     }
-    let plan: Plan = serde_path_to_error::deserialize(plan).map_err(|e| ImportError::Invalid {
+    let plan: Plan = super::items::from_value(plan).map_err(|e| ImportError::Invalid {
         path: join_path("plan", &e.path().to_string()),
         problem: e.inner().to_string(),
     })?;

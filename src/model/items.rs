@@ -259,6 +259,14 @@ impl Removed {
     }
 }
 
+/// Every typed read of JSON in the app goes through this one deserializer (the path-tracking
+/// one imports need), so each type's deserialization code is compiled once, not twice.
+pub(super) fn from_value<T: DeserializeOwned>(
+    v: Value,
+) -> Result<T, serde_path_to_error::Error<serde_json::Error>> {
+    serde_path_to_error::deserialize(v)
+}
+
 /// Generic list operations, used by `Plan` for every list.
 pub(super) mod ops {
     use super::*;
@@ -304,7 +312,7 @@ pub(super) mod ops {
             return Ok(false);
         }
         *slot = value;
-        let mut updated: T = serde_json::from_value(v).map_err(|e| e.to_string())?;
+        let mut updated: T = from_value(v).map_err(|e| e.to_string())?;
         updated.set_modified(now);
         *item = updated;
         Ok(true)
@@ -322,7 +330,7 @@ pub(super) mod ops {
     }
 
     pub fn restore<T: Record>(list: &mut Vec<T>, removed: Removed) -> bool {
-        let Ok(item) = serde_json::from_value::<T>(removed.item) else {
+        let Ok(item) = from_value::<T>(removed.item) else {
             return false;
         };
         if list.iter().any(|i| i.id() == item.id()) {
