@@ -461,7 +461,7 @@ mod full {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(48))]
+        #![proptest_config(ProptestConfig::with_cases(32))]
 
         /// A plan built through the interface, in every list, reads back exactly, whether
         /// exported as a file (pretty) or stored (compact) and pasted.
@@ -479,7 +479,7 @@ mod full {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(96))]
+        #![proptest_config(ProptestConfig::with_cases(64))]
 
         /// Damaged files never panic the importer. What is refused says so in words; what is
         /// still accepted is a plan that keeps its own rules and reads back identical.

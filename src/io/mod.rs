@@ -1,6 +1,7 @@
 //! Small browser adapters for data leaving or entering the app: the clock, fresh ids, and file
 //! downloads. Each returns a `Result` or a safe fallback; none can panic on browser state.
 
+pub mod crypto;
 mod download;
 mod file;
 
@@ -66,4 +67,25 @@ pub fn local_date_time(ms: Millis) -> String {
         date.get_hours(),
         date.get_minutes()
     )
+}
+
+/// Asks the browser to keep this site's storage from automatic eviction
+/// (`navigator.storage.persist()`). `Ok(granted)`, or why it could not be asked.
+pub async fn persist_storage() -> Result<bool, String> {
+    let navigator = web_sys::window().ok_or("no window")?.navigator();
+    let manager = js_sys::Reflect::get(&navigator, &"storage".into())
+        .ok()
+        .filter(|m| !m.is_undefined() && !m.is_null())
+        .ok_or("this browser cannot keep storage persistent")?;
+    let manager: web_sys::StorageManager = wasm_bindgen::JsCast::unchecked_into(manager);
+    let promise = manager
+        .persist()
+        .map_err(|_| "the browser refused to answer".to_owned())?;
+    let answer = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map_err(|e| {
+            e.as_string()
+                .unwrap_or_else(|| "the browser refused to answer".into())
+        })?;
+    Ok(answer.as_bool().unwrap_or(false))
 }

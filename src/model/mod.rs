@@ -13,6 +13,7 @@ pub mod link;
 pub mod mou;
 pub mod plan;
 pub mod rules;
+pub mod sealed;
 pub mod time;
 
 pub use edit::Edit;

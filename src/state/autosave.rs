@@ -8,9 +8,12 @@ use leptos::prelude::*;
 use super::PlanState;
 use crate::io;
 use crate::model::{encode, Millis};
+use crate::storage::budget::NOTHING_STORED_UNITS;
 use crate::storage::StorageFault;
 
 const DELAY_MS: u64 = 400;
+/// While storage is full, saving is retried this often.
+const RETRY_MS: u64 = 5_000;
 
 /// Whether the plan on screen is safe on this device.
 #[derive(Clone, Debug, PartialEq)]
@@ -58,7 +61,12 @@ impl SaveState {
     }
 
     fn may_write(&self) -> bool {
-        !matches!(self, SaveState::MemoryOnly(_) | SaveState::Protecting)
+        !matches!(
+            self,
+            SaveState::MemoryOnly(_)
+                | SaveState::Protecting
+                | SaveState::Failed(StorageFault::Conflict)
+        )
     }
 }
 
@@ -84,17 +92,42 @@ impl Autosave {
         if !state.save.with_untracked(SaveState::may_write) {
             return;
         }
-        state.save.set(SaveState::Pending);
+        // A failure stays on screen until a save succeeds, rather than flickering away with
+        // every keystroke.
+        if !state
+            .save
+            .with_untracked(|s| matches!(s, SaveState::Failed(_)))
+        {
+            state.save.set(SaveState::Pending);
+        }
+        self.start_timer(state, DELAY_MS);
+    }
+
+    fn start_timer(&self, state: PlanState, delay_ms: u64) {
         if self.timer.with_value(Option::is_some) {
             return;
         }
         let timer = self.timer;
+        let autosave = *self;
         let handle = set_timeout_with_handle(
             move || {
                 timer.set_value(None);
+                // A hidden tab does not autosave: it may be a stale copy behind a newer tab.
+                // Leaving the page (visibilitychange, pagehide) still flushes.
+                if document().hidden() {
+                    return;
+                }
                 state.flush();
+                // Full storage: try again from time to time, in case space was freed.
+                if autosave.dirty.get_value()
+                    && state
+                        .save
+                        .with_untracked(|s| *s == SaveState::Failed(StorageFault::Quota))
+                {
+                    autosave.start_timer(state, RETRY_MS);
+                }
             },
-            Duration::from_millis(DELAY_MS),
+            Duration::from_millis(delay_ms),
         );
         self.timer.set_value(handle.ok());
     }
@@ -116,7 +149,8 @@ impl Autosave {
             let (id, text) = state
                 .plan
                 .with_untracked(|plan| (plan.id.clone(), encode(plan, now)));
-            store.save(&id, &text)?;
+            let revision = store.save(&id, &text, state.revision.get_value())?;
+            state.revision.set_value(revision);
             // The list of plans is an index: it follows the plan it describes.
             let mut library = state.library.get_untracked();
             state.plan.with_untracked(|plan| library.saved(plan, now));
@@ -131,10 +165,39 @@ impl Autosave {
             Ok(at) => {
                 self.dirty.set_value(false);
                 state.save.set(SaveState::Saved(at));
+                state.after_save();
+            }
+            Err(StorageFault::Quota) => {
+                // Old private windows refuse every write with a quota error: "full" while
+                // holding nothing means this browser does not save at all.
+                let used = state.with_store(|s| s.used_units()).unwrap_or(0);
+                state.usage.set(Some(used));
+                state.save.set(if used < NOTHING_STORED_UNITS {
+                    SaveState::MemoryOnly(StorageFault::Unavailable)
+                } else {
+                    SaveState::Failed(StorageFault::Quota)
+                });
+            }
+            Err(StorageFault::WriteMismatch) => {
+                let id = state.plan.with_untracked(|p| p.id.clone());
+                state
+                    .backup_available
+                    .set(state.with_store(|s| s.has_backup(&id)).unwrap_or(false));
+                state
+                    .save
+                    .set(SaveState::Failed(StorageFault::WriteMismatch));
             }
             // Still dirty: the next edit or page hide tries again.
             Err(fault) => state.save.set(SaveState::Failed(fault)),
         }
+    }
+
+    pub(super) fn is_dirty(&self) -> bool {
+        self.dirty.get_value()
+    }
+
+    pub(super) fn set_clean(&self) {
+        self.dirty.set_value(false);
     }
 }
 

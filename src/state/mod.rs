@@ -6,10 +6,11 @@ mod autosave;
 
 mod plans;
 mod sharing;
+mod sync;
 
 pub use autosave::{flush_on_leave, SaveState};
 pub use plans::DeletedPlan;
-pub use sharing::{ImportOutcome, Preview};
+pub use sharing::{ImportOutcome, Preview, SealedFile};
 
 use leptos::prelude::*;
 use serde_json::Value;
@@ -32,6 +33,8 @@ pub enum Notice {
         error: ImportError,
         raw: String,
         kept_as: Result<String, StorageFault>,
+        /// The plan it was stored as, whose previous version may be restorable.
+        plan_id: String,
     },
 }
 
@@ -51,6 +54,19 @@ pub struct PlanState {
     /// The file being looked at before it is opened, and the outcome of the last import.
     pub preview: RwSignal<Option<Preview>>,
     pub import_outcome: RwSignal<Option<ImportOutcome>>,
+    /// A passphrase-protected file waiting for its passphrase.
+    pub sealed: RwSignal<Option<SealedFile>>,
+    /// Characters this origin has in storage, as of the last measure.
+    pub usage: RwSignal<Option<usize>>,
+    /// What `navigator.storage.persist()` answered, once asked.
+    pub persisted: RwSignal<Option<Result<bool, String>>>,
+    /// Whether "Restore previous version" can be offered after a bad write.
+    pub backup_available: RwSignal<bool>,
+    /// Set when the open plan was just updated from another tab.
+    pub synced: RwSignal<bool>,
+    /// The stored revision this tab's copy of the plan is based on.
+    revision: StoredValue<u64>,
+    usage_measured: StoredValue<crate::model::Millis>,
     history: StoredValue<History>,
     store: StoredValue<Option<PlanStore>, LocalStorage>,
     autosave: autosave::Autosave,
@@ -62,15 +78,8 @@ impl PlanState {
     pub fn start() -> PlanState {
         let now = io::now();
         let fresh = || Plan::new(io::new_id(), now);
-        let (store, library, plan, save, notice) = match PlanStore::open() {
-            Err(fault) => (
-                None,
-                Library::default(),
-                fresh(),
-                SaveState::MemoryOnly(fault),
-                None,
-            ),
-            Ok(store) => match store.library() {
+        let (store, library, plan, save, notice): (Option<PlanStore>, _, Plan, _, _) =
+            match PlanStore::open() {
                 Err(fault) => (
                     None,
                     Library::default(),
@@ -78,40 +87,52 @@ impl PlanState {
                     SaveState::MemoryOnly(fault),
                     None,
                 ),
-                Ok(library) => {
-                    let open = library
-                        .open
-                        .clone()
-                        .or_else(|| library.plans.first().map(|e| e.id.clone()));
-                    let (plan, save, notice) = match open.map(|id| store.load(&id, now)) {
-                        None | Some(Ok(Loaded::Empty)) => (fresh(), SaveState::Untouched, None),
-                        Some(Ok(Loaded::Plan(decoded))) => {
-                            (decoded.plan, SaveState::Restored, None)
-                        }
-                        Some(Ok(Loaded::Unreadable {
-                            raw,
-                            error,
-                            quarantine,
-                        })) => {
-                            // Without a verified copy elsewhere, the unreadable text stays where it
-                            // is and this session must not write over it.
-                            let save = match &quarantine {
-                                Ok(_) => SaveState::Untouched,
-                                Err(_) => SaveState::Protecting,
-                            };
-                            let notice = Notice::Unreadable {
-                                error,
+                Ok(store) => match store.library() {
+                    Err(fault) => (
+                        None,
+                        Library::default(),
+                        fresh(),
+                        SaveState::MemoryOnly(fault),
+                        None,
+                    ),
+                    Ok(library) => {
+                        let open = library
+                            .open
+                            .clone()
+                            .or_else(|| library.plans.first().map(|e| e.id.clone()));
+                        let open_id = open.clone().unwrap_or_default();
+                        let (plan, save, notice) = match open.map(|id| store.load(&id, now)) {
+                            None | Some(Ok(Loaded::Empty)) => (fresh(), SaveState::Untouched, None),
+                            Some(Ok(Loaded::Plan(decoded))) => {
+                                (decoded.plan, SaveState::Restored, None)
+                            }
+                            Some(Ok(Loaded::Unreadable {
                                 raw,
-                                kept_as: quarantine,
-                            };
-                            (fresh(), save, Some(notice))
-                        }
-                        Some(Err(fault)) => (fresh(), SaveState::MemoryOnly(fault), None),
-                    };
-                    (Some(store), library, plan, save, notice)
-                }
-            },
-        };
+                                error,
+                                quarantine,
+                            })) => {
+                                // Without a verified copy elsewhere, the unreadable text stays where it
+                                // is and this session must not write over it.
+                                let save = match &quarantine {
+                                    Ok(_) => SaveState::Untouched,
+                                    Err(_) => SaveState::Protecting,
+                                };
+                                let notice = Notice::Unreadable {
+                                    error,
+                                    raw,
+                                    kept_as: quarantine,
+                                    plan_id: open_id.clone(),
+                                };
+                                (fresh(), save, Some(notice))
+                            }
+                            Some(Err(fault)) => (fresh(), SaveState::MemoryOnly(fault), None),
+                        };
+                        (Some(store), library, plan, save, notice)
+                    }
+                },
+            };
+        let revision = store.as_ref().map_or(0, |s| s.revision(&plan.id));
+        let usage = store.as_ref().map(PlanStore::used_units);
         PlanState {
             plan: RwSignal::new(plan),
             save: RwSignal::new(save),
@@ -122,6 +143,13 @@ impl PlanState {
             can_redo: RwSignal::new(false),
             preview: RwSignal::new(None),
             import_outcome: RwSignal::new(None),
+            sealed: RwSignal::new(None),
+            usage: RwSignal::new(usage),
+            persisted: RwSignal::new(None),
+            backup_available: RwSignal::new(false),
+            synced: RwSignal::new(false),
+            revision: StoredValue::new(revision),
+            usage_measured: StoredValue::new(0),
             history: StoredValue::new(History::default()),
             store: StoredValue::new_local(store),
             autosave: autosave::Autosave::new(),
@@ -287,6 +315,24 @@ impl PlanState {
     /// page is hidden or closed).
     pub fn flush(&self) {
         self.autosave.flush(*self);
+    }
+
+    /// After each good save: measure storage now and then, and ask once for persistent storage.
+    fn after_save(&self) {
+        self.backup_available.set(false);
+        let now = io::now();
+        // Measuring reads every key: at most every few seconds.
+        if now.saturating_sub(self.usage_measured.get_value()) > 5_000 {
+            self.usage_measured.set_value(now);
+            self.usage.set(self.with_store(PlanStore::used_units));
+        }
+        if self.persisted.get_untracked().is_none() {
+            self.persisted.set(Some(Err("asking".into())));
+            let persisted = self.persisted;
+            leptos::task::spawn_local(async move {
+                persisted.set(Some(io::persist_storage().await));
+            });
+        }
     }
 
     fn with_store<R>(&self, f: impl FnOnce(&PlanStore) -> R) -> Option<R> {

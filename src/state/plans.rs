@@ -6,7 +6,7 @@ use super::{Notice, PlanState, SaveState};
 use crate::io;
 use crate::model::library::PlanEntry;
 use crate::model::{encode, Plan};
-use crate::storage::{plan_key, Loaded, StorageFault};
+use crate::storage::{backup_key, plan_key, revision_key, Loaded, StorageFault};
 
 /// A deleted plan, kept in memory so "Undo delete" can put it back exactly.
 #[derive(Clone, Debug, PartialEq)]
@@ -35,7 +35,9 @@ impl PlanState {
         };
         match loaded {
             Ok(Loaded::Plan(decoded)) => {
+                let revision = self.with_store(|s| s.revision(id)).unwrap_or(0);
                 self.switch_to(decoded.plan, SaveState::Restored);
+                self.revision.set_value(revision);
                 self.remember_open();
             }
             Ok(Loaded::Unreadable {
@@ -47,6 +49,7 @@ impl PlanState {
                     error,
                     raw,
                     kept_as: quarantine,
+                    plan_id: id.to_owned(),
                 }));
             }
             Ok(Loaded::Empty) => {}
@@ -56,6 +59,8 @@ impl PlanState {
 
     /// Replaces the open plan wholesale: a different document, so undo starts afresh.
     pub(super) fn switch_to(&self, plan: Plan, save: SaveState) {
+        // A plan new to storage starts at revision 0; callers opening a stored plan set theirs.
+        self.revision.set_value(0);
         self.plan.set(plan);
         self.history.update_value(|h| h.clear());
         self.removed.set(None);
@@ -92,7 +97,7 @@ impl PlanState {
                 return Ok(());
             };
             decoded.plan.set_name(name, now);
-            s.save(id, &encode(&decoded.plan, now))?;
+            s.save(id, &encode(&decoded.plan, now), s.revision(id))?;
             let mut library = self.library.get_untracked();
             library.saved(&decoded.plan, now);
             s.save_library(&library)?;
@@ -134,7 +139,9 @@ impl PlanState {
         let (index, entry) = library.remove(id)?;
         let raw = self.with_store(|s| {
             let raw = s.read_raw(&plan_key(id)).ok().flatten();
-            let _ = s.remove_raw(&plan_key(id));
+            for key in [plan_key(id), backup_key(id), revision_key(id)] {
+                let _ = s.remove_raw(&key);
+            }
             let _ = s.save_library(&library);
             raw
         });
@@ -172,6 +179,24 @@ impl PlanState {
             Some(Err(fault)) => self.save.set(SaveState::Failed(fault)),
             _ if deleted.raw.is_some() => self.open_plan(&id),
             _ => {}
+        }
+    }
+}
+
+impl PlanState {
+    /// Whether a stored plan has a readable previous version to go back to.
+    pub fn has_backup(&self, id: &str) -> bool {
+        self.with_store(|s| s.has_backup(id)).unwrap_or(false)
+    }
+
+    /// For a plan that could not be read: put its previous version back and open it.
+    pub fn restore_unreadable(&self, id: &str) {
+        if let Some(Ok(Some(decoded))) = self.with_store(|s| s.restore_backup(id)) {
+            let revision = self.with_store(|s| s.revision(id)).unwrap_or(0);
+            self.switch_to(decoded.plan, SaveState::Restored);
+            self.revision.set_value(revision);
+            self.notice.set(None);
+            self.remember_open();
         }
     }
 }

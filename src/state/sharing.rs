@@ -20,6 +20,14 @@ pub struct Preview {
     pub comparison: Comparison,
 }
 
+/// A passphrase-protected file waiting for its passphrase.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SealedFile {
+    pub source: String,
+    /// The file's text (the encrypted envelope).
+    pub text: String,
+}
+
 /// What the last import did, for the message after it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ImportOutcome {
@@ -80,11 +88,36 @@ impl PlanState {
 
     /// Reads a file's bytes: a preview if it is a plan, a refusal (and nothing else) if not.
     pub fn read_import(&self, source: String, bytes: Result<Vec<u8>, ImportError>) {
-        self.show_import(source, bytes.and_then(|b| import_bytes(&b)));
+        let result = bytes.and_then(|b| {
+            let result = import_bytes(&b);
+            if result == Err(ImportError::Encrypted) {
+                // Ask for the passphrase (see ui::passphrase); nothing is refused yet.
+                let text = String::from_utf8_lossy(&b).into_owned();
+                self.sealed.set(Some(SealedFile {
+                    source: source.clone(),
+                    text,
+                }));
+            }
+            result
+        });
+        if result != Err(ImportError::Encrypted) {
+            self.sealed.set(None);
+            self.show_import(source, result);
+        }
+    }
+
+    /// Reads the decrypted text of a passphrase-protected file like any other file.
+    pub fn read_decrypted(&self, source: String, plaintext: &str) {
+        self.sealed.set(None);
+        self.show_import(source, import_text(plaintext));
+    }
+
+    pub fn cancel_sealed(&self) {
+        self.sealed.set(None);
     }
 
     pub fn read_pasted(&self, text: &str) {
-        self.show_import("pasted text".into(), import_text(text));
+        self.read_import("pasted text".into(), Ok(text.as_bytes().to_vec()));
     }
 
     fn show_import(&self, source: String, result: Result<Decoded, ImportError>) {

@@ -8,6 +8,8 @@ pub enum StorageFault {
     Quota,
     /// The write was accepted but reading it back gave something else.
     WriteMismatch,
+    /// Another tab saved this plan since this tab loaded it (its revision is newer).
+    Conflict,
     /// Anything else the browser threw, by name.
     Other(String),
 }
@@ -29,10 +31,19 @@ impl StorageFault {
     /// A sentence for the status line: what happened and what to do.
     pub fn explain(&self) -> String {
         match self {
-            StorageFault::Unavailable => "Not saved on this device: this browser does not allow \
-                 saving here. Export your plan before closing."
+            StorageFault::Unavailable => {
+                "Not saved on this device \u{2014} export before closing. \
+                 This browser does not allow saving here (a private window, or storage turned \
+                 off), so your work lives only in this tab."
+                    .into()
+            }
+            StorageFault::Quota => "This device's storage is full \u{2014} export your plan now. \
+                 Your last saved version is kept; saving resumes when there is room (delete \
+                 plans you no longer need under Your plans)."
                 .into(),
-            StorageFault::Quota => "This device's storage is full. Export your plan now.".into(),
+            StorageFault::Conflict => "This plan was changed in another tab or window. Choose \
+                 which version to keep."
+                .into(),
             StorageFault::WriteMismatch => "Saving could not be confirmed: the browser kept \
                  something other than your plan. Export your plan now."
                 .into(),

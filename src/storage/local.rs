@@ -8,6 +8,7 @@
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Storage;
 
+use super::budget::{may_save, utf16_units};
 use super::StorageFault;
 use crate::model::library::Library;
 use crate::model::{decode, Decoded, ImportError, Millis};
@@ -20,9 +21,21 @@ pub const LIBRARY_KEY: &str = "partnership-planner:library";
 pub const PLAN_PREFIX: &str = "partnership-planner:plan:";
 /// Unreadable stored values are copied under this prefix plus the time, never overwritten.
 pub const QUARANTINE_PREFIX: &str = "partnership-planner:quarantine:";
+/// The previous good version of each plan, for "Restore previous version".
+pub const BACKUP_PREFIX: &str = "partnership-planner:backup:";
+/// Each plan's save counter, so a stale tab cannot overwrite a newer save.
+pub const REVISION_PREFIX: &str = "partnership-planner:revision:";
 
 pub fn plan_key(id: &str) -> String {
     format!("{PLAN_PREFIX}{id}")
+}
+
+pub fn backup_key(id: &str) -> String {
+    format!("{BACKUP_PREFIX}{id}")
+}
+
+pub fn revision_key(id: &str) -> String {
+    format!("{REVISION_PREFIX}{id}")
 }
 
 /// What was found under a plan's key.
@@ -143,14 +156,74 @@ impl PlanStore {
         keys
     }
 
-    /// Writes an encoded plan and reads it back, so a silently failed write is noticed.
-    pub fn save(&self, id: &str, encoded: &str) -> Result<(), StorageFault> {
+    /// The plan's save counter as stored (0 before its first save).
+    pub fn revision(&self, id: &str) -> u64 {
+        self.read_raw(&revision_key(id))
+            .ok()
+            .flatten()
+            .and_then(|r| r.parse().ok())
+            .unwrap_or(0)
+    }
+
+    /// Saves an encoded plan that was based on revision `base`, and returns the new revision.
+    /// Refused if another tab saved since (`Conflict`). The version it replaces is kept as the
+    /// backup, and the write is read back, so a silently failed write is noticed.
+    pub fn save(&self, id: &str, encoded: &str, base: u64) -> Result<u64, StorageFault> {
+        let stored = self.revision(id);
+        if !may_save(base, stored) {
+            return Err(StorageFault::Conflict);
+        }
         let key = plan_key(id);
+        if let Some(previous) = self.read_raw(&key)? {
+            if previous != encoded {
+                self.write_raw(&backup_key(id), &previous)?;
+            }
+        }
         self.write_raw(&key, encoded)?;
         match self.read_raw(&key)? {
-            Some(back) if back == encoded => Ok(()),
-            _ => Err(StorageFault::WriteMismatch),
+            Some(back) if back == encoded => {}
+            _ => return Err(StorageFault::WriteMismatch),
         }
+        let next = stored.max(base) + 1;
+        self.write_raw(&revision_key(id), &next.to_string())?;
+        Ok(next)
+    }
+
+    /// Puts the backup back as the plan (after a bad write), and returns it decoded.
+    pub fn restore_backup(&self, id: &str) -> Result<Option<Decoded>, StorageFault> {
+        let Some(raw) = self.read_raw(&backup_key(id))? else {
+            return Ok(None);
+        };
+        let Ok(decoded) = decode(&raw) else {
+            return Ok(None);
+        };
+        self.write_raw(&plan_key(id), &raw)?;
+        Ok(Some(decoded))
+    }
+
+    pub fn has_backup(&self, id: &str) -> bool {
+        matches!(self.read_raw(&backup_key(id)), Ok(Some(raw)) if decode(&raw).is_ok())
+    }
+
+    /// Characters in use in this origin's storage (UTF-16 units, keys included), the app's
+    /// and anyone else's: the browser's limit is for the whole origin.
+    pub fn used_units(&self) -> usize {
+        let len = self.storage.length().unwrap_or(0);
+        (0..len)
+            .filter_map(|i| self.storage.key(i).ok().flatten())
+            .map(|k| {
+                let v = self.read_raw(&k).ok().flatten().unwrap_or_default();
+                utf16_units(&k) + utf16_units(&v)
+            })
+            .sum()
+    }
+
+    /// Removes every key the app ever wrote.
+    pub fn forget_all(&self) -> Result<(), StorageFault> {
+        for key in self.keys_with_prefix(PREFIX) {
+            self.remove_raw(&key)?;
+        }
+        Ok(())
     }
 }
 

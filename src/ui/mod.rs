@@ -28,6 +28,7 @@ use crate::state::{flush_on_leave, PlanState};
 pub fn mount() {
     let state = PlanState::start();
     flush_on_leave(state);
+    state.follow_other_tabs();
     mount_to_body(move || {
         provide_context(state);
         view! { <shell::Shell/> }

@@ -5,19 +5,68 @@ use leptos::prelude::*;
 
 use crate::io;
 use crate::model::time::iso_date;
-use crate::state::{Notice, PlanState};
+use crate::state::{Notice, PlanState, SaveState};
+use crate::storage::budget::{percent_used, should_warn};
+use crate::storage::StorageFault;
 
 #[component]
 pub fn Notices() -> impl IntoView {
     let state = expect_context::<PlanState>();
     let save_problem = Memo::new(move |_| state.save.with(|s| s.problem()));
+    let conflict = move || {
+        state
+            .save
+            .with(|s| *s == SaveState::Failed(StorageFault::Conflict))
+    };
+    let bad_write = move || {
+        state
+            .save
+            .with(|s| *s == SaveState::Failed(StorageFault::WriteMismatch))
+            && state.backup_available.get()
+    };
+    let nearly_full = move || {
+        state.usage.get().filter(|&u| should_warn(u)).map(|u| {
+            format!(
+                "This browser's storage for Partnership Planner is {}% full. Export your plans now, \
+                 and delete plans you no longer need under Your plans, before it runs out.",
+                percent_used(u)
+            )
+        })
+    };
     view! {
         <div class="notices">
-            {move || {
-                save_problem
-                    .get()
-                    .map(|text| view! { <p class="banner banner-warning" role="alert">{text}</p> })
-            }}
+            <div role="alert" class="alert-region">
+                {move || {
+                    save_problem.get().map(|text| view! {
+                        <div class="banner banner-warning">
+                            <p>{text}</p>
+                            {conflict().then(|| view! {
+                                <p class="actions">
+                                    <button type="button" on:click=move |_| state.resolve_take_theirs()>
+                                        "Load the other version"
+                                    </button>
+                                    <button type="button" class="secondary" on:click=move |_| state.resolve_keep_mine_as_copy()>
+                                        "Keep mine as a copy"
+                                    </button>
+                                </p>
+                            })}
+                            {bad_write().then(|| view! {
+                                <p class="actions">
+                                    <button type="button" on:click=move |_| state.restore_previous_version()>
+                                        "Restore previous version"
+                                    </button>
+                                </p>
+                            })}
+                        </div>
+                    })
+                }}
+                {move || nearly_full().map(|text| view! { <p class="banner banner-warning">{text}</p> })}
+            </div>
+            <div role="status" class="sync-status">
+                {move || state.synced.get().then(|| view! {
+                    <p class="banner">"Updated with changes saved in another tab."</p>
+                })}
+            </div>
             {move || state.notice.get().map(|n| view! { <NoticeView notice=n/> })}
         </div>
     }
@@ -30,7 +79,9 @@ fn NoticeView(notice: Notice) -> impl IntoView {
         error,
         raw,
         kept_as,
+        plan_id,
     } = notice;
+    let restorable = state.has_backup(&plan_id);
     let download_error = RwSignal::new(None::<String>);
     let download = move |_| {
         let name = format!("unreadable-plan-{}.json", iso_date(io::now()));
@@ -54,6 +105,11 @@ fn NoticeView(notice: Notice) -> impl IntoView {
                 <button type="button" on:click=download>
                     "Download unreadable data"
                 </button>
+                {restorable.then(|| view! {
+                    <button type="button" on:click=move |_| state.restore_unreadable(&plan_id)>
+                        "Restore previous version"
+                    </button>
+                })}
                 {kept_as
                     .is_ok()
                     .then(|| {

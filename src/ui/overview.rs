@@ -3,10 +3,11 @@
 
 use leptos::prelude::*;
 
+use super::sharing::import_file;
 use crate::content::Section;
 use crate::model::rules::{counts, dollars, next_section, progress};
 use crate::route::Route;
-use crate::state::PlanState;
+use crate::state::{PlanState, SaveState};
 
 #[component]
 pub fn Overview() -> impl IntoView {
@@ -57,9 +58,42 @@ pub fn Overview() -> impl IntoView {
         f.committed.saturating_add(f.pending) as f64
     };
     let n = |x: usize| x as f64;
+    // No plan stored here at all: a new device, or the browser cleared its storage.
+    let welcome = move || {
+        state.library.with(|l| l.plans.is_empty())
+            && state.save.with(|s| *s == SaveState::Untouched)
+            && state.notice.with(Option::is_none)
+    };
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok());
+        if let Some(file) = input
+            .as_ref()
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0))
+        {
+            import_file(state, file);
+        }
+    };
     view! {
         <h1 tabindex="-1">"Overview"</h1>
         <p class="promise">"Your plan never leaves this device unless you export it."</p>
+        <Show when=welcome>
+            <section class="welcome banner" aria-labelledby="welcome-heading">
+                <h2 id="welcome-heading">"Welcome"</h2>
+                <p>
+                    "There is no plan on this device yet. If you have worked on a plan before, on "
+                    "another computer or before this browser's data was cleared, import your latest "
+                    "exported file. Otherwise, start with "
+                    <a href="#/define">"Define your partnership"</a> "."
+                </p>
+                <span class="file-button">
+                    <input type="file" id="welcome-import" accept=".json,application/json,text/plain" on:change=on_pick/>
+                    <label for="welcome-import">"Import your latest exported file"</label>
+                </span>
+            </section>
+        </Show>
         <p class="next-step">
             {move || match next.get() {
                 Some(s) => view! {

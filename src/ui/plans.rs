@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::io::local_date_time;
 use crate::model::library::PlanEntry;
 use crate::state::{DeletedPlan, PlanState};
+use crate::storage::budget::{percent_used, ORIGIN_BUDGET_UNITS};
 
 #[component]
 pub fn Plans() -> impl IntoView {
@@ -55,6 +56,7 @@ pub fn Plans() -> impl IntoView {
                 <PlanRow entry deleted/>
             </For>
         </ul>
+        <StoragePanel/>
         <h2>"Import from text"</h2>
         <p>"If a colleague pasted a plan into an email, copy all of it and paste it here."</p>
         <div class="field">
@@ -103,5 +105,56 @@ fn PlanRow(entry: PlanEntry, deleted: RwSignal<Option<DeletedPlan>>) -> impl Int
                     on:click=move |_| deleted.set(state.delete_plan(&del))>"Delete"</button>
             </p>
         </li>
+    }
+}
+
+/// What this browser holds for the app, and how safe it is.
+#[component]
+fn StoragePanel() -> impl IntoView {
+    let state = expect_context::<PlanState>();
+    let entry = Memo::new(move |_| {
+        let id = state.plan.with(|p| p.id.clone());
+        state.library.with(|l| l.entry(&id).cloned())
+    });
+    let used = move || match state.usage.get() {
+        Some(units) => format!(
+            "{} KB of about {} KB ({}%)",
+            units.div_ceil(1024),
+            ORIGIN_BUDGET_UNITS / 1024,
+            percent_used(units)
+        ),
+        None => "Unknown: storage is not available".to_owned(),
+    };
+    let persisted = move || match state.persisted.get() {
+        None => "Not asked yet: the browser is asked after your first change.".to_owned(),
+        Some(Ok(true)) => "Yes: the browser will not clear it to free space.".to_owned(),
+        Some(Ok(false)) => {
+            "No: the browser may clear it when space runs low. Export regularly.".to_owned()
+        }
+        Some(Err(e)) if e == "asking" => "Asking the browser…".to_owned(),
+        Some(Err(e)) => format!("Unknown ({e}). Export regularly."),
+    };
+    let problem = move || {
+        state
+            .save
+            .with(|s| s.problem())
+            .unwrap_or_else(|| "None.".to_owned())
+    };
+    view! {
+        <section class="storage-panel" aria-labelledby="storage-heading">
+            <h2 id="storage-heading">"Storage"</h2>
+            <dl class="facts">
+                <dt>"Space used in this browser"</dt>
+                <dd>{used}</dd>
+                <dt>"Open plan last saved"</dt>
+                <dd>{move || entry.get().and_then(|e| e.saved).map_or("Not yet".to_owned(), local_date_time)}</dd>
+                <dt>"Open plan last exported"</dt>
+                <dd>{move || entry.get().and_then(|e| e.exported).map_or("Never".to_owned(), local_date_time)}</dd>
+                <dt>"Protected from automatic clearing"</dt>
+                <dd>{persisted}</dd>
+                <dt>"Problems"</dt>
+                <dd>{problem}</dd>
+            </dl>
+        </section>
     }
 }

@@ -1,0 +1,368 @@
+//! Passphrase-protected files: "Export encrypted" (a dialog asking for the passphrase twice)
+//! and, when an imported file turns out to be protected, the region asking for its passphrase.
+//! The cryptography is `io::crypto` (WebCrypto); the format and its checks `model::sealed`.
+//!
+//! Mount each once (their element ids are fixed): `ExportEncrypted` in the toolbar,
+//! `UnlockFile` with the import messages and preview.
+
+use leptos::ev::SubmitEvent;
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::io::{self, crypto};
+use crate::model::library::export_file_name;
+use crate::model::sealed;
+use crate::state::{PlanState, SealedFile};
+
+/// Shorter passphrases are refused on export.
+pub const MIN_PASSPHRASE_CHARS: usize = 8;
+
+/// `front-range-2026-11-25.json` → `front-range-2026-11-25.protected.json`.
+pub fn protected_file_name(plain: &str) -> String {
+    format!(
+        "{}.protected.json",
+        plain.strip_suffix(".json").unwrap_or(plain)
+    )
+}
+
+/// What is wrong with the two passphrase fields, if anything (first field, second field).
+fn check(pass: &str, again: &str) -> (Option<&'static str>, Option<&'static str>) {
+    if pass.is_empty() {
+        (Some("Enter a passphrase."), None)
+    } else if pass.chars().count() < MIN_PASSPHRASE_CHARS {
+        (
+            Some("This passphrase is too short: use at least 8 characters."),
+            None,
+        )
+    } else if again.is_empty() {
+        (None, Some("Enter the passphrase a second time."))
+    } else if again != pass {
+        (None, Some("The two passphrases do not match."))
+    } else {
+        (None, None)
+    }
+}
+
+/// `aria-describedby` for a field with a hint and a possible error.
+fn described(hint: &str, error_id: &str, error: Option<&'static str>) -> String {
+    match error {
+        Some(_) if hint.is_empty() => error_id.to_owned(),
+        Some(_) => format!("{hint} {error_id}"),
+        None => hint.to_owned(),
+    }
+}
+
+fn focus(input: NodeRef<html::Input>) {
+    if let Some(el) = input.try_get_untracked().flatten() {
+        let _ = el.focus();
+    }
+}
+
+/// The "Export encrypted" button and its dialog.
+#[component]
+pub fn ExportEncrypted() -> impl IntoView {
+    let state = expect_context::<PlanState>();
+    let dialog = NodeRef::<html::Dialog>::new();
+    let opener = NodeRef::<html::Button>::new();
+    let first = NodeRef::<html::Input>::new();
+    let second = NodeRef::<html::Input>::new();
+    let pass = RwSignal::new(String::new());
+    let again = RwSignal::new(String::new());
+    let visible = RwSignal::new(false);
+    let pass_error = RwSignal::new(None::<&'static str>);
+    let again_error = RwSignal::new(None::<&'static str>);
+    let busy = RwSignal::new(false);
+    let failure = RwSignal::new(None::<String>);
+    let done = RwSignal::new(None::<String>);
+    // Every opening and closing starts a new run; an export finishing after its dialog was
+    // closed (Escape, Cancel) is dropped rather than downloaded.
+    let run = StoredValue::new(0u32);
+
+    let reset = move || {
+        pass.set(String::new());
+        again.set(String::new());
+        visible.set(false);
+        pass_error.set(None);
+        again_error.set(None);
+        failure.set(None);
+        busy.set(false);
+    };
+    let open = move |_| {
+        reset();
+        done.set(None);
+        run.update_value(|r| *r = r.wrapping_add(1));
+        if let Some(d) = dialog.get_untracked() {
+            if d.show_modal().is_ok() {
+                focus(first);
+            }
+        }
+    };
+    // Escape, "Cancel" and a finished export all end here.
+    let on_close = move |_| {
+        run.update_value(|r| *r = r.wrapping_add(1));
+        reset();
+        if let Some(b) = opener.get_untracked() {
+            let _ = b.focus();
+        }
+    };
+    let cancel = move |_| {
+        if let Some(d) = dialog.get_untracked() {
+            d.close();
+        }
+    };
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let passphrase = pass.get_untracked();
+        let (pe, ae) = again.with_untracked(|a| check(&passphrase, a));
+        pass_error.set(pe);
+        again_error.set(ae);
+        failure.set(None);
+        if pe.is_some() {
+            focus(first);
+            return;
+        }
+        if ae.is_some() {
+            focus(second);
+            return;
+        }
+        busy.set(true);
+        let mine = run.get_value();
+        state.flush();
+        let now = io::now();
+        let text = state.export_text();
+        let name = protected_file_name(&state.plan.with_untracked(|p| export_file_name(p, now)));
+        leptos::task::spawn_local(async move {
+            let file = crypto::seal(&text, &passphrase).await;
+            if run.try_get_value() != Some(mine) {
+                return;
+            }
+            match file.and_then(|f| io::download(&name, &f, "application/json")) {
+                Ok(()) => {
+                    done.try_set(Some(format!(
+                        "Exported \u{201c}{name}\u{201d}, protected with a passphrase. Send \
+                         the passphrase separately."
+                    )));
+                    if let Some(d) = dialog.try_get_untracked().flatten() {
+                        d.close();
+                    }
+                }
+                Err(e) => {
+                    busy.try_set(false);
+                    failure.try_set(Some(format!("The export failed: {e}")));
+                }
+            }
+        });
+    };
+
+    view! {
+        <button type="button" class="secondary" node_ref=opener aria-haspopup="dialog" on:click=open>
+            "Export encrypted"
+        </button>
+        <span class="export-state" role="status">{move || done.get()}</span>
+        <dialog node_ref=dialog class="passphrase-dialog" aria-labelledby="seal-heading" on:close=on_close>
+            <form on:submit=submit>
+                <h2 id="seal-heading">"Export encrypted"</h2>
+                <p id="seal-note">
+                    "The file will open only with this passphrase. Share the passphrase by phone "
+                    "or in person, never in the same email as the file. A forgotten passphrase "
+                    "cannot be recovered."
+                </p>
+                <div class="field">
+                    <label for="seal-pass">"Passphrase"</label>
+                    <p class="hint" id="seal-pass-hint">
+                        "At least 8 characters. A few unrelated words are easy to say and hard to guess."
+                    </p>
+                    <input
+                        id="seal-pass"
+                        node_ref=first
+                        type=move || if visible.get() { "text" } else { "password" }
+                        autocomplete="new-password"
+                        spellcheck="false"
+                        autocapitalize="off"
+                        aria-describedby=move || described("seal-pass-hint", "seal-pass-error", pass_error.get())
+                        aria-invalid=move || pass_error.get().map(|_| "true")
+                        prop:value=move || pass.get()
+                        on:input=move |ev| pass.set(event_target_value(&ev))
+                    />
+                    {move || pass_error.get().map(|e| view! {
+                        <p class="field-error" id="seal-pass-error" role="alert">{e}</p>
+                    })}
+                </div>
+                <div class="field">
+                    <label for="seal-again">"Passphrase again"</label>
+                    <input
+                        id="seal-again"
+                        node_ref=second
+                        type=move || if visible.get() { "text" } else { "password" }
+                        autocomplete="new-password"
+                        spellcheck="false"
+                        autocapitalize="off"
+                        aria-describedby=move || described("", "seal-again-error", again_error.get())
+                        aria-invalid=move || again_error.get().map(|_| "true")
+                        prop:value=move || again.get()
+                        on:input=move |ev| again.set(event_target_value(&ev))
+                    />
+                    {move || again_error.get().map(|e| view! {
+                        <p class="field-error" id="seal-again-error" role="alert">{e}</p>
+                    })}
+                </div>
+                <div class="choice">
+                    <input
+                        type="checkbox"
+                        id="seal-show"
+                        prop:checked=move || visible.get()
+                        on:change=move |ev| visible.set(event_target_checked(&ev))
+                    />
+                    <label for="seal-show">"Show passphrases"</label>
+                </div>
+                <div role="alert">
+                    {move || failure.get().map(|f| view! { <p class="field-error">{f}</p> })}
+                </div>
+                <p class="actions">
+                    <button type="submit" disabled=move || busy.get()>
+                        {move || if busy.get() { "Protecting\u{2026}" } else { "Export" }}
+                    </button>
+                    <button type="button" class="secondary" on:click=cancel>"Cancel"</button>
+                </p>
+            </form>
+        </dialog>
+    }
+}
+
+/// Asks for the passphrase of a protected file being imported (while `state.sealed` holds
+/// one). The file's parameters are checked at once, so a file that cannot be opened says so
+/// before anyone types a passphrase.
+#[component]
+pub fn UnlockFile() -> impl IntoView {
+    let state = expect_context::<PlanState>();
+    move || state.sealed.get().map(|file| unlock(state, file))
+}
+
+fn unlock(state: PlanState, file: SealedFile) -> impl IntoView {
+    let refusal = sealed::parse(&file.text).err().map(|e| e.to_string());
+    let input = NodeRef::<html::Input>::new();
+    let heading = NodeRef::<html::H2>::new();
+    let pass = RwSignal::new(String::new());
+    let visible = RwSignal::new(false);
+    let message = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    // Keyboard and screen-reader users land on the passphrase (or on the refusal).
+    request_animation_frame(move || {
+        if let Some(i) = input.try_get_untracked().flatten() {
+            let _ = i.focus();
+        } else if let Some(h) = heading.try_get_untracked().flatten() {
+            let _ = h.focus();
+        }
+    });
+    let cancel = move |_| {
+        state.cancel_sealed();
+        // Back to where imports start.
+        if let Some(el) = document().get_element_by_id("import-file") {
+            if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                let _ = el.focus();
+            }
+        }
+    };
+    let SealedFile { source, text } = file;
+    let intro = format!("\u{201c}{source}\u{201d} is protected with a passphrase.");
+    if let Some(refusal) = refusal {
+        return view! {
+            <section class="banner banner-error" aria-labelledby="unlock-heading">
+                <h2 id="unlock-heading" tabindex="-1" node_ref=heading>"This plan is protected"</h2>
+                <p>{intro}</p>
+                <div role="alert">
+                    <p><strong>{refusal}</strong></p>
+                    <p>"Nothing was changed."</p>
+                </div>
+                <p class="actions">
+                    <button type="button" class="secondary" on:click=cancel>"Cancel"</button>
+                </p>
+            </section>
+        }
+        .into_any();
+    }
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let passphrase = pass.get_untracked();
+        if passphrase.is_empty() {
+            message.set(Some("Enter the passphrase for this file.".into()));
+            focus(input);
+            return;
+        }
+        message.set(None);
+        busy.set(true);
+        let field = input.get_untracked();
+        let (source, text) = (source.clone(), text.clone());
+        leptos::task::spawn_local(async move {
+            let result = crypto::open(&text, &passphrase).await;
+            // Cancelled, or another file picked meanwhile: this answer is no longer wanted.
+            let current = state.sealed.with_untracked(|s| {
+                s.as_ref()
+                    .is_some_and(|s| s.source == source && s.text == text)
+            });
+            if !current || busy.is_disposed() {
+                return;
+            }
+            match result {
+                Ok(plaintext) => state.read_decrypted(source, &plaintext),
+                Err(e) => {
+                    busy.try_set(false);
+                    message.try_set(Some(e.to_string()));
+                    if let Some(f) = field {
+                        let _ = f.focus();
+                        f.select();
+                    }
+                }
+            }
+        });
+    };
+    view! {
+        <section class="banner preview" aria-labelledby="unlock-heading">
+            <h2 id="unlock-heading" tabindex="-1" node_ref=heading>"This plan is protected"</h2>
+            <p>{intro}</p>
+            <p>"Enter its passphrase to see what it holds. Nothing changes until you choose how to open it."</p>
+            <form on:submit=submit>
+                <div class="field">
+                    <label for="unlock-pass">"Passphrase for this file"</label>
+                    <input
+                        id="unlock-pass"
+                        node_ref=input
+                        type=move || if visible.get() { "text" } else { "password" }
+                        autocomplete="current-password"
+                        spellcheck="false"
+                        autocapitalize="off"
+                        aria-describedby="unlock-message"
+                        aria-invalid=move || message.with(Option::is_some).then_some("true")
+                        prop:value=move || pass.get()
+                        on:input=move |ev| pass.set(event_target_value(&ev))
+                    />
+                </div>
+                <div class="choice">
+                    <input
+                        type="checkbox"
+                        id="unlock-show"
+                        prop:checked=move || visible.get()
+                        on:change=move |ev| visible.set(event_target_checked(&ev))
+                    />
+                    <label for="unlock-show">"Show passphrase"</label>
+                </div>
+                <div role="alert" id="unlock-message">
+                    {move || message.get().map(|m| view! { <p class="field-error">{m}</p> })}
+                </div>
+                <p class="actions">
+                    <button type="submit" disabled=move || busy.get()>
+                        {move || if busy.get() { "Unlocking\u{2026}" } else { "Unlock" }}
+                    </button>
+                    <button type="button" class="secondary" on:click=cancel>"Cancel"</button>
+                </p>
+            </form>
+        </section>
+    }
+    .into_any()
+}
