@@ -9,6 +9,8 @@ pub enum Route {
     Resources,
     /// The plans on this device, and importing from pasted text.
     Plans,
+    /// Quick exit, locking and forgetting this device, and what they cannot hide.
+    Safety,
     /// The whole plan as a printable document.
     Print,
     /// The memorandum of understanding draft.
@@ -23,6 +25,7 @@ impl Route {
         match path {
             "resources" => Route::Resources,
             "plans" => Route::Plans,
+            "safety" => Route::Safety,
             "print" => Route::Print,
             "mou" => Route::Mou,
             _ => Section::from_slug(path).map_or(Route::Overview, Route::Section),
@@ -35,6 +38,7 @@ impl Route {
             Route::Section(s) => format!("#/{}", s.slug()),
             Route::Resources => "#/resources".to_owned(),
             Route::Plans => "#/plans".to_owned(),
+            Route::Safety => "#/safety".to_owned(),
             Route::Print => "#/print".to_owned(),
             Route::Mou => "#/mou".to_owned(),
         }
@@ -46,6 +50,7 @@ impl Route {
             Route::Section(s) => s.title(),
             Route::Resources => "Resources",
             Route::Plans => "Your plans",
+            Route::Safety => "Safety and privacy",
             Route::Print => "Printable plan",
             Route::Mou => "MOU draft",
         }
@@ -57,7 +62,13 @@ impl Route {
     }
 
     /// Pages built from the whole plan, listed after the sections.
-    pub const DOCUMENTS: [Route; 4] = [Route::Plans, Route::Resources, Route::Print, Route::Mou];
+    pub const DOCUMENTS: [Route; 5] = [
+        Route::Plans,
+        Route::Resources,
+        Route::Print,
+        Route::Mou,
+        Route::Safety,
+    ];
 }
 
 #[cfg(test)]

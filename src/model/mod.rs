@@ -11,6 +11,7 @@ pub mod kinds;
 pub mod library;
 pub mod link;
 pub mod mou;
+pub mod pii;
 pub mod plan;
 pub mod rules;
 pub mod sealed;

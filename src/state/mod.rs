@@ -5,11 +5,13 @@
 mod autosave;
 
 mod plans;
+mod safety;
 mod sharing;
 mod sync;
 
 pub use autosave::{flush_on_leave, SaveState};
 pub use plans::DeletedPlan;
+pub use safety::{quick_exit, EXIT_URL};
 pub use sharing::{ImportOutcome, Preview, SealedFile};
 
 use leptos::prelude::*;
@@ -64,6 +66,8 @@ pub struct PlanState {
     pub backup_available: RwSignal<bool>,
     /// Set when the open plan was just updated from another tab.
     pub synced: RwSignal<bool>,
+    /// Device settings (quick exit, lock).
+    pub settings: RwSignal<crate::storage::Settings>,
     /// The stored revision this tab's copy of the plan is based on.
     revision: StoredValue<u64>,
     usage_measured: StoredValue<crate::model::Millis>,
@@ -132,6 +136,7 @@ impl PlanState {
                 },
             };
         let revision = store.as_ref().map_or(0, |s| s.revision(&plan.id));
+        let settings = store.as_ref().map(PlanStore::settings).unwrap_or_default();
         let usage = store.as_ref().map(PlanStore::used_units);
         PlanState {
             plan: RwSignal::new(plan),
@@ -148,6 +153,7 @@ impl PlanState {
             persisted: RwSignal::new(None),
             backup_available: RwSignal::new(false),
             synced: RwSignal::new(false),
+            settings: RwSignal::new(settings),
             revision: StoredValue::new(revision),
             usage_measured: StoredValue::new(0),
             history: StoredValue::new(History::default()),

@@ -26,6 +26,28 @@ pub const BACKUP_PREFIX: &str = "partnership-planner:backup:";
 /// Each plan's save counter, so a stale tab cannot overwrite a newer save.
 pub const REVISION_PREFIX: &str = "partnership-planner:revision:";
 
+/// Device settings (`Settings`).
+pub const SETTINGS_KEY: &str = "partnership-planner:settings";
+
+/// Choices that belong to this device, not to a plan.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// The "Quick exit" button and the Shift-three-times shortcut.
+    pub quick_exit: bool,
+    /// The app opens on its lock screen until unlocked.
+    pub locked: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            quick_exit: true,
+            locked: false,
+        }
+    }
+}
+
 pub fn plan_key(id: &str) -> String {
     format!("{PLAN_PREFIX}{id}")
 }
@@ -216,6 +238,22 @@ impl PlanStore {
                 utf16_units(&k) + utf16_units(&v)
             })
             .sum()
+    }
+
+    /// Device settings; defaults when none are stored or they cannot be read.
+    pub fn settings(&self) -> Settings {
+        self.read_raw(SETTINGS_KEY)
+            .ok()
+            .flatten()
+            .and_then(|raw| serde_json::from_str(&raw).ok())
+            .unwrap_or_default()
+    }
+
+    pub fn save_settings(&self, settings: &Settings) -> Result<(), StorageFault> {
+        self.write_raw(
+            SETTINGS_KEY,
+            &serde_json::to_string(settings).unwrap_or_default(),
+        )
     }
 
     /// Removes every key the app ever wrote.

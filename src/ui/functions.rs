@@ -69,7 +69,7 @@ fn FunctionBox(kind: FunctionKind) -> impl IntoView {
             <p class="hint" id=hint_id>{kind.hint()}</p>
             <div class="function-detail" hidden=move || !checked.get()>
                 <label for=note_id.clone()>{format!("How will you do this? ({})", short(kind))}</label>
-                <textarea id=note_id rows="2" prop:value=move || note.get()
+                <textarea id=note_id rows="2" maxlength="100000" prop:value=move || note.get()
                     on:input=move |ev| state.set_function_note(kind, &event_target_value(&ev))></textarea>
                 <fieldset class="key-set">
                     <legend>{format!("Ps it serves ({})", short(kind))}</legend>

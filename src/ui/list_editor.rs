@@ -188,7 +188,7 @@ fn Field(kind: ListKind, id: String, field: &'static FieldSpec) -> impl IntoView
             };
             let set = set.clone();
             view! {
-                <input type=kind_attr id=dom_id.clone() autocomplete="off"
+                <input type=kind_attr id=dom_id.clone() autocomplete="off" maxlength="100000"
                     aria-describedby=described.clone() aria-invalid=invalid
                     prop:value=text on:input=move |ev| set(json!(event_target_value(&ev)))/>
             }
@@ -197,7 +197,7 @@ fn Field(kind: ListKind, id: String, field: &'static FieldSpec) -> impl IntoView
         Input::LongText => {
             let set = set.clone();
             view! {
-                <textarea id=dom_id.clone() rows="3" aria-describedby=described.clone()
+                <textarea id=dom_id.clone() rows="3" maxlength="100000" aria-describedby=described.clone()
                     aria-invalid=invalid prop:value=text
                     on:input=move |ev| set(json!(event_target_value(&ev)))></textarea>
             }

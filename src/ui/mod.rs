@@ -14,6 +14,7 @@ mod overview;
 mod plans;
 mod print;
 mod resources;
+mod safety;
 mod sharing;
 mod shell;
 mod survivors;

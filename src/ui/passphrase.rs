@@ -44,11 +44,12 @@ fn check(pass: &str, again: &str) -> (Option<&'static str>, Option<&'static str>
 }
 
 /// `aria-describedby` for a field with a hint and a possible error.
-fn described(hint: &str, error_id: &str, error: Option<&'static str>) -> String {
+fn described(hint: &str, error_id: &str, error: Option<&'static str>) -> Option<String> {
     match error {
-        Some(_) if hint.is_empty() => error_id.to_owned(),
-        Some(_) => format!("{hint} {error_id}"),
-        None => hint.to_owned(),
+        Some(_) if hint.is_empty() => Some(error_id.to_owned()),
+        Some(_) => Some(format!("{hint} {error_id}")),
+        None if hint.is_empty() => None,
+        None => Some(hint.to_owned()),
     }
 }
 
@@ -162,7 +163,7 @@ pub fn ExportEncrypted() -> impl IntoView {
             "Export encrypted"
         </button>
         <span class="export-state" role="status">{move || done.get()}</span>
-        <dialog node_ref=dialog class="passphrase-dialog" aria-labelledby="seal-heading" on:close=on_close>
+        <dialog node_ref=dialog class="passphrase-dialog" aria-labelledby="seal-heading" aria-describedby="seal-note" on:close=on_close>
             <form on:submit=submit>
                 <h2 id="seal-heading">"Export encrypted"</h2>
                 <p id="seal-note">

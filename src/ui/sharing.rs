@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 
 use crate::content::Section;
 use crate::model::library::has_unexported_changes;
+use crate::model::pii::{scan, Finding};
 use crate::model::rules::progress;
 use crate::model::ListKind;
 use crate::state::{ImportOutcome, PlanState};
@@ -43,10 +44,43 @@ pub fn Toolbar() -> impl IntoView {
         // Picking the same file again must fire `change` again.
         input.set_value("");
     };
-    let copy = move |_| {
-        leptos::task::spawn_local(async move {
+    // Before anything leaves the device: flag contact details outside the roster's own fields.
+    let pending = RwSignal::new(None::<(ExportKind, Vec<Finding>)>);
+    let run = move |kind: ExportKind| match kind {
+        ExportKind::File => export_error.set(state.export_plan().err()),
+        ExportKind::Copy => leptos::task::spawn_local(async move {
             copied.set(Some(state.copy_plan().await));
-        });
+        }),
+    };
+    let start = move |kind: ExportKind| {
+        let findings = state.plan.with_untracked(scan);
+        if findings.is_empty() {
+            run(kind);
+        } else {
+            pending.set(Some((kind, findings)));
+        }
+    };
+    let check_view = move || {
+        pending.get().map(|(kind, findings)| {
+            let rows = findings
+                .into_iter()
+                .map(|f| view! { <li>{format!("{}: {}", f.place, f.kind)}</li> })
+                .collect_view();
+            view! {
+                <section class="banner banner-warning pii-check" aria-labelledby="pii-heading">
+                    <h2 id="pii-heading">"Check before you export"</h2>
+                    <p>
+                        "These places look like they hold contact details. Plans travel by email: "
+                        "keep survivors' and other private details out of them."
+                    </p>
+                    <ul>{rows}</ul>
+                    <p class="actions">
+                        <button type="button" on:click=move |_| { pending.set(None); run(kind); }>"Export anyway"</button>
+                        <button type="button" class="secondary" on:click=move |_| pending.set(None)>"Cancel"</button>
+                    </p>
+                </section>
+            }
+        })
     };
     view! {
         <div class="toolbar" role="toolbar" aria-label="Plan">
@@ -54,8 +88,8 @@ pub fn Toolbar() -> impl IntoView {
                 on:click=move |_| state.undo() aria-keyshortcuts="Control+Z">"Undo"</button>
             <button type="button" class="secondary" disabled=move || !state.can_redo.get()
                 on:click=move |_| state.redo() aria-keyshortcuts="Control+Shift+Z">"Redo"</button>
-            <button type="button" on:click=move |_| export_error.set(state.export_plan().err())>"Export plan"</button>
-            <button type="button" class="secondary" on:click=copy>"Copy as text"</button>
+            <button type="button" on:click=move |_| start(ExportKind::File)>"Export plan"</button>
+            <button type="button" class="secondary" on:click=move |_| start(ExportKind::Copy)>"Copy as text"</button>
             <span class="file-button">
                 <input type="file" id="import-file" accept=".json,application/json,text/plain" on:change=on_pick/>
                 <label for="import-file">"Import plan"</label>
@@ -64,6 +98,7 @@ pub fn Toolbar() -> impl IntoView {
                 {move || if unexported.get() { "Changes not exported yet" } else { "" }}
             </span>
         </div>
+        {check_view}
         <div class="toolbar-messages" role="status">
             {move || export_error.get().map(|e| format!("The export failed: {e}"))}
             {move || match copied.get() {
@@ -73,6 +108,12 @@ pub fn Toolbar() -> impl IntoView {
             }}
         </div>
     }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum ExportKind {
+    File,
+    Copy,
 }
 
 /// The preview of a file about to be opened.

@@ -9,11 +9,11 @@ use super::sharing::{import_file, ImportMessages, ImportPreview, Toolbar};
 use super::{
     define::Define, functions::Functions, funding::Funding, leadership::Leadership,
     management::Management, membership::Membership, mou::Mou, overview::Overview, plans::Plans,
-    print::Print, resources::Resources, survivors::Survivors, trust::Trust,
+    print::Print, resources::Resources, safety::Safety, survivors::Survivors, trust::Trust,
 };
 use crate::content::Section;
 use crate::route::Route;
-use crate::state::PlanState;
+use crate::state::{quick_exit, PlanState};
 
 fn current_route() -> Route {
     Route::from_hash(&window().location().hash().unwrap_or_default())
@@ -24,6 +24,46 @@ pub fn Shell() -> impl IntoView {
     let state = expect_context::<PlanState>();
     let route = RwSignal::new(current_route());
     let _ = window_event_listener(leptos::ev::hashchange, move |_| route.set(current_route()));
+    // In-app links replace the history entry instead of adding one, so Back leaves the app
+    // rather than stepping through the plan (which matters after a quick exit).
+    let _ = window_event_listener(leptos::ev::click, move |ev| {
+        if ev.default_prevented()
+            || ev.button() != 0
+            || ev.ctrl_key()
+            || ev.meta_key()
+            || ev.shift_key()
+        {
+            return;
+        }
+        let link = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .and_then(|el| el.closest("a[href^='#/']").ok().flatten());
+        if let Some(href) = link.and_then(|a| a.get_attribute("href")) {
+            ev.prevent_default();
+            if let Ok(history) = window().history() {
+                let _ =
+                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href));
+            }
+            route.set(Route::from_hash(&href));
+        }
+    });
+    // Pressing Shift three times within two seconds is the quick exit, where it is turned on.
+    let shift_presses = StoredValue::new(Vec::<f64>::new());
+    let _ = window_event_listener(leptos::ev::keyup, move |ev| {
+        if ev.key() != "Shift" || !state.settings.with_untracked(|s| s.quick_exit) {
+            shift_presses.set_value(Vec::new());
+            return;
+        }
+        let now = js_sys::Date::now();
+        shift_presses.update_value(|p| {
+            p.retain(|t| now - t < 2_000.0);
+            p.push(now);
+        });
+        if shift_presses.with_value(|p| p.len() >= 3) {
+            quick_exit();
+        }
+    });
 
     // After a navigation (not the first render), move focus to the new page's heading so
     // keyboard and screen-reader users start reading at the top of what changed.
@@ -90,6 +130,7 @@ pub fn Shell() -> impl IntoView {
         Route::Section(Section::Survivors) => view! { <Survivors/> }.into_any(),
         Route::Resources => view! { <Resources/> }.into_any(),
         Route::Plans => view! { <Plans/> }.into_any(),
+        Route::Safety => view! { <Safety/> }.into_any(),
         Route::Print => view! { <Print/> }.into_any(),
         Route::Mou => view! { <Mou/> }.into_any(),
     };
@@ -104,7 +145,21 @@ pub fn Shell() -> impl IntoView {
         }
     };
 
+    let locked = move || state.settings.with(|s| s.locked);
     view! {
+        <Show when=move || state.settings.with(|s| s.quick_exit)>
+            <button type="button" class="quick-exit" on:click=|_| quick_exit()>
+                "Quick exit"
+            </button>
+        </Show>
+        <Show when=locked>
+            <main class="lock-screen">
+                <h1>"Partnership Planner is locked"</h1>
+                <p>"The plan on this device is hidden until it is unlocked."</p>
+                <button type="button" on:click=move |_| state.unlock()>"Unlock"</button>
+            </main>
+        </Show>
+        <div class="app" hidden=locked>
         <a class="skip-link" href="#/" on:click=skip_to_main>"Skip to content"</a>
         <header class="topbar">
             <div class="topbar-inner">
@@ -144,5 +199,6 @@ pub fn Shell() -> impl IntoView {
                 "Laboratory to Combat Human Trafficking's Partnership Toolkit."
             </p>
         </footer>
+        </div>
     }
 }

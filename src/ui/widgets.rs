@@ -67,6 +67,7 @@ pub fn QuestionField(question: &'static Question) -> impl IntoView {
             <textarea
                 id=id
                 rows="4"
+                maxlength="100000"
                 aria-describedby=hint_id
                 prop:value=move || value.get()
                 on:input=move |ev| state.set_answer(question.id, &event_target_value(&ev))

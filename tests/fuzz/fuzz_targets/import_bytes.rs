@@ -13,14 +13,29 @@ fuzz_target!(|data: &[u8]| {
         Ok(decoded) => decoded.plan,
         Err(e) => {
             let message = e.to_string();
-            assert!(message.starts_with("This"), "refusal not worded for people: {message:?}");
+            assert!(
+                message.starts_with("This"),
+                "refusal not worded for people: {message:?}"
+            );
             return;
         }
     };
-    assert_eq!(plan.check(), Ok(()), "an accepted plan breaks its own rules");
+    assert_eq!(
+        plan.check(),
+        Ok(()),
+        "an accepted plan breaks its own rules"
+    );
     let compact = encode(&plan, 1_800_000_000_000);
     let again = import_bytes(compact.as_bytes()).map(|d| d.plan);
-    assert_eq!(again.as_ref(), Ok(&plan), "compact export does not read back the same");
+    assert_eq!(
+        again.as_ref(),
+        Ok(&plan),
+        "compact export does not read back the same"
+    );
     let again = import_text(&encode_pretty(&plan, 1_800_000_000_000)).map(|d| d.plan);
-    assert_eq!(again.as_ref(), Ok(&plan), "pretty export does not read back the same");
+    assert_eq!(
+        again.as_ref(),
+        Ok(&plan),
+        "pretty export does not read back the same"
+    );
 });

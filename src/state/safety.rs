@@ -1,0 +1,60 @@
+//! Device hygiene: quick exit, locking the app on this device, and forgetting everything.
+
+use leptos::prelude::*;
+
+use super::{PlanState, SaveState};
+use crate::io;
+use crate::model::library::Library;
+use crate::model::Plan;
+use crate::storage::Settings;
+
+/// Where "Quick exit" goes: a neutral page that says nothing about the app.
+pub const EXIT_URL: &str = "https://www.google.com/";
+
+impl PlanState {
+    pub fn set_settings(&self, change: impl FnOnce(&mut Settings)) {
+        self.settings.update(change);
+        let settings = self.settings.get_untracked();
+        if let Some(Err(fault)) = self.with_store(|s| s.save_settings(&settings)) {
+            self.save.set(SaveState::Failed(fault));
+        }
+    }
+
+    /// Saves what is pending, then locks: the app shows only its lock screen until unlocked,
+    /// here and at the next visit.
+    pub fn lock(&self) {
+        self.flush();
+        self.set_settings(|s| s.locked = true);
+    }
+
+    pub fn unlock(&self) {
+        self.set_settings(|s| s.locked = false);
+    }
+
+    /// Removes every key the app wrote in this browser and starts over with an empty plan.
+    pub fn forget_device(&self) -> Result<(), String> {
+        self.autosave.set_clean();
+        let result = self.with_store(|s| s.forget_all());
+        if let Some(Err(fault)) = result {
+            return Err(fault.explain());
+        }
+        self.library.set(Library::default());
+        self.settings.set(Settings::default());
+        self.notice.set(None);
+        self.preview.set(None);
+        self.import_outcome.set(None);
+        self.switch_to(Plan::new(io::new_id(), io::now()), SaveState::Untouched);
+        self.usage
+            .set(self.with_store(crate::storage::PlanStore::used_units));
+        Ok(())
+    }
+}
+
+/// Hides the page at once and replaces it (and its history entry) with a neutral site.
+pub fn quick_exit() {
+    if let Some(body) = document().body() {
+        body.set_hidden(true);
+    }
+    document().set_title("Google");
+    let _ = window().location().replace(EXIT_URL);
+}
