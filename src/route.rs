@@ -11,6 +11,8 @@ pub enum Route {
     Plans,
     /// Quick exit, locking and forgetting this device, and what they cannot hide.
     Safety,
+    /// Plain meanings of the toolkit's terms (`#/glossary/mou` opens at one term).
+    Glossary,
     /// The whole plan as a printable document.
     Print,
     /// The memorandum of understanding draft.
@@ -26,6 +28,7 @@ impl Route {
             "resources" => Route::Resources,
             "plans" => Route::Plans,
             "safety" => Route::Safety,
+            "glossary" => Route::Glossary,
             "print" => Route::Print,
             "mou" => Route::Mou,
             _ => Section::from_slug(path).map_or(Route::Overview, Route::Section),
@@ -39,6 +42,7 @@ impl Route {
             Route::Resources => "#/resources".to_owned(),
             Route::Plans => "#/plans".to_owned(),
             Route::Safety => "#/safety".to_owned(),
+            Route::Glossary => "#/glossary".to_owned(),
             Route::Print => "#/print".to_owned(),
             Route::Mou => "#/mou".to_owned(),
         }
@@ -51,6 +55,7 @@ impl Route {
             Route::Resources => "Resources",
             Route::Plans => "Your plans",
             Route::Safety => "Safety and privacy",
+            Route::Glossary => "Glossary",
             Route::Print => "Printable plan",
             Route::Mou => "MOU draft",
         }
@@ -89,6 +94,7 @@ mod tests {
             Route::Section(Section::Functions)
         );
         assert_eq!(Route::from_hash("#/nowhere"), Route::Overview);
+        assert_eq!(Route::from_hash("#/glossary/mou"), Route::Glossary);
     }
 
     #[test]

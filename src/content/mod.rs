@@ -6,6 +6,7 @@
 
 mod questions;
 
+pub mod glossary;
 pub mod guidance;
 pub mod lists;
 

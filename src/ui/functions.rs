@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::widgets::{QuestionField, SectionHeading, SectionResources};
+use super::widgets::{Linked, QuestionField, SectionHeading, SectionResources};
 use crate::content::{questions_for, FunctionKind, Section};
 use crate::model::kinds::Pillar;
 use crate::state::PlanState;
@@ -66,7 +66,7 @@ fn FunctionBox(kind: FunctionKind) -> impl IntoView {
                 on:change=move |ev| state.set_function(kind, event_target_checked(&ev))
             />
             <label for=id>{kind.label()}</label>
-            <p class="hint" id=hint_id>{kind.hint()}</p>
+            <p class="hint" id=hint_id><Linked text=kind.hint()/></p>
             <div class="function-detail" hidden=move || !checked.get()>
                 <label for=note_id.clone()>{format!("How will you do this? ({})", short(kind))}</label>
                 <textarea id=note_id rows="2" maxlength="100000" prop:value=move || note.get()

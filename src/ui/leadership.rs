@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::list_editor::ListEditor;
-use super::widgets::{QuestionField, SectionHeading, SectionResources};
+use super::widgets::{Linked, QuestionField, SectionHeading, SectionResources};
 use crate::content::{questions_for, Section};
 use crate::model::kinds::RoleKind;
 use crate::model::ListKind;
@@ -29,7 +29,7 @@ pub fn Leadership() -> impl IntoView {
                             {move || if filled() { "Assigned" } else { "Not assigned" }}
                         </span>
                     </dt>
-                    <dd>{role.description()}</dd>
+                    <dd><Linked text=role.description()/></dd>
                 </div>
             }
         })

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use serde_json::{json, Value};
 
+use super::widgets::Linked;
 use crate::content::lists::{spec, FieldSpec, Input, ListSpec};
 use crate::content::Section;
 use crate::model::kinds::Pillar;
@@ -36,7 +37,7 @@ pub fn ListEditor(kind: ListKind, #[prop(optional)] badge: Option<Badge>) -> imp
     view! {
         <section class="list" aria-labelledby=labelled_by>
             <h2 id=heading_id>{spec.heading}</h2>
-            <p class="hint">{spec.intro}</p>
+            <p class="hint"><Linked text=spec.intro/></p>
             <Show when=move || ids.with(Vec::is_empty)>
                 <p class="empty">{spec.empty}</p>
             </Show>

@@ -4,6 +4,7 @@
 mod define;
 mod functions;
 mod funding;
+mod glossary;
 mod leadership;
 mod list_editor;
 mod management;

@@ -7,9 +7,10 @@ use leptos::prelude::*;
 use super::notices::{Notices, UndoBar};
 use super::sharing::{import_file, ImportMessages, ImportPreview, Toolbar};
 use super::{
-    define::Define, functions::Functions, funding::Funding, leadership::Leadership,
-    management::Management, membership::Membership, mou::Mou, overview::Overview, plans::Plans,
-    print::Print, resources::Resources, safety::Safety, survivors::Survivors, trust::Trust,
+    define::Define, functions::Functions, funding::Funding, glossary::Glossary,
+    leadership::Leadership, management::Management, membership::Membership, mou::Mou,
+    overview::Overview, plans::Plans, print::Print, resources::Resources, safety::Safety,
+    survivors::Survivors, trust::Trust,
 };
 use crate::content::Section;
 use crate::route::Route;
@@ -131,6 +132,7 @@ pub fn Shell() -> impl IntoView {
         Route::Resources => view! { <Resources/> }.into_any(),
         Route::Plans => view! { <Plans/> }.into_any(),
         Route::Safety => view! { <Safety/> }.into_any(),
+        Route::Glossary => view! { <Glossary/> }.into_any(),
         Route::Print => view! { <Print/> }.into_any(),
         Route::Mou => view! { <Mou/> }.into_any(),
     };

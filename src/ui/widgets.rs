@@ -46,7 +46,7 @@ pub fn QuestionField(question: &'static Question) -> impl IntoView {
         return view! {
             <fieldset class="field choices" aria-describedby=described>
                 <legend>{question.label}</legend>
-                <p class="hint" id=hint_id>{question.hint}</p>
+                <p class="hint" id=hint_id><Linked text=question.hint/></p>
                 {radios}
                 <button
                     type="button"
@@ -63,7 +63,7 @@ pub fn QuestionField(question: &'static Question) -> impl IntoView {
     view! {
         <div class="field">
             <label for=id.clone()>{question.label}</label>
-            <p class="hint" id=hint_id.clone()>{question.hint}</p>
+            <p class="hint" id=hint_id.clone()><Linked text=question.hint/></p>
             <textarea
                 id=id
                 rows="4"
@@ -136,4 +136,18 @@ pub fn SectionResources(section: Section) -> impl IntoView {
             <p><a href="#/resources">"All resources, and adding your own"</a></p>
         </aside>
     }
+}
+
+/// Guidance text with glossary terms linked to their entries.
+#[component]
+pub fn Linked(text: &'static str) -> impl IntoView {
+    crate::content::glossary::link_terms(text)
+        .into_iter()
+        .map(|(part, term)| match term {
+            Some(id) => {
+                view! { <a href=format!("#/glossary/{id}") class="term">{part}</a> }.into_any()
+            }
+            None => part.into_any(),
+        })
+        .collect_view()
 }

@@ -457,52 +457,72 @@ test('every button, link and form control is at least 24×24 CSS px (WCAG 2.2 2.
   await context.close();
 });
 
-for (const colorScheme of SCHEMES) {
-  test(`keyboard focus is visible on every control reached by Tab (${colorScheme})`, async () => {
-    const context = await app.context({ colorScheme });
+/** Focus after a Tab: is it shown (outline or box-shadow, :focus-visible), and is the control
+ * not entirely hidden under something else, such as a fixed button (WCAG 2.2 2.4.11)? */
+function focusState() {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  // The file input is transparent over its label, which shows its focus.
+  const shown = el.matches('.file-button input[type="file"]') ? el.nextElementSibling : el;
+  const s = getComputedStyle(shown);
+  const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+  const shadow = s.boxShadow !== 'none' && s.boxShadow !== '';
+  const name = el.getAttribute('aria-label') || el.labels?.[0]?.textContent || el.textContent || el.id;
+  const r = shown.getBoundingClientRect();
+  let seen = 0;
+  const over = new Set();
+  for (const x of [r.left + 1, r.left + r.width / 2, r.right - 1]) {
+    for (const y of [r.top + 1, r.top + r.height / 2, r.bottom - 1]) {
+      const hit = document.elementFromPoint(x, y);
+      if (hit && (el.contains(hit) || shown.contains(hit) || hit.contains(el))) seen += 1;
+      else if (hit) over.add(`${hit.localName}${hit.className ? `.${String(hit.className).trim().split(/\s+/).join('.')}` : ''}`);
+    }
+  }
+  return {
+    key: `${el.localName}#${el.id}|${name.replace(/\s+/g, ' ').trim().slice(0, 60)}`,
+    indicator: outline || shadow,
+    focusVisible: el.matches(':focus-visible'),
+    style: `outline ${s.outlineStyle} ${s.outlineWidth}, box-shadow ${s.boxShadow}`,
+    hidden: seen === 0 ? [...over].join(', ') || 'outside the viewport' : null,
+  };
+}
+
+for (const [colorScheme, viewport] of [['light', undefined], ['dark', undefined], ['light', { width: 320, height: 640 }]]) {
+  const size = viewport ? `, ${viewport.width} px` : '';
+  test(`keyboard focus is visible and not hidden, forwards and backwards (${colorScheme}${size})`, async () => {
+    const context = await app.context({ colorScheme, ...(viewport ? { viewport } : {}) });
     const page = await app.open(context);
     await openFullPlan(page);
-    const invisible = [];
+    const unseen = [];
+    const hidden = [];
     const seen = new Set();
-    /** Tabs `presses` times from the current focus and checks each control focused. */
-    const tabThrough = async (where, presses) => {
+    /** Presses `key` `presses` times from the current focus and checks each control focused. */
+    const tabThrough = async (where, presses, key = 'Tab') => {
       for (let i = 0; i < presses; i++) {
-        await page.keyboard.press('Tab');
-        const f = await page.evaluate(() => {
-          const el = document.activeElement;
-          if (!el || el === document.body) return null;
-          // The file input is transparent over its label, which shows its focus.
-          const shown = el.matches('.file-button input[type="file"]') ? el.nextElementSibling : el;
-          const s = getComputedStyle(shown);
-          const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
-          const shadow = s.boxShadow !== 'none' && s.boxShadow !== '';
-          const name = el.getAttribute('aria-label') || el.labels?.[0]?.textContent || el.textContent || el.id;
-          return {
-            key: `${el.localName}#${el.id}|${name.replace(/\s+/g, ' ').trim().slice(0, 60)}`,
-            visible: outline || shadow,
-            focusVisible: el.matches(':focus-visible'),
-            style: `outline ${s.outlineStyle} ${s.outlineWidth}, box-shadow ${s.boxShadow}`,
-          };
-        });
-        if (!f || seen.has(f.key)) continue;
+        await page.keyboard.press(key);
+        const f = await page.evaluate(focusState);
+        if (!f) continue;
+        if (f.hidden) hidden.push(`${where} (${key}): ${f.key} is entirely hidden under ${f.hidden}`);
+        if (seen.has(f.key)) continue;
         seen.add(f.key);
-        if (!f.visible || !f.focusVisible) invisible.push(`${where}: ${f.key} (${f.style}; :focus-visible ${f.focusVisible})`);
+        if (!f.indicator || !f.focusVisible) unseen.push(`${where}: ${f.key} (${f.style}; :focus-visible ${f.focusVisible})`);
       }
     };
     // From the top of the page: skip link, toolbar, navigation, then the overview.
     await page.reload();
     await page.getByRole('navigation', { name: 'Sections' }).waitFor();
     await tabThrough('#/ from the top', 40);
-    // Within pages with many kinds of control, from their heading.
+    // Within pages with many kinds of control, from their heading down, then back up.
     for (const route of [['#/define', 'Define your partnership'], ['#/membership', 'Membership'],
       ['#/management', 'Partnership management'], ['#/trust', 'Trust and sustainability'],
       ['#/plans', 'Your plans'], ['#/resources', 'Resources'], ['#/mou', 'MOU draft']]) {
       await visit(page, route);
       await page.locator('main h1').focus();
       await tabThrough(route[0], 30);
+      await tabThrough(route[0], 30, 'Shift+Tab');
     }
     assert.ok(seen.size > 100, `many controls were focused (${seen.size})`);
-    assertEmpty(invisible, 'controls with no visible focus indicator');
+    assertEmpty([...unseen, ...new Set(hidden)], 'focus not visible, or the focused control entirely hidden');
     await context.close();
   });
 }

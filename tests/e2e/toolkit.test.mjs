@@ -284,3 +284,18 @@ test('only web and email links open; other schemes stay plain text', async () =>
   assertNoErrors(page);
   await context.close();
 });
+
+test('glossary terms in guidance link to their plain-language meaning', async () => {
+  const context = await app.context();
+  const page = await app.open(context, '#/membership');
+  const hint = page.getByText(/Consider a memorandum of understanding/);
+  await hint.getByRole('link', { name: 'Multidisciplinary Teams' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Glossary' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'MDT (Multidisciplinary Team)');
+  for (const term of ['4 Ps', 'Fiscal agent', 'MOU (memorandum of understanding)', 'SART (Sexual Assault Response Team)',
+    'Survivor-informed', 'Trauma-informed']) {
+    assert.ok(await page.getByRole('term').filter({ hasText: term }).count(), term);
+  }
+  assertNoErrors(page);
+  await context.close();
+});

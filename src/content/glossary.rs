@@ -1,0 +1,157 @@
+//! Plain-language meanings of the terms the toolkit uses. Screens link a term to its entry
+//! where it first appears in a hint (`ui::widgets::Linked`).
+
+pub struct Term {
+    /// The anchor of the entry (`#/glossary/mou`).
+    pub id: &'static str,
+    pub term: &'static str,
+    /// Words in running text that mean this term (matched whole, case as written).
+    pub matches: &'static [&'static str],
+    pub meaning: &'static str,
+}
+
+pub const GLOSSARY: &[Term] = &[
+    Term {
+        id: "four-ps",
+        term: "4 Ps",
+        matches: &["4 Ps"],
+        meaning: "Prevention, protection, prosecution and partnership: the four kinds of \
+                  anti-trafficking work. Colorado's partnerships use them to see which kinds of \
+                  work each member and function serves.",
+    },
+    Term {
+        id: "fiscal-agent",
+        term: "Fiscal agent",
+        matches: &["fiscal agent", "Fiscal Agent"],
+        meaning:
+            "An organization, usually a tax-exempt nonprofit, that receives and manages money \
+                  for a partnership that cannot hold funds itself, and answers for how it is spent.",
+    },
+    Term {
+        id: "mdt",
+        term: "MDT (Multidisciplinary Team)",
+        matches: &["MDT", "MDTs", "Multidisciplinary Teams"],
+        meaning: "A standing team of professionals from different agencies, such as police, \
+                  prosecutors, child welfare and victim advocates, who work cases together.",
+    },
+    Term {
+        id: "mou",
+        term: "MOU (memorandum of understanding)",
+        matches: &["MOU", "MOUs", "memorandum of understanding"],
+        meaning:
+            "A written agreement in which partner organizations set out what they intend to do \
+                  together and who is responsible for what. Usually not a binding contract.",
+    },
+    Term {
+        id: "sart",
+        term: "SART (Sexual Assault Response Team)",
+        matches: &["SART", "SARTs", "Sexual Assault Response Teams"],
+        meaning: "A local team of agencies that respond together to sexual assault: advocates, \
+                  medical examiners, police and prosecutors.",
+    },
+    Term {
+        id: "survivor-informed",
+        term: "Survivor-informed",
+        matches: &["survivor-informed", "Survivor-informed"],
+        meaning:
+            "Shaped by meaningful, paid input from a diverse group of survivors at every stage: \
+                  planning, delivery and evaluation.",
+    },
+    Term {
+        id: "trauma-informed",
+        term: "Trauma-informed",
+        matches: &["trauma-informed", "Trauma-informed"],
+        meaning: "Working in a way that recognizes the effects of trauma and avoids causing more: \
+                  safety, trust, peer support, shared power, choice, and attention to culture.",
+    },
+];
+
+pub fn term(id: &str) -> Option<&'static Term> {
+    GLOSSARY.iter().find(|t| t.id == id)
+}
+
+/// Splits `text` into plain runs and glossary terms: `(text, Some(term id))` for a term.
+/// Only whole words match, and each term is linked once (its first appearance).
+pub fn link_terms(text: &str) -> Vec<(&str, Option<&'static str>)> {
+    let mut parts = Vec::new();
+    let mut linked: Vec<&str> = Vec::new();
+    let mut rest = text;
+    'scan: while !rest.is_empty() {
+        let mut best: Option<(usize, usize, &'static str)> = None;
+        for t in GLOSSARY.iter().filter(|t| !linked.contains(&t.id)) {
+            for m in t.matches {
+                let mut from = 0;
+                while let Some(i) = rest[from..].find(m).map(|i| i + from) {
+                    let end = i + m.len();
+                    let before = rest[..i].chars().next_back();
+                    let after = rest[end..].chars().next();
+                    let boundary =
+                        |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && c != '-');
+                    if boundary(before) && boundary(after) {
+                        if best.is_none_or(|(b, bl, _)| i < b || (i == b && m.len() > bl)) {
+                            best = Some((i, m.len(), t.id));
+                        }
+                        break;
+                    }
+                    from = end;
+                }
+            }
+        }
+        match best {
+            Some((i, len, id)) => {
+                if i > 0 {
+                    parts.push((&rest[..i], None));
+                }
+                parts.push((&rest[i..i + len], Some(id)));
+                linked.push(id);
+                rest = &rest[i + len..];
+            }
+            None => {
+                parts.push((rest, None));
+                break 'scan;
+            }
+        }
+    }
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_whole_terms_once() {
+        let parts = link_terms("Sign an MOU with the MDT; the MOU names a fiscal agent.");
+        let linked: Vec<_> = parts
+            .iter()
+            .filter_map(|(t, id)| id.map(|id| (*t, id)))
+            .collect();
+        assert_eq!(
+            linked,
+            [
+                ("MOU", "mou"),
+                ("MDT", "mdt"),
+                ("fiscal agent", "fiscal-agent")
+            ]
+        );
+        assert_eq!(
+            parts.iter().map(|p| p.0).collect::<String>(),
+            "Sign an MOU with the MDT; the MOU names a fiscal agent."
+        );
+        assert!(
+            link_terms("MOUNTAIN SARTORIAL")
+                .iter()
+                .all(|p| p.1.is_none()),
+            "not inside words"
+        );
+        assert_eq!(link_terms("").len(), 0);
+    }
+
+    #[test]
+    fn ids_are_unique() {
+        for (i, t) in GLOSSARY.iter().enumerate() {
+            assert!(GLOSSARY[..i].iter().all(|u| u.id != t.id));
+            assert_eq!(term(t.id).map(|u| u.term), Some(t.term));
+        }
+    }
+}
