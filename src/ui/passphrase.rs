@@ -60,8 +60,12 @@ fn focus(input: NodeRef<html::Input>) {
 }
 
 /// The "Export encrypted" button and its dialog.
+///
+/// `confirm`, when given, is called on click with a callback that opens the dialog, so the
+/// toolbar can run its contact-details check first and call it on "Export anyway" (or at once
+/// when there is nothing to flag). Without it the button opens the dialog directly.
 #[component]
-pub fn ExportEncrypted() -> impl IntoView {
+pub fn ExportEncrypted(#[prop(optional)] confirm: Option<Callback<Callback<()>>>) -> impl IntoView {
     let state = expect_context::<PlanState>();
     let dialog = NodeRef::<html::Dialog>::new();
     let opener = NodeRef::<html::Button>::new();
@@ -88,7 +92,7 @@ pub fn ExportEncrypted() -> impl IntoView {
         failure.set(None);
         busy.set(false);
     };
-    let open = move |_| {
+    let show = Callback::new(move |()| {
         reset();
         done.set(None);
         run.update_value(|r| *r = r.wrapping_add(1));
@@ -97,6 +101,10 @@ pub fn ExportEncrypted() -> impl IntoView {
                 focus(first);
             }
         }
+    });
+    let open = move |_| match confirm {
+        Some(confirm) => confirm.run(show),
+        None => show.run(()),
     };
     // Escape, "Cancel" and a finished export all end here.
     let on_close = move |_| {
