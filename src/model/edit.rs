@@ -85,14 +85,14 @@ impl Plan {
         // two edits in the same millisecond leave `modified` as it was.)
         let (inverse, changed) = match edit {
             Edit::Name(name) => {
-                let changed = self.name != name;
+                let changed = self.name != super::plan::clean_text(&name);
                 let old = Edit::Name(self.name.clone());
                 self.set_name(&name, now);
                 (old, changed)
             }
             Edit::Answer { id, text } => {
                 let old = self.answer(&id).to_owned();
-                let changed = old != text;
+                let changed = old != super::plan::clean_text(&text);
                 self.set_answer(&id, &text, now);
                 (Edit::Answer { text: old, id }, changed)
             }

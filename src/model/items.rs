@@ -308,6 +308,12 @@ pub(super) mod ops {
         let Some(slot) = v.get_mut(field) else {
             return Err(format!("no field {field}"));
         };
+        let value = match value {
+            Value::String(text) => {
+                Value::String(crate::model::plan::clean_text(&text).into_owned())
+            }
+            other => other,
+        };
         if *slot == value {
             return Ok(false);
         }

@@ -95,6 +95,17 @@ pub struct FunctionChoice {
     pub pillars: Vec<Pillar>,
 }
 
+/// Text as the plan keeps it: raw control characters (NUL, escape, …), which no keyboard types
+/// but a paste can carry, are dropped; tabs and line breaks stay. Import refuses them.
+pub fn clean_text(text: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t');
+    if text.chars().any(bad) {
+        text.chars().filter(|&c| !bad(c)).collect::<String>().into()
+    } else {
+        text.into()
+    }
+}
+
 /// Runs `$body` with `$v` bound to the plan's list of the given kind, whatever its item type.
 macro_rules! with_list {
     ($plan:expr, $kind:expr, |$v:ident| $body:expr) => {
@@ -213,6 +224,7 @@ impl Plan {
     }
 
     pub fn set_name(&mut self, name: &str, now: Millis) {
+        let name = &*clean_text(name);
         if self.name != name {
             self.name = name.to_owned();
             self.modified = now;
@@ -229,6 +241,7 @@ impl Plan {
     /// Records an answer. Clearing an answer keeps the entry (with empty text and a new time), so
     /// a later merge sees the clearing as the newer edit.
     pub fn set_answer(&mut self, question_id: &str, text: &str, now: Millis) {
+        let text = &*clean_text(text);
         if self.answer(question_id) == text {
             return;
         }
@@ -282,6 +295,7 @@ impl Plan {
     }
 
     pub fn set_function_note(&mut self, kind: FunctionKind, note: &str, now: Millis) {
+        let note = &*clean_text(note);
         if self.function(kind).map_or("", |f| f.note.as_str()) == note {
             return;
         }

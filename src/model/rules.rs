@@ -213,8 +213,15 @@ pub(super) fn check_items(plan: &Plan) -> Result<(), (String, String)> {
         }
     }
     for list in ListKind::ALL {
-        for (i, id) in plan.item_ids(list).iter().enumerate() {
-            if id.is_empty() || id.len() > 100 {
+        let ids = plan.item_ids(list);
+        if ids.len() > MAX_ITEMS {
+            return Err((
+                format!("plan.{}", list.key()),
+                format!("has more than {MAX_ITEMS} items"),
+            ));
+        }
+        for (i, id) in ids.iter().enumerate() {
+            if id.trim().is_empty() || id.len() > 100 {
                 return Err((
                     format!("plan.{}[{i}].id", list.key()),
                     "must be 1 to 100 characters".into(),
@@ -222,14 +229,51 @@ pub(super) fn check_items(plan: &Plan) -> Result<(), (String, String)> {
             }
         }
     }
+    for (i, r) in plan.resources.iter().enumerate() {
+        if r.section
+            .as_deref()
+            .is_some_and(|s| Section::from_slug(s).is_none())
+        {
+            return Err((
+                format!("plan.resources[{i}].section"),
+                "is not a section of the toolkit".into(),
+            ));
+        }
+    }
+    for (map, keys) in [
+        ("checks", plan.checks.keys().collect::<Vec<_>>()),
+        ("scores", plan.scores.keys().collect()),
+    ] {
+        if let Some(key) = keys.into_iter().find(|k| !is_item_key(k)) {
+            return Err((
+                format!("plan.{map}"),
+                format!("has an entry named {key:?}, which is not a checklist item"),
+            ));
+        }
+    }
     too_long_text(plan)
+}
+
+/// Most items a list may hold: far beyond any real partnership, short of a denial of service.
+pub const MAX_ITEMS: usize = 20_000;
+
+/// Checklist and score keys look like `survivors.principle.safety`: short, lowercase, dotted.
+fn is_item_key(key: &str) -> bool {
+    !key.is_empty()
+        && key.len() <= 64
+        && key.contains('.')
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'.')
 }
 
 /// Every string in every list item must fit `MAX_TEXT_CHARS`.
 fn too_long_text(plan: &Plan) -> Result<(), (String, String)> {
     fn walk(v: &Value, path: &mut String) -> Option<String> {
         match v {
-            Value::String(s) if s.chars().count() > MAX_TEXT_CHARS => Some(path.clone()),
+            Value::String(s) if s.chars().count() > MAX_TEXT_CHARS || has_control(s) => {
+                Some(path.clone())
+            }
             Value::Array(a) => a.iter().enumerate().find_map(|(i, x)| {
                 let len = path.len();
                 path.push_str(&format!("[{i}]"));
@@ -248,14 +292,28 @@ fn too_long_text(plan: &Plan) -> Result<(), (String, String)> {
             _ => None,
         }
     }
+    // Raw control characters (NUL, escape, …) have no place in a plan; tabs and line breaks do.
+    fn has_control(s: &str) -> bool {
+        s.chars()
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    }
+    let answers: serde_json::Map<String, Value> = plan
+        .answers
+        .iter()
+        .map(|(k, a)| (k.clone(), Value::String(a.text.clone())))
+        .collect();
     let lists = serde_json::json!({
+        "name": plan.name, "answers": answers,
         "members": plan.members, "networks": plan.networks, "roles": plan.roles,
         "subgroups": plan.subgroups, "goals": plan.goals, "strategies": plan.strategies,
         "actions": plan.actions, "funding": plan.funding, "resources": plan.resources,
         "functions": plan.functions,
     });
     match walk(&lists, &mut String::from("plan")) {
-        Some(path) => Err((path, format!("is longer than {MAX_TEXT_CHARS} characters"))),
+        Some(path) => Err((
+            path,
+            format!("is longer than {MAX_TEXT_CHARS} characters or holds control characters"),
+        )),
         None => Ok(()),
     }
 }

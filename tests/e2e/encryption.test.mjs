@@ -430,3 +430,31 @@ test('protecting shows progress, and a 600,000-round export stays under a second
   assertNoErrors(page);
   await context.close();
 });
+
+test('"Export encrypted" runs the contact-details check first, like "Export plan"', async () => {
+  const context = await app.context();
+  const page = await app.open(context, '#/survivors');
+  await page.getByLabel('How will survivor experts be paid?').fill('Ask Maria on (720) 555-0134 about the stipend');
+  await waitSaved(page);
+  const opener = page.getByRole('button', { name: 'Export encrypted' });
+  await opener.click();
+  const check = page.getByRole('region', { name: 'Check before you export' });
+  await check.waitFor();
+  assert.equal(await exportDialog(page).isVisible(), false, 'no dialog before the check is answered');
+  await check.getByRole('button', { name: 'Cancel' }).click();
+  assert.equal(await exportDialog(page).isVisible(), false);
+  await opener.click();
+  await check.getByRole('button', { name: 'Export anyway' }).click();
+  const dialog = exportDialog(page);
+  await dialog.waitFor();
+  await dialog.getByLabel('Passphrase', { exact: true }).fill('checked and still sent');
+  await dialog.getByLabel('Passphrase again', { exact: true }).fill('checked and still sent');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Export', exact: true }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^partnership-plan-\d{4}-\d\d-\d\d\.protected\.json$/);
+  assert.match(nodeOpen(await readDownload(download), 'checked and still sent'), /555-0134/);
+  assertNoErrors(page);
+  await context.close();
+});
