@@ -8,6 +8,9 @@ use crate::model::library::Library;
 use crate::model::Plan;
 use crate::storage::Settings;
 
+/// What a lock passphrase seals, to be recognised when it is opened again.
+const LOCK_TEXT: &str = "partnership-planner-lock";
+
 /// Where "Quick exit" goes: a neutral page that says nothing about the app.
 pub const EXIT_URL: &str = "https://www.google.com/";
 
@@ -21,14 +24,33 @@ impl PlanState {
     }
 
     /// Saves what is pending, then locks: the app shows only its lock screen until unlocked,
-    /// here and at the next visit.
-    pub fn lock(&self) {
+    /// here and at the next visit. With a passphrase, unlocking asks for it.
+    pub async fn lock(&self, passphrase: Option<String>) -> Result<(), String> {
         self.flush();
-        self.set_settings(|s| s.locked = true);
+        let check = match passphrase.filter(|p| !p.is_empty()) {
+            Some(p) => Some(crate::io::crypto::seal(LOCK_TEXT, &p).await?),
+            None => None,
+        };
+        self.set_settings(|s| {
+            s.locked = true;
+            s.lock_check = check;
+        });
+        Ok(())
     }
 
-    pub fn unlock(&self) {
-        self.set_settings(|s| s.locked = false);
+    /// Unlocks if the passphrase (when one was set) is right.
+    pub async fn unlock(&self, passphrase: &str) -> Result<(), String> {
+        if let Some(check) = self.settings.with_untracked(|s| s.lock_check.clone()) {
+            match crate::io::crypto::open(&check, passphrase).await {
+                Ok(text) if text == LOCK_TEXT => {}
+                _ => return Err("Wrong passphrase.".into()),
+            }
+        }
+        self.set_settings(|s| {
+            s.locked = false;
+            s.lock_check = None;
+        });
+        Ok(())
     }
 
     /// Removes every key the app wrote in this browser and starts over with an empty plan.

@@ -72,7 +72,7 @@ impl PlanState {
         Ok(())
     }
 
-    fn mark_exported(&self, at: crate::model::Millis) {
+    pub(crate) fn mark_exported(&self, at: crate::model::Millis) {
         let id = self.plan.with_untracked(|p| p.id.clone());
         // An export counts even for a plan not saved yet: make sure it is in the list.
         if self.library.with_untracked(|l| l.entry(&id).is_none()) {

@@ -37,6 +37,8 @@ pub struct Settings {
     pub quick_exit: bool,
     /// The app opens on its lock screen until unlocked.
     pub locked: bool,
+    /// With a passphrase: a known text sealed with it (`io::crypto`); unlocking must open it.
+    pub lock_check: Option<String>,
 }
 
 impl Default for Settings {
@@ -44,6 +46,7 @@ impl Default for Settings {
         Settings {
             quick_exit: true,
             locked: false,
+            lock_check: None,
         }
     }
 }

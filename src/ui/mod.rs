@@ -12,6 +12,7 @@ mod membership;
 mod mou;
 mod notices;
 mod overview;
+mod passphrase;
 mod plans;
 mod print;
 mod resources;

@@ -26,8 +26,7 @@ pub fn Mou() -> impl IntoView {
             let custom = move || clause.with(|c| c.as_ref().is_some_and(|c| c.custom.is_some()));
             view! {
                 <section class="clause">
-                    <h2>{format!("{}. {}", i + 1, title)}</h2>
-                    <label for=field_id.clone() class="visually-hidden">{format!("Clause {}: {}", i + 1, title)}</label>
+                    <h2><label for=field_id.clone()>{format!("Clause {}: {}", i + 1, title)}</label></h2>
                     <textarea id=field_id rows="5" maxlength="100000" class="screen-only"
                         prop:value=move || clause.with(|c| c.as_ref().map(|c| c.text().to_owned()).unwrap_or_default())
                         on:input=move |ev| state.set_answer(&answer_id, &event_target_value(&ev))></textarea>

@@ -150,6 +150,7 @@ pub fn ExportEncrypted(#[prop(optional)] confirm: Option<Callback<Callback<()>>>
             }
             match file.and_then(|f| io::download(&name, &f, "application/json")) {
                 Ok(()) => {
+                    state.mark_exported(now);
                     done.try_set(Some(format!(
                         "Exported \u{201c}{name}\u{201d}, protected with a passphrase. Send \
                          the passphrase separately."

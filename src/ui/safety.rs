@@ -9,6 +9,8 @@ pub fn Safety() -> impl IntoView {
     let state = expect_context::<PlanState>();
     let confirming = RwSignal::new(false);
     let forgotten = RwSignal::new(None::<Result<(), String>>);
+    let lock_pass = RwSignal::new(String::new());
+    let lock_error = RwSignal::new(None::<String>);
     view! {
         <h1 tabindex="-1">"Safety and privacy"</h1>
         <p class="promise">"Your plan never leaves this device unless you export it."</p>
@@ -47,7 +49,26 @@ pub fn Safety() -> impl IntoView {
             "here, until someone chooses Unlock. It keeps a plan out of sight of people passing by; "
             "it does not encrypt what is stored. To protect a file you send, use Export encrypted."
         </p>
-        <p><button type="button" on:click=move |_| state.lock()>"Lock this device"</button></p>
+        <div class="field">
+            <label for="lock-passphrase">"Passphrase to unlock (optional)"</label>
+            <p class="hint" id="lock-passphrase-hint">
+                "Without one, anyone can choose Unlock. With one, a forgotten passphrase leaves only "
+                "Forget this device: keep exported copies elsewhere."
+            </p>
+            <input type="password" id="lock-passphrase" autocomplete="new-password"
+                aria-describedby="lock-passphrase-hint"
+                prop:value=move || lock_pass.get() on:input=move |ev| lock_pass.set(event_target_value(&ev))/>
+        </div>
+        <p>
+            <button type="button" on:click=move |_| {
+                let pass = lock_pass.get_untracked();
+                lock_pass.set(String::new());
+                leptos::task::spawn_local(async move {
+                    lock_error.set(state.lock(Some(pass)).await.err());
+                });
+            }>"Lock this device"</button>
+        </p>
+        <p role="alert">{move || lock_error.get()}</p>
 
         <h2>"Forget this device"</h2>
         <p>
@@ -77,5 +98,47 @@ pub fn Safety() -> impl IntoView {
                 Err(e) => format!("Could not remove everything: {e}"),
             })}
         </div>
+    }
+}
+
+/// Shown instead of the app while this device is locked.
+#[component]
+pub fn LockScreen() -> impl IntoView {
+    let state = expect_context::<PlanState>();
+    let has_passphrase = move || state.settings.with(|s| s.lock_check.is_some());
+    let pass = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let unlock = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        busy.set(true);
+        let typed = pass.get_untracked();
+        leptos::task::spawn_local(async move {
+            let result = state.unlock(&typed).await;
+            busy.set(false);
+            if result.is_ok() {
+                pass.set(String::new());
+            }
+            error.set(result.err());
+        });
+    };
+    view! {
+        <main class="lock-screen">
+            <h1>"Partnership Planner is locked"</h1>
+            <p>"The plan on this device is hidden until it is unlocked."</p>
+            <form on:submit=unlock>
+                <Show when=has_passphrase>
+                    <div class="field">
+                        <label for="unlock-passphrase">"Passphrase"</label>
+                        <input type="password" id="unlock-passphrase" autocomplete="current-password"
+                            aria-invalid=move || error.with(Option::is_some).then_some("true")
+                            aria-describedby="unlock-error"
+                            prop:value=move || pass.get() on:input=move |ev| pass.set(event_target_value(&ev))/>
+                    </div>
+                </Show>
+                <p id="unlock-error" role="alert">{move || error.get()}</p>
+                <button type="submit" disabled=move || busy.get()>"Unlock"</button>
+            </form>
+        </main>
     }
 }

@@ -51,6 +51,7 @@ pub fn Toolbar() -> impl IntoView {
         ExportKind::Copy => leptos::task::spawn_local(async move {
             copied.set(Some(state.copy_plan().await));
         }),
+        ExportKind::Encrypted(open_dialog) => open_dialog.run(()),
     };
     let start = move |kind: ExportKind| {
         let findings = state.plan.with_untracked(scan);
@@ -60,6 +61,8 @@ pub fn Toolbar() -> impl IntoView {
             pending.set(Some((kind, findings)));
         }
     };
+    let encrypted =
+        Callback::new(move |open_dialog: Callback<()>| start(ExportKind::Encrypted(open_dialog)));
     let check_view = move || {
         pending.get().map(|(kind, findings)| {
             let rows = findings
@@ -89,6 +92,7 @@ pub fn Toolbar() -> impl IntoView {
             <button type="button" class="secondary" disabled=move || !state.can_redo.get()
                 on:click=move |_| state.redo() aria-keyshortcuts="Control+Shift+Z">"Redo"</button>
             <button type="button" on:click=move |_| start(ExportKind::File)>"Export plan"</button>
+            <super::passphrase::ExportEncrypted confirm=encrypted/>
             <button type="button" class="secondary" on:click=move |_| start(ExportKind::Copy)>"Copy as text"</button>
             <span class="file-button">
                 <input type="file" id="import-file" accept=".json,application/json,text/plain" on:change=on_pick/>
@@ -110,10 +114,12 @@ pub fn Toolbar() -> impl IntoView {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy)]
 enum ExportKind {
     File,
     Copy,
+    /// Opens the passphrase dialog (`ui::passphrase`) once the check has passed.
+    Encrypted(Callback<()>),
 }
 
 /// The preview of a file about to be opened.

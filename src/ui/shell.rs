@@ -155,11 +155,7 @@ pub fn Shell() -> impl IntoView {
             </button>
         </Show>
         <Show when=locked>
-            <main class="lock-screen">
-                <h1>"Partnership Planner is locked"</h1>
-                <p>"The plan on this device is hidden until it is unlocked."</p>
-                <button type="button" on:click=move |_| state.unlock()>"Unlock"</button>
-            </main>
+            <super::safety::LockScreen/>
         </Show>
         <div class="app" hidden=locked>
         <a class="skip-link" href="#/" on:click=skip_to_main>"Skip to content"</a>
@@ -179,6 +175,7 @@ pub fn Shell() -> impl IntoView {
         <Notices/>
         <div class="notices">
             <ImportMessages/>
+            <super::passphrase::UnlockFile/>
             <ImportPreview/>
         </div>
         <UndoBar/>

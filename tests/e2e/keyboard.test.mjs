@@ -92,10 +92,8 @@ test('a whole session with the keyboard alone', async () => {
   await waitSaved(page);
 
   // Export
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    (async () => { await tabTo(page, 'Export plan', { back: true }); await page.keyboard.press('Enter'); })(),
-  ]);
+  await tabTo(page, 'Export plan', { back: true });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
   assert.match(download.suggestedFilename(), /^keyboard-coalition-/);
 
   // Import a bad file and read the error

@@ -145,3 +145,25 @@ test('before export, contact details outside the roster are flagged by field', a
   assert.match(download.suggestedFilename(), /^partnership-plan-\d{4}-\d\d-\d\d\.json$/);
   await ctx.close();
 });
+
+test('a lock with a passphrase opens only with that passphrase', async () => {
+  const ctx = await context();
+  const page = await app.open(ctx, '#/define');
+  await page.getByLabel('Partnership name').fill('Guarded Coalition');
+  await waitSaved(page);
+  await page.getByRole('link', { name: 'Safety and privacy' }).click();
+  await page.getByLabel('Passphrase to unlock (optional)').fill('river stone lamp');
+  await page.getByRole('button', { name: 'Lock this device' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Partnership Planner is locked' }).waitFor();
+  await page.reload();
+  await page.getByRole('main').getByLabel('Passphrase', { exact: true }).fill('wrong words');
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Wrong passphrase.' }).waitFor();
+  assert.equal(await page.getByText('Guarded Coalition').isVisible(), false);
+  await page.getByRole('main').getByLabel('Passphrase', { exact: true }).fill('river stone lamp');
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await page.getByRole('banner').filter({ hasText: 'Guarded Coalition' }).waitFor();
+  // The passphrase is not kept anywhere in clear.
+  assert.ok(!JSON.stringify(await storageSnapshot(page)).includes('river stone lamp'));
+  await ctx.close();
+});

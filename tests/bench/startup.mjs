@@ -1,0 +1,81 @@
+// Start-up: navigation start → first interactive screen (the app's <main> heading and section
+// navigation in the DOM; see firstScreenProbe), median of RUNS fresh contexts, for
+//   static  the app's rendered page saved as plain HTML without scripts (same server, same CSS),
+//   empty   the app with empty storage,
+//   large   the app with the large plan (scale 1) already in localStorage,
+// each without throttling and with the CPU slowed 4× (Emulation.setCPUThrottlingRate). Each load
+// is in a fresh context whose page has first opened robots.txt of the same origin (see `warm` in
+// lib.mjs); the large plan is written to storage beforehand from another page (see `seed`).
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '../e2e/server.mjs';
+import { RUNS, expectOpenPlan, largePlanAt, loadFirstScreen, ms, round1, runsText, stats, withContext } from './lib.mjs';
+
+export const THROTTLE = 4;
+
+/** Copies `root` into `dir` and adds static.html: the app's rendered DOM without any scripts. */
+async function writeStaticCopy(browser, root, appUrl, dir) {
+  const html = await withContext(browser, appUrl, {}, async ({ page }) => {
+    await loadFirstScreen(page, appUrl);
+    return page.evaluate(() => {
+      const doc = document.documentElement.cloneNode(true);
+      const junk = 'script, link[rel="modulepreload"], link[rel="preload"], link[href$=".wasm"], link[href$=".js"]';
+      for (const el of doc.querySelectorAll(junk)) el.remove();
+      return '<!DOCTYPE html>\n' + doc.outerHTML;
+    });
+  });
+  await cp(root, dir, { recursive: true });
+  await writeFile(join(dir, 'static.html'), html);
+}
+
+/** One load of `url` (origin `base`) in a fresh context; ms to the first screen. */
+async function startupOnce(browser, base, url, options, planName) {
+  const t = await withContext(browser, base, { warm: true, ...options }, async ({ page }) => {
+    const t = await loadFirstScreen(page, url);
+    if (page.errors.length) throw new Error(`page errors at start-up: ${page.errors.join('; ')}`);
+    if (planName) await expectOpenPlan(page, planName);
+    return t;
+  });
+  return round1(t);
+}
+
+export async function measureStartup(browser, root, appUrl) {
+  const staticDir = await mkdtemp(join(tmpdir(), 'pp-bench-static-'));
+  let staticServer;
+  try {
+    await writeStaticCopy(browser, root, appUrl, staticDir);
+    staticServer = await serve(staticDir);
+    const large = largePlanAt(1);
+    const kinds = {
+      static: [staticServer.url, staticServer.url + 'static.html', {}, null],
+      empty: [appUrl, appUrl, {}, null],
+      large: [appUrl, appUrl, { seed: large.entries }, large.envelope.plan.name],
+    };
+    const out = {};
+    for (const throttle of [1, THROTTLE]) {
+      // Interleaved (static, empty, large, static, ...), so that load from other work on the
+      // machine falls on every kind alike.
+      const times = { static: [], empty: [], large: [] };
+      for (let i = 0; i < RUNS; i++) {
+        for (const [kind, [base, url, options, name]] of Object.entries(kinds)) {
+          times[kind].push(await startupOnce(browser, base, url, { ...options, throttle }, name));
+        }
+      }
+      const row = { static: stats(times.static), empty: stats(times.empty), large: stats(times.large) };
+      row.empty_ratio = row.empty.median / row.static.median;
+      row.large_ratio = row.large.median / row.static.median;
+      out[`cpu_${throttle}x`] = row;
+      console.log(`\nStart-up to first screen, CPU ${throttle}x (median of ${RUNS}, fresh context each)`);
+      for (const k of ['static', 'empty', 'large']) {
+        const ratio = k === 'static' ? '' : `  (${(row[k].median / row.static.median).toFixed(2)}x static)`;
+        console.log(`  ${k.padEnd(6)} ${ms(row[k].median).padStart(10)}${ratio.padEnd(16)}  runs: ${runsText(row[k].runs)}`);
+      }
+    }
+    out.large_plan_chars = large.compact.length;
+    return out;
+  } finally {
+    await staticServer?.close();
+    await rm(staticDir, { recursive: true, force: true });
+  }
+}
