@@ -423,3 +423,64 @@ test('the JS glue uses no network API but the one fetch of the wasm', () => {
     assert.match(js, /\bfetch\(module_or_path\)/);
   }
 });
+
+test('a full session — edit every section, export, import, encrypt, decrypt — makes no request', async () => {
+  const context = await app.context();
+  await installCollectors(context);
+  const page = await open(context, '#/define');
+  const net = recordRequests(page, own.server);
+  await waitLoaded(page);
+  await markLoaded(page);
+  net.mark();
+  await page.getByLabel('Partnership name').fill('Quiet Session Coalition');
+  for (const [section, label, text] of [
+    ['Define your partnership', 'What is your vision?', 'A quiet vision'],
+    ['Functions', 'Other', 'A quiet function'],
+    ['Membership', 'How will you determine membership within your partnership?', 'By invitation'],
+    ['Leadership structure', 'What is a quorum, and who has a vote?', 'Half'],
+    ['Partnership management', 'What will you evaluate, and why?', 'Referrals'],
+    ['Funding', "How will you fund your partnership's work?", 'Member time'],
+    ['Trust and sustainability', 'How will you build trust?', 'Keep our word'],
+    ['Survivor engagement', 'How will survivor experts be paid?', 'Paid stipends'],
+  ]) {
+    await nav(page).getByRole('link', { name: section, exact: true }).click();
+    await page.getByLabel(label, { exact: true }).fill(text);
+  }
+  await nav(page).getByRole('link', { name: 'Membership', exact: true }).click();
+  await page.getByRole('button', { name: 'Add member organization' }).click();
+  await page.getByRole('region', { name: 'Unnamed organization' }).getByLabel('Organization name').fill('Quiet Shelter');
+  await waitSaved(page);
+  const read = async (download) => {
+    const chunks = [];
+    for await (const c of await download.createReadStream()) chunks.push(c);
+    return Buffer.concat(chunks);
+  };
+  // Export, plain and encrypted.
+  const [plain] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export plan' }).click()]);
+  const plainBytes = await read(plain);
+  await page.getByRole('button', { name: 'Export encrypted' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export encrypted' });
+  await dialog.getByLabel('Passphrase', { exact: true }).fill('quiet quiet quiet');
+  await dialog.getByLabel('Passphrase again', { exact: true }).fill('quiet quiet quiet');
+  const [sealed] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Export', exact: true }).click(),
+  ]);
+  const sealedBytes = await read(sealed);
+  // Import both back.
+  await page.getByLabel('Import plan').setInputFiles({ name: 'plain.json', mimeType: 'application/json', buffer: plainBytes });
+  await page.getByRole('region', { name: 'Open this plan?' }).getByRole('button', { name: 'Open as a new plan' }).click();
+  await page.getByLabel('Import plan').setInputFiles({ name: 'sealed.json', mimeType: 'application/json', buffer: sealedBytes });
+  const field = page.getByLabel('Passphrase for this file');
+  await field.fill('quiet quiet quiet');
+  await field.press('Enter');
+  await page.getByRole('region', { name: 'Open this plan?' }).getByRole('button', { name: 'Replace this plan' }).click();
+  await waitSaved(page);
+  await page.waitForTimeout(600);
+  const activity = await afterLoad(page, net);
+  // A download is the browser handing a blob to the user, not a request to anyone.
+  activity.requests = activity.requests.filter((r) => !r.includes('blob:'));
+  assert.deepEqual(activity, QUIET, 'nothing after the load');
+  assertNoErrors(page);
+  await context.close();
+});
