@@ -167,12 +167,45 @@ pub fn ExportEncrypted(#[prop(optional)] confirm: Option<Callback<Callback<()>>>
         });
     };
 
+    // APG dialog pattern: Tab and Shift+Tab wrap around inside the dialog instead of leaving it.
+    let trap_tab = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() != "Tab" {
+            return;
+        }
+        let Some(d) = dialog.get_untracked() else {
+            return;
+        };
+        let Ok(list) = d.query_selector_all("button:not([disabled]), input:not([disabled])") else {
+            return;
+        };
+        let focusable: Vec<web_sys::HtmlElement> = (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(n).ok())
+            .filter(|e| e.offset_parent().is_some())
+            .collect();
+        let (Some(first), Some(last)) = (focusable.first(), focusable.last()) else {
+            return;
+        };
+        let active = document().active_element();
+        let at = |e: &web_sys::HtmlElement| {
+            active
+                .as_ref()
+                .is_some_and(|a| a == AsRef::<web_sys::Element>::as_ref(e))
+        };
+        if ev.shift_key() && at(first) {
+            ev.prevent_default();
+            let _ = last.focus();
+        } else if !ev.shift_key() && at(last) {
+            ev.prevent_default();
+            let _ = first.focus();
+        }
+    };
     view! {
         <button type="button" class="secondary" node_ref=opener aria-haspopup="dialog" on:click=open>
             "Export encrypted"
         </button>
         <span class="export-state" role="status">{move || done.get()}</span>
-        <dialog node_ref=dialog class="passphrase-dialog" aria-labelledby="seal-heading" aria-describedby="seal-note" on:close=on_close>
+        <dialog node_ref=dialog class="passphrase-dialog" aria-labelledby="seal-heading" aria-describedby="seal-note" on:close=on_close on:keydown=trap_tab>
             <form on:submit=submit>
                 <h2 id="seal-heading">"Export encrypted"</h2>
                 <p id="seal-note">

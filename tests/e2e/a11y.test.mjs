@@ -557,3 +557,54 @@ test('prefers-reduced-motion: reduce: no transition or animation runs', async ()
   assertEmpty(moving, 'motion despite prefers-reduced-motion: reduce');
   await context.close();
 });
+
+// ---- axe: the passphrase dialog, the protected-file prompt and the export check ----
+
+for (const colorScheme of SCHEMES) {
+  test(`axe: passphrase dialog open, protected file prompt, export check (${colorScheme})`, async () => {
+    const context = await app.context({ colorScheme });
+    const page = await app.open(context, '#/define');
+    const failures = [];
+    await page.getByLabel('Partnership name').fill('Dialog Coalition');
+    await waitSaved(page);
+
+    // The dialog, with a validation error showing.
+    const opener = page.getByRole('button', { name: 'Export encrypted' });
+    await opener.click();
+    const dialog = page.getByRole('dialog', { name: 'Export encrypted' });
+    await dialog.waitFor();
+    await axeCheck(page, `${colorScheme} export dialog open`, failures);
+    await dialog.getByLabel('Passphrase', { exact: true }).fill('short');
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    await axeCheck(page, `${colorScheme} export dialog with an error`, failures);
+    // APG: focus stays in the dialog however far one tabs (it wraps)...
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      assert.ok(await page.evaluate(() => !!document.activeElement?.closest('dialog[open]')), 'focus stays in the dialog');
+    }
+    // ...Escape closes it and focus returns to the button that opened it.
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Export encrypted');
+
+    // A protected file waiting for its passphrase.
+    await pick(page, 'plan-v1.protected.json', readFileSync(resolve(FIXTURES, 'encrypted', 'plan-v1.protected.json')));
+    await page.getByRole('region', { name: 'This plan is protected' }).waitFor();
+    await axeCheck(page, `${colorScheme} protected file prompt`, failures);
+    await page.getByRole('region', { name: 'This plan is protected' }).getByRole('button', { name: 'Cancel' }).click();
+
+    // The contact-details check before export.
+    await page.getByLabel('What is your vision?').fill('Call 720 555 0134');
+    await page.getByRole('button', { name: 'Export plan' }).click();
+    await page.getByRole('region', { name: 'Check before you export' }).waitFor();
+    await axeCheck(page, `${colorScheme} export check`, failures);
+
+    // The lock screen.
+    await visit(page, ['#/safety', 'Safety and privacy']);
+    await page.getByRole('button', { name: 'Lock this device' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Partnership Planner is locked' }).waitFor();
+    await axeCheck(page, `${colorScheme} lock screen`, failures);
+    assertNone(failures, 'axe violations');
+    await context.close();
+  });
+}
