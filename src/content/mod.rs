@@ -9,6 +9,7 @@ mod questions;
 pub mod glossary;
 pub mod guidance;
 pub mod lists;
+pub mod readability;
 
 pub use questions::{question, questions_for, Question, QUESTIONS};
 
