@@ -34,7 +34,11 @@ fn strip_brackets(text: &str) -> String {
 }
 
 fn count_syllables(word: &str) -> usize {
-    let w: Vec<char> = word.to_lowercase().chars().filter(|c| c.is_ascii_alphabetic()).collect();
+    let w: Vec<char> = word
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_ascii_alphabetic())
+        .collect();
     let vowel = |c: &char| "aeiouy".contains(*c);
     let mut groups = 0;
     let mut prev = false;

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::list_editor::ListEditor;
-use super::widgets::SafeLink;
+use super::widgets::ResourceItem;
 use crate::content::guidance::RESOURCES;
 use crate::content::Section;
 use crate::model::ListKind;
@@ -14,15 +14,7 @@ pub fn Resources() -> impl IntoView {
         let items = RESOURCES
             .iter()
             .filter(|r| r.section == section)
-            .map(|r| {
-                view! {
-                    <li>
-                        <SafeLink url=r.url.to_owned() text=r.title/>
-                        " — " {r.detail}
-                        <span class="checked">" (source checked " {r.checked} ")"</span>
-                    </li>
-                }
-            })
+            .map(|resource| view! { <ResourceItem resource/> })
             .collect_view();
         view! {
             <h3>{title}</h3>
@@ -38,7 +30,10 @@ pub fn Resources() -> impl IntoView {
         <h2>"Hotlines"</h2>
         {group("Colorado and national", None)}
         <h2>"By section"</h2>
-        {Section::ALL.into_iter().map(|s| group(s.title(), Some(s))).collect_view()}
+        {Section::ALL
+            .into_iter()
+            .filter(|s| RESOURCES.iter().any(|r| r.section == Some(*s)))
+            .map(|s| group(s.title(), Some(s))).collect_view()}
         <ListEditor kind=ListKind::Resources/>
     }
 }

@@ -107,15 +107,7 @@ pub fn SectionResources(section: Section) -> impl IntoView {
     let built_in = RESOURCES
         .iter()
         .filter(|r| r.section == Some(section))
-        .map(|r| {
-            view! {
-                <li>
-                    <SafeLink url=r.url.to_owned() text=r.title/>
-                    " — " {r.detail}
-                    <span class="checked">" (last checked " {r.checked} ")"</span>
-                </li>
-            }
-        })
+        .map(|resource| view! { <ResourceItem resource/> })
         .collect_view();
     let own = move || {
         state.plan.with(|p| {
@@ -150,4 +142,16 @@ pub fn Linked(text: &'static str) -> impl IntoView {
             None => part.into_any(),
         })
         .collect_view()
+}
+
+/// One built-in resource: its link, what it is, and when its source was last checked.
+#[component]
+pub fn ResourceItem(resource: &'static crate::content::guidance::BuiltInResource) -> impl IntoView {
+    view! {
+        <li>
+            <SafeLink url=resource.url.to_owned() text=resource.title/>
+            " — " {resource.detail}
+            <span class="checked">" (source last checked " {resource.checked} ")"</span>
+        </li>
+    }
 }

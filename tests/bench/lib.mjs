@@ -173,11 +173,19 @@ export async function openContext(browser, baseUrl, { seed, shim, throttle = 1, 
     await seeder.goto(baseUrl + 'robots.txt');
     await seeder.evaluate((entries) => {
       for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
-      // Read back: the writes are in the origin's storage before this page goes away.
-      for (const [k, v] of Object.entries(entries)) {
-        if (localStorage.getItem(k) !== v) throw new Error(`seeding ${k} failed`);
-      }
     }, seed);
+    // The writes reach the browser's copy of the origin's storage asynchronously; a page closed
+    // too early can lose them. Wait until another page sees every one, then close both.
+    const checker = await context.newPage();
+    await checker.goto(baseUrl + 'robots.txt');
+    const lengths = Object.fromEntries(Object.entries(seed).map(([k, v]) => [k, v.length]));
+    for (let i = 0; ; i++) {
+      const ok = await checker.evaluate((want) => Object.entries(want).every(([k, n]) => localStorage.getItem(k)?.length === n), lengths);
+      if (ok) break;
+      if (i === 100) throw new Error('seeded storage never became visible to another page');
+      await sleep(50);
+    }
+    await checker.close();
     await seeder.close();
   }
   const page = await context.newPage();

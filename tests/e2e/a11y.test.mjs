@@ -11,7 +11,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { useApp, waitSaved, assertNoErrors, LIBRARY_KEY, PLAN_PREFIX } from './helpers.mjs';
+import {
+  useApp, waitSaved, assertNoErrors, LIBRARY_KEY, PLAN_PREFIX, fillStorage,
+} from './helpers.mjs';
 import { runAxe, filterAllowed, summarize, AXE_VERSION } from './axe.mjs';
 
 const app = useApp();
@@ -287,24 +289,7 @@ for (const colorScheme of SCHEMES) {
     await visit(a, ['#/define', 'Define your partnership']);
     const vision = a.getByLabel('What is your vision?');
     const was = await vision.inputValue();
-    const fillers = await a.evaluate(() => {
-      let chunk = 1 << 20;
-      let i = 0;
-      while (chunk >= 64) {
-        try {
-          localStorage.setItem(`filler-${i}`, 'x'.repeat(chunk));
-          i += 1;
-        } catch {
-          chunk >>= 1;
-        }
-      }
-      for (let freed = 0; freed < 20_000;) {
-        const key = `filler-${--i}`;
-        freed += localStorage.getItem(key).length + key.length;
-        localStorage.removeItem(key);
-      }
-      return i;
-    });
+    const fillers = await fillStorage(a, 20_000);
     await vision.fill('y'.repeat(60_000));
     await a.getByRole('alert').filter({ hasText: "This device's storage is full" }).waitFor();
     await axeCheck(a, `${colorScheme} storage full`, failures);

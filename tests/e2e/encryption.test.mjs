@@ -6,7 +6,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { useApp, waitSaved, assertNoErrors, storageSnapshot, storageItem, openPlanKey } from './helpers.mjs';
+import {
+  useApp, waitSaved, assertNoErrors, storageSnapshot, storageItem, openPlanKey, makePlan, readDownload,
+} from './helpers.mjs';
 import { PASSPHRASE, open as nodeOpen } from '../fixtures/encrypted/make.mjs';
 
 const app = useApp();
@@ -35,11 +37,6 @@ async function counted(options = {}) {
 
 const subtleCalls = (page) => page.evaluate(() => ({ ...window.subtleCalls }));
 
-async function readDownload(download) {
-  const chunks = [];
-  for await (const c of await download.createReadStream()) chunks.push(c);
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 /** Picks a file with the "Import plan" control, as a user would. */
 const pick = (page, name, buffer) => page.getByLabel('Import plan').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(buffer) });
@@ -48,16 +45,6 @@ const unlockRegion = (page) => page.getByRole('region', { name: 'This plan is pr
 const previewRegion = (page) => page.getByRole('region', { name: 'Open this plan?' });
 const exportDialog = (page) => page.getByRole('dialog', { name: 'Export encrypted' });
 
-/** A small plan made through the interface. */
-async function makePlan(page, name) {
-  await page.goto(new URL('#/define', page.url()).href);
-  await page.getByLabel('Partnership name').fill(name);
-  await page.getByLabel('What is your mission?').fill(`The mission of ${name}.`);
-  await page.getByRole('link', { name: 'Membership', exact: true }).click();
-  await page.getByRole('button', { name: 'Add member organization' }).click();
-  await page.getByRole('region', { name: 'Unnamed organization' }).getByLabel('Organization name').fill(`${name} Shelter`);
-  await waitSaved(page);
-}
 
 async function exportPlain(page) {
   const [download] = await Promise.all([

@@ -77,3 +77,43 @@ export const openPlanKey = (page) => page.evaluate(([lib, prefix]) => {
 export const storageSnapshot = (page) => page.evaluate(() => Object.fromEntries(
   Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)]),
 ));
+
+/** A small plan made through the interface: a name, a mission and one member. */
+export async function makePlan(page, name) {
+  await page.goto(new URL('#/define', page.url()).href);
+  await page.getByLabel('Partnership name').fill(name);
+  await page.getByLabel('What is your mission?').fill(`The mission of ${name}.`);
+  await page.getByRole('link', { name: 'Membership', exact: true }).click();
+  await page.getByRole('button', { name: 'Add member organization' }).click();
+  await page.getByRole('region', { name: 'Unnamed organization' }).getByLabel('Organization name').fill(`${name} Shelter`);
+  await waitSaved(page);
+}
+
+/** The text of a Playwright download. */
+export async function readDownload(download) {
+  const chunks = [];
+  for await (const c of await download.createReadStream()) chunks.push(c);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Fills this origin's storage with `filler-N` keys until only about `free` characters are
+ *  left; returns how many filler keys remain. */
+export const fillStorage = (page, free = 0) => page.evaluate((leave) => {
+  let chunk = 1 << 20;
+  let i = 0;
+  while (chunk >= 64) {
+    try {
+      localStorage.setItem(`filler-${i}`, 'x'.repeat(chunk));
+      i += 1;
+    } catch {
+      chunk >>= 1;
+    }
+  }
+  let freed = 0;
+  while (freed < leave) {
+    const key = `filler-${--i}`;
+    freed += localStorage.getItem(key).length + key.length;
+    localStorage.removeItem(key);
+  }
+  return i;
+}, free);

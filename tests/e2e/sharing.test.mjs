@@ -5,18 +5,13 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import {
-  useApp, waitSaved, assertNoErrors, storageSnapshot, openPlanKey, storageItem, saveStatus,
+  useApp, waitSaved, assertNoErrors, storageSnapshot, openPlanKey, storageItem, saveStatus, makePlan, readDownload,
 } from './helpers.mjs';
 
 const app = useApp();
 const FIXTURES = resolve(import.meta.dirname, '../fixtures');
 const SUITE = resolve(import.meta.dirname, '../../../shared/testdata/JSONTestSuite/test_parsing');
 
-async function readDownload(download) {
-  const chunks = [];
-  for await (const c of await download.createReadStream()) chunks.push(c);
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 async function exportPlan(page) {
   const [download] = await Promise.all([
@@ -29,16 +24,6 @@ async function exportPlan(page) {
 /** Picks a file with the "Import plan" control, as a user would. */
 const pick = (page, name, buffer) => page.getByLabel('Import plan').setInputFiles({ name, mimeType: 'application/json', buffer });
 
-/** A small plan made through the interface. */
-async function makePlan(page, name) {
-  await page.goto(new URL('#/define', page.url()).href);
-  await page.getByLabel('Partnership name').fill(name);
-  await page.getByLabel('What is your mission?').fill(`The mission of ${name}.`);
-  await page.getByRole('link', { name: 'Membership', exact: true }).click();
-  await page.getByRole('button', { name: 'Add member organization' }).click();
-  await page.getByRole('region', { name: 'Unnamed organization' }).getByLabel('Organization name').fill(`${name} Shelter`);
-  await waitSaved(page);
-}
 
 test('export downloads a dated, pretty, versioned file and clears "changes not exported yet"', async () => {
   const context = await app.context();

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   useApp, waitSaved, assertNoErrors, storageItem, openPlanKey, storageSnapshot, saveStatus,
-  PLAN_PREFIX, LIBRARY_KEY,
+  PLAN_PREFIX, LIBRARY_KEY, fillStorage,
 } from './helpers.mjs';
 
 const app = useApp();
@@ -17,27 +17,6 @@ async function typeAndSave(page, label, text) {
   await waitSaved(page);
 }
 
-/** Fills this origin's storage with filler keys until only about `free` characters are left. */
-const fillStorage = (page, free) => page.evaluate((leave) => {
-  let chunk = 1 << 20;
-  let i = 0;
-  while (chunk >= 64) {
-    try {
-      localStorage.setItem(`filler-${i}`, 'x'.repeat(chunk));
-      i += 1;
-    } catch {
-      chunk >>= 1;
-    }
-  }
-  // Give back `leave` characters.
-  let freed = 0;
-  while (freed < leave) {
-    const key = `filler-${--i}`;
-    freed += localStorage.getItem(key).length + key.length;
-    localStorage.removeItem(key);
-  }
-  return i;
-}, free);
 
 test('full storage: edits stay in memory, the last good copy is kept, saving resumes', async () => {
   const context = await app.context();
