@@ -72,6 +72,12 @@ fn Item(
         let id = id.clone();
         move |_| state.plan.with(|p| p.item_title(kind, &id))
     });
+    // One snapshot of the item per change of the plan; its fields re-render only when it
+    // changed (memos compare), so a keystroke in one item leaves the other hundreds alone.
+    let item = Memo::new({
+        let id = id.clone();
+        move |_| state.plan.with(|p| p.item(kind, &id))
+    });
     let shown_title = move || {
         let t = title.get();
         let t = t.trim();
@@ -102,7 +108,7 @@ fn Item(
         <li class="item">
             <section aria-labelledby=labelled_by>
                 <h3 id=heading_id>{shown_title} {badge_view}</h3>
-                {spec.fields.iter().map(|f| view! { <Field kind id=id.clone() field=f/> }).collect_view()}
+                {spec.fields.iter().map(|f| view! { <Field kind id=id.clone() field=f item/> }).collect_view()}
                 <p class="item-actions">
                     <button
                         type="button"
@@ -138,13 +144,16 @@ fn Item(
 
 /// One field of one item, drawn for its input kind.
 #[component]
-fn Field(kind: ListKind, id: String, field: &'static FieldSpec) -> impl IntoView {
+fn Field(
+    kind: ListKind,
+    id: String,
+    field: &'static FieldSpec,
+    item: Memo<Value>,
+) -> impl IntoView {
     let state = expect_context::<PlanState>();
     let dom_id = format!("{}-{}-{}", kind.key(), id, field.key);
-    let value = Memo::new({
-        let id = id.clone();
-        move |_| state.plan.with(|p| p.field(kind, &id, field.key))
-    });
+    // Reads the item's memo, not the plan: typing elsewhere re-renders nothing here.
+    let value = Memo::new(move |_| item.with(|v| v.get(field.key).cloned().unwrap_or(Value::Null)));
     let error = RwSignal::new(None::<String>);
     let set = {
         let id = id.clone();
