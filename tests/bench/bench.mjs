@@ -100,7 +100,7 @@ function summaryRows(r) {
     const hi = SCALES.at(-1);
     const list = (k) => SCALES.map((s) => g.scales[s][k].toFixed(0)).join(' / ');
     row(`Growth, start-up ${SCALES.join('/')}x`, `${list('startup_ms')} ms`);
-    row(`  plan's share, ${hi}x / 1x`, `${list('startup_net_ms')} ms: ${g.startup_net_ratio.toFixed(1)}x`, `<= ${g.limit}x`, g.startup_linear);
+    row(`  storage -> first screen`, `${list('startup_net_ms')} ms: ${g.startup_net_ratio.toFixed(1)}x`, `<= ${g.limit}x`, g.startup_linear);
     row(`Growth, save ${SCALES.join('/')}x`, `${list('save_ms')} ms: ${g.save_ratio.toFixed(1)}x`, `<= ${g.limit}x`, g.save_linear);
   }
   return rows;

@@ -9,10 +9,12 @@
 //
 // Each run is one fresh context: start-up (navigation → first screen, as in startup.mjs), then
 // an in-app move to "Define your partnership" and two edits, each saved by the autosave timer;
-// the second save is reported (save_ms as in save.mjs: timer fires → plan-key setItem returns). Start-up growth is judged on
-// the plan's share of start-up (minus the same measure with an empty shim), as the fixed cost of
-// loading the app would otherwise hide any superlinear part. Growth is "no faster than linear"
-// when time(8×) / time(1×) ≤ 8 × 1.25.
+// the second save is reported (save_ms as in save.mjs: timer fires → plan-key setItem returns).
+// Start-up growth is judged on the plan's share of start-up, measured in the page from the app's
+// first storage call to the first screen (reading, decoding and checking the plan, and the
+// first render: 40–60 ms with an empty plan), as the fixed cost of fetching and compiling the
+// app would otherwise hide a superlinear part. Growth is "no faster than linear" when
+// time(8×) / time(1×) ≤ 8 × 1.25.
 import { RUNS, expectOpenPlan, largePlanAt, loadFirstScreen, median, ms, round1, settle, withContext } from './lib.mjs';
 import { keyProbe } from './typing.mjs';
 import { editAndSave, focusVision } from './save.mjs';
@@ -23,6 +25,8 @@ export const LINEAR_SLACK = 1.25;
 async function runAt(browser, appUrl, entries, planName) {
   return withContext(browser, appUrl, { shim: entries, probes: [keyProbe] }, async ({ page }) => {
     const startup_ms = await loadFirstScreen(page, appUrl, 300_000);
+    // The plan's share, measured in the page: the app's first storage call → first screen.
+    const from_storage_ms = await page.evaluate(() => window.__firstScreen - (window.__storageLog[0]?.start ?? window.__firstScreen));
     const withSave = planName !== null;
     if (withSave) await expectOpenPlan(page, planName);
     const shim_setup_ms = await page.evaluate(() => window.__shimSetupMs);
@@ -38,7 +42,7 @@ async function runAt(browser, appUrl, entries, planName) {
       save = await editAndSave(page);
     }
     if (page.errors.length) throw new Error(`page errors: ${page.errors.join('; ')}`);
-    return { startup_ms: round1(startup_ms), shim_setup_ms: round1(shim_setup_ms), save_ms: save?.save_ms, encode_ms: save?.encode_ms, flush_ms: save?.flush_ms };
+    return { startup_ms: round1(startup_ms), from_storage_ms: round1(from_storage_ms), shim_setup_ms: round1(shim_setup_ms), save_ms: save?.save_ms, encode_ms: save?.encode_ms, flush_ms: save?.flush_ms };
   });
 }
 
@@ -56,7 +60,8 @@ export async function measureGrowth(browser, appUrl) {
     }
   }
   const baseline = median(empty.map((x) => x.startup_ms));
-  console.log(`  empty plan: start-up ${ms(baseline)}`);
+  const baselineFromStorage = median(empty.map((x) => x.from_storage_ms));
+  console.log(`  empty plan: start-up ${ms(baseline)} (first storage call -> first screen ${ms(baselineFromStorage)})`);
   const scales = {};
   for (const scale of SCALES) {
     const runs = runsAt[scale];
@@ -64,7 +69,7 @@ export async function measureGrowth(browser, appUrl) {
     scales[scale] = {
       chars: largePlanAt(scale).compact.length,
       startup_ms: startup,
-      startup_net_ms: round1(startup - baseline),
+      startup_net_ms: median(runs.map((x) => x.from_storage_ms)),
       save_ms: median(runs.map((x) => x.save_ms)),
       encode_ms: median(runs.map((x) => x.encode_ms)),
       shim_setup_ms: median(runs.map((x) => x.shim_setup_ms)),
@@ -73,7 +78,7 @@ export async function measureGrowth(browser, appUrl) {
     const s = scales[scale];
     console.log(
       `  ${String(scale).padStart(2)}x (${(s.chars / 1e6).toFixed(1)} M chars): start-up ${ms(s.startup_ms)} ` +
-        `(plan's share ${ms(s.startup_net_ms)}), save ${ms(s.save_ms)} (encode ${ms(s.encode_ms)}), shim set-up ${ms(s.shim_setup_ms)}`,
+        `(storage -> first screen ${ms(s.startup_net_ms)}), save ${ms(s.save_ms)} (encode ${ms(s.encode_ms)}), shim set-up ${ms(s.shim_setup_ms)}`,
     );
   }
   const lo = scales[SCALES[0]];
@@ -84,6 +89,7 @@ export async function measureGrowth(browser, appUrl) {
   const out = {
     empty_startup_ms: baseline,
     empty_runs: empty.map((x) => x.startup_ms),
+    empty_from_storage_ms: baselineFromStorage,
     scales,
     limit,
     startup_ratio: ratio('startup_ms'),
@@ -93,7 +99,7 @@ export async function measureGrowth(browser, appUrl) {
   out.startup_linear = out.startup_net_ratio <= limit;
   out.save_linear = out.save_ratio <= limit;
   console.log(
-    `  ${SCALES.at(-1)}x / ${SCALES[0]}x: start-up ${out.startup_ratio.toFixed(1)}x (plan's share ${out.startup_net_ratio.toFixed(1)}x), ` +
+    `  ${SCALES.at(-1)}x / ${SCALES[0]}x: start-up ${out.startup_ratio.toFixed(1)}x (storage -> first screen ${out.startup_net_ratio.toFixed(1)}x), ` +
       `save ${out.save_ratio.toFixed(1)}x; linear means <= ${limit}x`,
   );
   return out;

@@ -154,16 +154,27 @@ export function memoryStorageShim() {
 /**
  * A fresh context (empty storage and cache) and a page in it, with the probes installed.
  * `seed`: storage entries ({key: text}) written before the app loads, from a separate page of the
- * same origin (robots.txt) that is closed before the measured page opens, so the measured load
- * pays for reading the plan (as a returning user's does), not for writing it nor for parsing it
- * as a literal in an init script. `shim`: entries for the in-memory storage instead (growth).
+ * same origin (robots.txt), checked from a third and both closed before the measured page opens,
+ * so the measured load pays for reading the plan (as a returning user's does), not for writing it
+ * nor for parsing it as a literal in an init script (an init script that wrote it, even guarded
+ * to run once, would be parsed again on every load). `shim`: entries for the in-memory storage
+ * instead (growth).
  * `throttle`: CPU slowdown rate (Emulation.setCPUThrottlingRate) for the measured page.
  * `warm`: the page first opens robots.txt of the same origin, so the measured navigation starts
  * in a renderer process that already exists (as Chromium's spare renderer does for a new tab),
  * keeping process start-up out of the figure (always so with `shim`).
  */
-export async function openContext(browser, baseUrl, { seed, shim, throttle = 1, probes = [], warm = false } = {}) {
+export async function openContext(browser, baseUrl, options = {}) {
   const context = await browser.newContext({ acceptDownloads: true });
+  try {
+    return { context, page: await preparePage(context, baseUrl, options) };
+  } catch (err) {
+    await context.close();
+    throw err;
+  }
+}
+
+async function preparePage(context, baseUrl, { seed, shim, throttle = 1, probes = [], warm = false }) {
   await context.addInitScript(firstScreenProbe);
   await context.addInitScript(storageProbe);
   for (const p of probes) await context.addInitScript(p);
@@ -203,7 +214,7 @@ export async function openContext(browser, baseUrl, { seed, shim, throttle = 1, 
     const header = JSON.stringify(keys.map((k) => [k, shim[k].length]));
     await page.evaluate((text) => (window.name = text), `pp-bench-storage:${header}\n${keys.map((k) => shim[k]).join('')}`);
   }
-  return { context, page };
+  return page;
 }
 
 /** Loads `url` in `page` and waits for the first screen; returns ms since navigation start. */

@@ -16,7 +16,7 @@
 import { resolve } from 'node:path';
 import { launch } from '../e2e/browser.mjs';
 import { serve } from '../e2e/server.mjs';
-import { expectOpenPlan, largePlanAt, loadFirstScreen, openContext, settle, sleep } from './lib.mjs';
+import { expectOpenPlan, largePlanAt, loadFirstScreen, openContext, settle } from './lib.mjs';
 import { editAndSave, focusVision } from './save.mjs';
 import { keyProbe } from './typing.mjs';
 
@@ -88,7 +88,6 @@ async function main() {
     const { profile } = await cdp.send('Profiler.stop');
     console.log(`profile of "${scenario}" (${DIST})`);
     summarize(profile);
-    await sleep(0);
     await context.close();
   } finally {
     await browser.close();
