@@ -360,7 +360,10 @@ pub(super) mod ops {
         true
     }
 
+    /// The index of the first item whose id an earlier item already has (linear time: large
+    /// plans are checked on every load and import).
     pub fn duplicate_id<T: Record>(list: &[T]) -> Option<usize> {
-        (1..list.len()).find(|&i| list[..i].iter().any(|x| x.id() == list[i].id()))
+        let mut seen = std::collections::HashSet::with_capacity(list.len());
+        list.iter().position(|x| !seen.insert(x.id()))
     }
 }

@@ -274,18 +274,11 @@ impl PlanState {
     }
 
     pub fn remove_item(&self, list: ListKind, id: &str) {
-        let removed = self.plan.with_untracked(|p| {
-            let index = p.item_ids(list).iter().position(|x| x == id)?;
-            Some((index, p.item_title(list, id)))
-        });
-        if removed.is_some()
-            && self
-                .apply(Edit::Remove {
-                    list,
-                    id: id.to_owned(),
-                })
-                .is_ok()
-        {
+        let edit = Edit::Remove {
+            list,
+            id: id.to_owned(),
+        };
+        if self.apply(edit).is_ok() {
             // The undo bar offers this removal back until something else is removed.
             self.removed
                 .set(self.history.with_value(|h| h.last_removed()));

@@ -100,8 +100,9 @@ function summaryRows(r) {
     const hi = SCALES.at(-1);
     const list = (k) => SCALES.map((s) => g.scales[s][k].toFixed(0)).join(' / ');
     row(`Growth, start-up ${SCALES.join('/')}x`, `${list('startup_ms')} ms`);
-    row(`  storage -> first screen`, `${list('startup_net_ms')} ms: ${g.startup_net_ratio.toFixed(1)}x`, `<= ${g.limit}x`, g.startup_linear);
-    row(`Growth, save ${SCALES.join('/')}x`, `${list('save_ms')} ms: ${g.save_ratio.toFixed(1)}x`, `<= ${g.limit}x`, g.save_linear);
+    const last = `${SCALES.at(-2)}->${hi}x`;
+    row(`  storage -> first screen`, `${list('startup_net_ms')} ms: ${g.startup_net_ratio.toFixed(1)}x (${last} ${g.last_doubling.startup_net.toFixed(1)}x)`, `<= ${g.limit}x`, g.startup_linear);
+    row(`Growth, save ${SCALES.join('/')}x`, `${list('save_ms')} ms: ${g.save_ratio.toFixed(1)}x (${last} ${g.last_doubling.save.toFixed(1)}x)`, `<= ${g.limit}x`, g.save_linear);
   }
   return rows;
 }
@@ -134,12 +135,12 @@ async function main() {
   const results = { date: new Date().toISOString(), runs: RUNS, dist: DIST, budgets: BUDGETS };
   // Measure a copy: other work may rebuild dist/ while the bench runs.
   const copy = await mkdtemp(join(tmpdir(), 'pp-bench-dist-'));
-  await cp(DIST, copy, { recursive: true });
-  if (only.includes('bytes')) results.bytes = await measureBytes(copy);
-
-  const app = await serve(copy);
+  let app;
   let browser;
   try {
+    await cp(DIST, copy, { recursive: true });
+    if (only.includes('bytes')) results.bytes = await measureBytes(copy);
+    app = await serve(copy);
     browser = await launch();
     results.browser = browser.version();
     if (only.includes('startup')) results.startup = await measureStartup(browser, copy, app.url);
@@ -149,7 +150,7 @@ async function main() {
     if (only.includes('growth')) results.growth = await measureGrowth(browser, app.url);
   } finally {
     await browser?.close();
-    await app.close();
+    await app?.close();
     await rm(copy, { recursive: true, force: true });
   }
   results.keystrokes = KEYSTROKES;

@@ -306,6 +306,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     return i >= 0 ? Number(args[i + 1]) : dflt;
   };
   const envelope = largePlan({ seed: opt('--seed', 1), scale: opt('--scale', 1) });
+  process.stdout.on('error', (e) => (e.code === 'EPIPE' ? process.exit(0) : Promise.reject(e))); // `| head`
   process.stdout.write(
     (args.includes('--compact') ? JSON.stringify(envelope) : JSON.stringify(envelope, null, 2)) + '\n',
   );
