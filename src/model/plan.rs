@@ -405,15 +405,6 @@ impl Plan {
         with_list!(self, list, |v| ops::get(v, id, field))
     }
 
-    /// A text field of an item (empty for anything else).
-    pub fn field_text(&self, list: ListKind, id: &str, field: &str) -> String {
-        match self.field(list, id, field) {
-            Value::String(s) => s,
-            Value::Number(n) => n.to_string(),
-            _ => String::new(),
-        }
-    }
-
     /// Sets one field of one item. A value of the wrong shape is refused with the reason.
     pub fn set_field(
         &mut self,
