@@ -39,8 +39,15 @@ test_tools() {
   if [ ! -x /usr/bin/chromium ]; then
     say "installing Debian's chromium"
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >&2
-    apt-get install -y -qq chromium >&2
+    # dpkg prints hundreds of lines: keep them in a log, shown only if the install fails.
+    local log
+    log=$(mktemp)
+    if ! { apt-get update -qq && apt-get install -y -qq chromium; } >"$log" 2>&1; then
+      cat "$log" >&2
+      say "installing chromium failed"
+      exit 1
+    fi
+    rm -f "$log"
   fi
   if [ ! -d tests/node_modules/playwright-core ] || [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; then
     say "installing the tests' npm packages"

@@ -73,6 +73,17 @@ pub enum Input {
     Flag,
 }
 
+impl Input {
+    /// Whether the user types the value. Choices, references and dates hold keys, ids or
+    /// numbers the app wrote (a member's id may well contain ten digits in a row).
+    pub fn is_typed_text(self) -> bool {
+        matches!(
+            self,
+            Input::Text | Input::LongText | Input::Email | Input::Tel | Input::Url
+        )
+    }
+}
+
 #[derive(Clone, Copy, Debug)]
 pub struct FieldSpec {
     pub key: &'static str,

@@ -42,7 +42,7 @@ pub fn scan(plan: &Plan) -> Vec<Finding> {
     for list in ListKind::ALL {
         let spec = spec(list);
         for (i, id) in plan.item_ids(list).iter().enumerate() {
-            for field in spec.fields {
+            for field in spec.fields.iter().filter(|f| f.input.is_typed_text()) {
                 // The roster is where work contacts belong.
                 if list == ListKind::Members && matches!(field.key, "email" | "phone" | "contact") {
                     continue;
@@ -160,6 +160,19 @@ mod tests {
             scan(&p).first().map(|f| f.place.as_str()),
             Some("Member organizations 1 › What it brings")
         );
+    }
+
+    #[test]
+    fn ids_held_by_references_are_not_phones() {
+        // Ids are random hex: about one in twelve has ten decimal digits in a row.
+        let mut p = Plan::new("p".into(), 1);
+        let member = "1234567890123456789012345678abcd";
+        p.add_item(ListKind::Members, member.into(), 1);
+        p.add_item(ListKind::Roles, "r".into(), 1);
+        p.add_item(ListKind::Actions, "a".into(), 1);
+        assert!(p.set_field(ListKind::Roles, "r", "member", json!(member), 1).is_ok());
+        assert!(p.set_field(ListKind::Actions, "a", "owner", json!(member), 1).is_ok());
+        assert_eq!(scan(&p), vec![]);
     }
 
     #[test]

@@ -97,8 +97,13 @@ test('a whole session with the keyboard alone', async () => {
   assert.match(download.suggestedFilename(), /^keyboard-coalition-/);
 
   // Import a bad file and read the error
+  // Subscribe before reaching the control: Playwright turns on file-chooser interception with a
+  // message it does not wait for, so a listener added in the same breath as the key press can
+  // miss the chooser (it did in CI).
+  const chooserOpened = page.waitForEvent('filechooser');
   await tabTo(page, 'Import plan');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+  await page.keyboard.press('Enter');
+  const chooser = await chooserOpened;
   await chooser.setFiles({ name: 'truncated.json', mimeType: 'application/json', buffer: readFileSync(BAD) });
   const alert = page.getByRole('alert').filter({ hasText: 'Could not open “truncated.json”' });
   await alert.waitFor();
