@@ -116,6 +116,8 @@ pub struct ListSpec {
     pub heading: &'static str,
     /// What one item is called ("member organization"), for buttons and messages.
     pub noun: &'static str,
+    /// More than one of them ("member organizations").
+    pub plural: &'static str,
     /// Shown while the list is empty.
     pub empty: &'static str,
     /// Shown for an item whose title field is still empty.
@@ -130,6 +132,7 @@ static MEMBERS: ListSpec = ListSpec {
     kind: ListKind::Members,
     heading: "Member organizations",
     noun: "member organization",
+    plural: "member organizations",
     empty: "No member organizations yet.",
     untitled: "Unnamed organization",
     intro: "Organizations, not people's private details: use work contacts only.",
@@ -150,6 +153,7 @@ static NETWORKS: ListSpec = ListSpec {
     kind: ListKind::Networks,
     heading: "Existing networks to link with",
     noun: "network",
+    plural: "networks",
     empty: "No networks yet.",
     untitled: "Unnamed network",
     intro: "Multidisciplinary Teams, Sexual Assault Response Teams and other bodies nearby.",
@@ -164,6 +168,7 @@ static ROLES: ListSpec = ListSpec {
     kind: ListKind::Roles,
     heading: "Roles",
     noun: "role",
+    plural: "roles",
     empty: "No roles assigned yet.",
     untitled: "Unassigned role",
     intro: "Give each key role to a member organization and a person, with a term.",
@@ -185,6 +190,7 @@ static SUBGROUPS: ListSpec = ListSpec {
     kind: ListKind::Subgroups,
     heading: "Subgroups",
     noun: "subgroup",
+    plural: "subgroups",
     empty: "No subgroups yet.",
     untitled: "Unnamed subgroup",
     intro: "Committees or working groups that focus on a population or a task, such as \
@@ -201,6 +207,7 @@ static GOALS: ListSpec = ListSpec {
     kind: ListKind::Goals,
     heading: "Goals",
     noun: "goal",
+    plural: "goals",
     empty: "No goals yet.",
     untitled: "Untitled goal",
     intro: "Clear goals you can reach in the short to medium term build trust and momentum. (LCHT)",
@@ -233,6 +240,7 @@ static STRATEGIES: ListSpec = ListSpec {
     kind: ListKind::Strategies,
     heading: "Strategies",
     noun: "strategy",
+    plural: "strategies",
     empty: "No strategies yet.",
     untitled: "Untitled strategy",
     intro: "How you will reach each goal.",
@@ -246,6 +254,7 @@ static ACTIONS: ListSpec = ListSpec {
     kind: ListKind::Actions,
     heading: "Action items",
     noun: "action item",
+    plural: "action items",
     empty: "No action items yet.",
     untitled: "Untitled action item",
     intro:
@@ -266,6 +275,7 @@ static FUNDING: ListSpec = ListSpec {
     kind: ListKind::Funding,
     heading: "Funding sources",
     noun: "funding source",
+    plural: "funding sources",
     empty: "No funding sources yet.",
     untitled: "Unnamed funding source",
     intro: "Grant programs and amounts change every year: check the current notice of funding.",
@@ -288,6 +298,7 @@ static RESOURCES: ListSpec = ListSpec {
     kind: ListKind::Resources,
     heading: "Your resources",
     noun: "resource",
+    plural: "resources",
     empty: "No resources of your own yet.",
     untitled: "Untitled resource",
     intro: "Add your own links. Only web (http, https) and email (mailto) links open.",

@@ -61,7 +61,39 @@ pub enum Edit {
     Replace(Box<Plan>),
 }
 
+/// The part of a plan an edit touched, so that the screens showing it, and only those, redraw:
+/// a keystroke in one of 2,000 action items must not re-run the other 1,999.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Something outside the lists: the name, an answer, a function, a checklist or a score.
+    Plan,
+    /// A field of one list item.
+    Item(ListKind, String),
+    /// Which items a list holds, or their order: `id` was added, removed, put back or moved.
+    List(ListKind, String),
+    /// The whole plan was replaced.
+    Everything,
+}
+
 impl Edit {
+    pub fn scope(&self) -> Scope {
+        match self {
+            Edit::Field { list, id, .. } => Scope::Item(*list, id.clone()),
+            Edit::Add { list, id } | Edit::Remove { list, id } | Edit::Move { list, id, .. } => {
+                Scope::List(*list, id.clone())
+            }
+            Edit::Restore(removed) => Scope::List(removed.list, removed.id().to_owned()),
+            Edit::Replace(_) => Scope::Everything,
+            Edit::Name(_)
+            | Edit::Answer { .. }
+            | Edit::Function { .. }
+            | Edit::FunctionNote { .. }
+            | Edit::FunctionPillar { .. }
+            | Edit::Check { .. }
+            | Edit::Score { .. } => Scope::Plan,
+        }
+    }
+
     /// What the edit changes, for merging a burst of keystrokes in one field into one undo
     /// step. `None` for edits that are always their own step.
     pub fn target(&self) -> Option<String> {
@@ -338,5 +370,47 @@ mod tests {
             value: json!(-5),
         };
         assert!(p.apply(bad, 2).is_err());
+    }
+
+    #[test]
+    fn each_edit_names_what_it_touched() {
+        let mut p = Plan::new("p".into(), 1);
+        let add = Edit::Add {
+            list: ListKind::Actions,
+            id: "a".into(),
+        };
+        assert_eq!(add.scope(), Scope::List(ListKind::Actions, "a".into()));
+        let remove = p.apply(add, 2).ok().flatten();
+        assert_eq!(
+            remove.map(|e| e.scope()),
+            Some(Scope::List(ListKind::Actions, "a".into()))
+        );
+        let field = Edit::Field {
+            list: ListKind::Actions,
+            id: "a".into(),
+            field: "what".into(),
+            value: json!("Book the trainer"),
+        };
+        assert_eq!(field.scope(), Scope::Item(ListKind::Actions, "a".into()));
+        // Undoing a removal puts the item back: the list changed, and says which item.
+        let restore = p
+            .apply(
+                Edit::Remove {
+                    list: ListKind::Actions,
+                    id: "a".into(),
+                },
+                3,
+            )
+            .ok()
+            .flatten();
+        assert_eq!(
+            restore.map(|e| e.scope()),
+            Some(Scope::List(ListKind::Actions, "a".into()))
+        );
+        assert_eq!(Edit::Name("n".into()).scope(), Scope::Plan);
+        assert_eq!(
+            Edit::Replace(Box::new(Plan::new("q".into(), 1))).scope(),
+            Scope::Everything
+        );
     }
 }

@@ -1,6 +1,6 @@
 //! Undo and redo: stacks of inverse edits. A burst of typing in one field is one step.
 
-use super::edit::Edit;
+use super::edit::{Edit, Scope};
 use super::plan::Plan;
 use super::time::Millis;
 
@@ -58,30 +58,32 @@ impl History {
         !self.redo.is_empty()
     }
 
-    /// Undoes the last step. False when there is nothing to undo.
-    pub fn undo(&mut self, plan: &mut Plan, now: Millis) -> bool {
+    /// Undoes the last step, and says what it changed; `None` when there is nothing to undo.
+    pub fn undo(&mut self, plan: &mut Plan, now: Millis) -> Option<Scope> {
         while let Some(step) = self.undo.pop() {
+            let scope = step.inverse.scope();
             // A step that no longer applies (its item is gone) is skipped, not fatal.
             if let Ok(Some(redo)) = plan.apply(step.inverse, now) {
                 self.redo.push(redo);
-                return true;
+                return Some(scope);
             }
         }
-        false
+        None
     }
 
-    pub fn redo(&mut self, plan: &mut Plan, now: Millis) -> bool {
+    pub fn redo(&mut self, plan: &mut Plan, now: Millis) -> Option<Scope> {
         while let Some(edit) = self.redo.pop() {
+            let scope = edit.scope();
             if let Ok(Some(inverse)) = plan.apply(edit, now) {
                 self.undo.push(Step {
                     inverse,
                     target: None,
                     at: now,
                 });
-                return true;
+                return Some(scope);
             }
         }
-        false
+        None
     }
 
     pub fn clear(&mut self) {
@@ -113,13 +115,13 @@ mod tests {
             type_into(&mut p, &mut h, text, 1_000 + i as Millis * 200);
         }
         type_into(&mut p, &mut h, "Freedom", 10_000);
-        assert!(h.undo(&mut p, 11_000));
+        assert!(h.undo(&mut p, 11_000).is_some());
         assert_eq!(p.answer("define.vision"), "Free");
-        assert!(h.undo(&mut p, 12_000));
+        assert_eq!(h.undo(&mut p, 12_000), Some(Scope::Plan));
         assert_eq!(p.answer("define.vision"), "");
-        assert!(!h.undo(&mut p, 13_000));
-        assert!(h.redo(&mut p, 14_000));
-        assert!(h.redo(&mut p, 15_000));
+        assert_eq!(h.undo(&mut p, 13_000), None);
+        assert!(h.redo(&mut p, 14_000).is_some());
+        assert!(h.redo(&mut p, 15_000).is_some());
         assert_eq!(p.answer("define.vision"), "Freedom");
         assert!(!h.can_redo());
     }
@@ -138,11 +140,11 @@ mod tests {
             }
         }
         let mut undone = 0;
-        while h.undo(&mut p, 1_000_000) {
+        while h.undo(&mut p, 1_000_000).is_some() {
             undone += 1;
         }
         assert_eq!(undone, LIMIT, "at least 50 steps, at most the limit");
-        assert!(h.redo(&mut p, 2_000_000));
+        assert!(h.redo(&mut p, 2_000_000).is_some());
         type_into(&mut p, &mut h, "x", 3_000_000);
         assert!(!h.can_redo());
     }

@@ -11,13 +11,14 @@ pub mod kinds;
 pub mod library;
 pub mod link;
 pub mod mou;
+pub mod paging;
 pub mod pii;
 pub mod plan;
 pub mod rules;
 pub mod sealed;
 pub mod time;
 
-pub use edit::Edit;
+pub use edit::{Edit, Scope};
 pub use envelope::{decode, encode, encode_pretty, migrate, Decoded, SCHEMA_VERSION};
 pub use error::ImportError;
 pub use import::{compare, import_bytes, import_text, Comparison, MAX_IMPORT_BYTES};

@@ -170,8 +170,12 @@ mod tests {
         p.add_item(ListKind::Members, member.into(), 1);
         p.add_item(ListKind::Roles, "r".into(), 1);
         p.add_item(ListKind::Actions, "a".into(), 1);
-        assert!(p.set_field(ListKind::Roles, "r", "member", json!(member), 1).is_ok());
-        assert!(p.set_field(ListKind::Actions, "a", "owner", json!(member), 1).is_ok());
+        assert!(p
+            .set_field(ListKind::Roles, "r", "member", json!(member), 1)
+            .is_ok());
+        assert!(p
+            .set_field(ListKind::Actions, "a", "owner", json!(member), 1)
+            .is_ok());
         assert_eq!(scan(&p), vec![]);
     }
 

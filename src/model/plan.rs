@@ -396,6 +396,19 @@ impl Plan {
         with_list!(self, list, |v| ops::title(v, id))
     }
 
+    /// Each item's id and title, in list order (for `paging::shown`).
+    pub fn item_titles(&self, list: ListKind) -> Vec<(String, String)> {
+        with_list!(self, list, |v| v
+            .iter()
+            .map(|i| (i.id().to_owned(), i.title()))
+            .collect())
+    }
+
+    /// Where the item is in its list.
+    pub fn item_index(&self, list: ListKind, id: &str) -> Option<usize> {
+        with_list!(self, list, |v| v.iter().position(|i| i.id() == id))
+    }
+
     pub fn item_count(&self, list: ListKind) -> usize {
         with_list!(self, list, |v| v.len())
     }

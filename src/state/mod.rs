@@ -3,13 +3,14 @@
 //! `autosave` keeps the device copy up to date.
 
 mod autosave;
-
+mod changes;
 mod plans;
 mod safety;
 mod sharing;
 mod sync;
 
 pub use autosave::{flush_on_leave, SaveState};
+pub use changes::Changes;
 pub use plans::DeletedPlan;
 pub use safety::{quick_exit, EXIT_URL};
 pub use sharing::{ImportOutcome, Preview, SealedFile};
@@ -23,7 +24,7 @@ use crate::model::history::History;
 use crate::model::kinds::Pillar;
 use crate::model::library::Library;
 use crate::model::time::day_number;
-use crate::model::{Edit, ImportError, ListKind, Plan, Removed};
+use crate::model::{Edit, ImportError, ListKind, Plan, Removed, Scope};
 use crate::storage::{Loaded, PlanStore, StorageFault};
 
 /// Something the user must be told about the stored plan, shown until dismissed.
@@ -68,6 +69,15 @@ pub struct PlanState {
     pub synced: RwSignal<bool>,
     /// Device settings (quick exit, lock).
     pub settings: RwSignal<crate::storage::Settings>,
+    /// Per-item and per-list change triggers, for views of long lists.
+    pub changes: Changes,
+    /// Items added, moved or put back in this session: list editors keep them in view even
+    /// beyond the page they show (`model::paging`).
+    pub kept: RwSignal<Vec<String>>,
+    /// Every member organization as `(id, name)`, and every goal as `(id, title)`, for the
+    /// choices that refer to them. One memo each, however many choices are on screen.
+    pub member_choices: Memo<Vec<(String, String)>>,
+    pub goal_choices: Memo<Vec<(String, String)>>,
     /// The stored revision this tab's copy of the plan is based on.
     revision: StoredValue<u64>,
     usage_measured: StoredValue<crate::model::Millis>,
@@ -138,8 +148,14 @@ impl PlanState {
         let revision = store.as_ref().map_or(0, |s| s.revision(&plan.id));
         let settings = store.as_ref().map(PlanStore::settings).unwrap_or_default();
         let usage = store.as_ref().map(PlanStore::used_units);
+        let plan = RwSignal::new(plan);
+        let changes = Changes::new();
         PlanState {
-            plan: RwSignal::new(plan),
+            plan,
+            member_choices: choices(plan, changes, ListKind::Members, "Unnamed organization"),
+            goal_choices: choices(plan, changes, ListKind::Goals, "Untitled goal"),
+            changes,
+            kept: RwSignal::new(Vec::new()),
             save: RwSignal::new(save),
             notice: RwSignal::new(notice),
             removed: RwSignal::new(None),
@@ -167,15 +183,32 @@ impl PlanState {
     pub fn apply(&self, edit: Edit) -> Result<(), String> {
         let now = io::now();
         let target = edit.target();
+        let scope = edit.scope();
         let mut result = Ok(None);
         self.plan.update(|p| result = p.apply(edit, now));
         let inverse = result?;
         if let Some(inverse) = inverse {
             self.history
                 .update_value(|h| h.record(inverse, target, now));
-            self.after_change();
+            self.changed(&scope);
         }
         Ok(())
+    }
+
+    /// After any change to the open plan: tell the views that show what changed, update the
+    /// undo buttons, and schedule a save.
+    fn changed(&self, scope: &Scope) {
+        match scope {
+            Scope::List(_, id) => {
+                if self.kept.with_untracked(|k| !k.contains(id)) {
+                    self.kept.update(|k| k.push(id.clone()));
+                }
+            }
+            Scope::Everything => self.kept.set(Vec::new()),
+            Scope::Plan | Scope::Item(..) => {}
+        }
+        self.changes.notify(scope);
+        self.after_change();
     }
 
     fn after_change(&self) {
@@ -188,22 +221,22 @@ impl PlanState {
 
     pub fn undo(&self) {
         let now = io::now();
-        let mut done = false;
+        let mut done = None;
         self.history
             .update_value(|h| self.plan.update(|p| done = h.undo(p, now)));
-        if done {
+        if let Some(scope) = done {
             self.removed.set(None);
-            self.after_change();
+            self.changed(&scope);
         }
     }
 
     pub fn redo(&self) {
         let now = io::now();
-        let mut done = false;
+        let mut done = None;
         self.history
             .update_value(|h| self.plan.update(|p| done = h.redo(p, now)));
-        if done {
-            self.after_change();
+        if let Some(scope) = done {
+            self.changed(&scope);
         }
     }
 
@@ -337,4 +370,30 @@ impl PlanState {
     fn with_store<R>(&self, f: impl FnOnce(&PlanStore) -> R) -> Option<R> {
         self.store.with_value(|s| s.as_ref().map(f))
     }
+}
+
+/// `(id, name)` of every item of `list`, following only that list.
+fn choices(
+    plan: RwSignal<Plan>,
+    changes: Changes,
+    list: ListKind,
+    unnamed: &'static str,
+) -> Memo<Vec<(String, String)>> {
+    let content = changes.content(list);
+    Memo::new(move |_| {
+        content.track();
+        plan.with_untracked(|p| {
+            p.item_titles(list)
+                .into_iter()
+                .map(|(id, title)| {
+                    let title = if title.is_empty() {
+                        unnamed.to_owned()
+                    } else {
+                        title
+                    };
+                    (id, title)
+                })
+                .collect()
+        })
+    })
 }

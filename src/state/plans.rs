@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::{Notice, PlanState, SaveState};
 use crate::io;
 use crate::model::library::PlanEntry;
-use crate::model::{encode, Plan};
+use crate::model::{encode, Plan, Scope};
 use crate::storage::{backup_key, plan_key, revision_key, Loaded, StorageFault};
 
 /// A deleted plan, kept in memory so "Undo delete" can put it back exactly.
@@ -62,6 +62,8 @@ impl PlanState {
         // A plan new to storage starts at revision 0; callers opening a stored plan set theirs.
         self.revision.set_value(0);
         self.plan.set(plan);
+        self.changes.notify(&Scope::Everything);
+        self.kept.set(Vec::new());
         self.history.update_value(|h| h.clear());
         self.removed.set(None);
         self.can_undo.set(false);

@@ -9,6 +9,7 @@ use super::widgets::Linked;
 use crate::content::lists::{spec, FieldSpec, Input, ListSpec};
 use crate::content::Section;
 use crate::model::kinds::Pillar;
+use crate::model::paging::{self, Shown, PAGE};
 use crate::model::{ListKind, Plan};
 use crate::state::PlanState;
 
@@ -19,7 +20,27 @@ pub type Badge = fn(&Plan, &str, i64) -> Option<(&'static str, &'static str)>;
 pub fn ListEditor(kind: ListKind, #[prop(optional)] badge: Option<Badge>) -> impl IntoView {
     let state = expect_context::<PlanState>();
     let spec = spec(kind);
-    let ids = Memo::new(move |_| state.plan.with(|p| p.item_ids(kind)));
+    let order = state.changes.order(kind);
+    // Long lists show a page at a time, and can be searched (`model::paging`).
+    let limit = RwSignal::new(PAGE);
+    let query = RwSignal::new(String::new());
+    let shown = Memo::new({
+        let order = order.clone();
+        move |_| {
+            order.track();
+            let (query, limit) = (query.get(), limit.get());
+            state.kept.with(|keep| {
+                state
+                    .plan
+                    .with_untracked(|p| paging::shown(&p.item_titles(kind), &query, limit, keep))
+            })
+        }
+    });
+    let ids = Memo::new(move |_| shown.with(|s| s.ids.clone()));
+    let len = Memo::new(move |_| {
+        order.track();
+        state.plan.with_untracked(|p| p.item_count(kind))
+    });
     let heading_id = format!("list-{}", kind.key());
     let add = move |_| {
         let id = state.add_item(kind);
@@ -33,27 +54,66 @@ pub fn ListEditor(kind: ListKind, #[prop(optional)] badge: Option<Badge>) -> imp
             }
         });
     };
+    let find_id = format!("list-{}-find", kind.key());
+    let find = move || {
+        (len.get() > PAGE).then(|| {
+            view! {
+                <p class="field list-find">
+                    <label for=find_id.clone()>{format!("Find in {}", spec.plural)}</label>
+                    <input type="search" id=find_id.clone() autocomplete="off"
+                        prop:value=move || query.get()
+                        on:input=move |ev| query.set(event_target_value(&ev))/>
+                </p>
+            }
+        })
+    };
+    // Said in a status region, so a search's result is announced without moving focus.
+    let count = move || {
+        shown.with(|s| {
+            let searching = !query.with(|q| q.trim().is_empty());
+            if searching && s.matching == 0 {
+                format!(
+                    "No {} match \u{201c}{}\u{201d}.",
+                    spec.plural,
+                    query.get().trim()
+                )
+            } else if searching || s.hidden() > 0 {
+                format!("Showing {} of {} {}.", s.ids.len(), s.total, spec.plural)
+            } else {
+                String::new()
+            }
+        })
+    };
+    let more = move || {
+        let hidden = shown.with(Shown::hidden);
+        (hidden > 0).then(|| {
+            view! {
+                <button type="button" class="secondary" on:click=move |_| limit.update(|l| *l += PAGE)>
+                    {format!("Show {} more", hidden.min(PAGE))}
+                </button>
+            }
+        })
+    };
     let labelled_by = heading_id.clone();
     view! {
         <section class="list" aria-labelledby=labelled_by>
             <h2 id=heading_id>{spec.heading}</h2>
             <p class="hint"><Linked text=spec.intro/></p>
-            <Show when=move || ids.with(Vec::is_empty)>
+            {find}
+            <Show when=move || len.get() == 0>
                 <p class="empty">{spec.empty}</p>
             </Show>
             <ol class="items">
                 <For
-                    each=move || ids.get().into_iter().enumerate()
-                    key=|(_, id)| id.clone()
-                    children=move |(_, id)| {
-                        let position = Memo::new({
-                            let id = id.clone();
-                            move |_| ids.with(|ids| ids.iter().position(|x| *x == id).unwrap_or(0))
-                        });
-                        view! { <Item spec id position badge/> }
-                    }
+                    each=move || ids.get()
+                    key=|id| id.clone()
+                    children=move |id| view! { <Item spec id len badge/> }
                 />
             </ol>
+            <p class="list-more">
+                <span role="status">{count}</span>
+                {more}
+            </p>
             <button type="button" class="add" on:click=add>{format!("Add {}", spec.noun)}</button>
         </section>
     }
@@ -63,46 +123,62 @@ pub fn ListEditor(kind: ListKind, #[prop(optional)] badge: Option<Badge>) -> imp
 fn Item(
     spec: &'static ListSpec,
     id: String,
-    position: Memo<usize>,
+    len: Memo<usize>,
     badge: Option<Badge>,
 ) -> impl IntoView {
     let state = expect_context::<PlanState>();
     let kind = spec.kind;
+    // This item's own trigger, not the plan: a keystroke in one item leaves the other
+    // hundreds alone (`state::Changes`).
+    let item = Memo::new({
+        let (id, changed) = (id.clone(), state.changes.item(kind, &id));
+        move |_| {
+            changed.track();
+            state.plan.with_untracked(|p| p.item(kind, &id))
+        }
+    });
+    // The heading and badge follow the item's snapshot: they change only when it does.
     let title = Memo::new({
         let id = id.clone();
-        move |_| state.plan.with(|p| p.item_title(kind, &id))
+        move |_| {
+            item.track();
+            state.plan.with_untracked(|p| p.item_title(kind, &id))
+        }
     });
-    // One snapshot of the item per change of the plan; its fields re-render only when it
-    // changed (memos compare), so a keystroke in one item leaves the other hundreds alone.
-    let item = Memo::new({
-        let id = id.clone();
-        move |_| state.plan.with(|p| p.item(kind, &id))
+    let position = Memo::new({
+        let (id, order) = (id.clone(), state.changes.order(kind));
+        move |_| {
+            order.track();
+            state
+                .plan
+                .with_untracked(|p| p.item_index(kind, &id).unwrap_or(0))
+        }
     });
     let shown_title = move || {
-        let t = title.get();
-        let t = t.trim();
-        let t = if t.is_empty() { spec.untitled } else { t };
+        let t = title.with(|t| t.trim().to_owned());
+        let t = if t.is_empty() { spec.untitled } else { &t };
         // Long text titles (goals, action items) are cut for the heading.
         match t.char_indices().nth(80) {
             Some((i, _)) => format!("{}…", &t[..i]),
             None => t.to_owned(),
         }
     };
-    let badge_view = {
-        let id = id.clone();
+    let badge_view = badge.map(|b| {
+        let badge = Memo::new({
+            let id = id.clone();
+            move |_| {
+                item.track();
+                state.plan.with_untracked(|p| b(p, &id, state.today()))
+            }
+        });
         move || {
-            let b = badge?;
-            state
-                .plan
-                .with(|p| b(p, &id, state.today()))
-                .map(|(class, text)| {
-                    view! { <span class=format!("badge {class}")>{text}</span> }
-                })
+            badge.get().map(|(class, text)| {
+                view! { <span class=format!("badge {class}")>{text}</span> }
+            })
         }
-    };
+    });
     let heading_id = format!("{}-{}-heading", kind.key(), id);
     let (up, down, remove) = (id.clone(), id.clone(), id.clone());
-    let count = move || state.plan.with(|p| p.item_count(kind));
     let labelled_by = heading_id.clone();
     view! {
         <li class="item">
@@ -122,7 +198,7 @@ fn Item(
                     <button
                         type="button"
                         class="secondary"
-                        disabled=move || { position.get() + 1 >= count() }
+                        disabled=move || { position.get() + 1 >= len.get() }
                         aria-label=move || format!("Move down: {}", shown_title())
                         on:click=move |_| state.move_item(kind, &down, 1)
                     >
@@ -266,14 +342,7 @@ fn Field(
         Input::MemberRef => select(
             dom_id.clone(),
             true,
-            move || {
-                state.plan.with(|p| {
-                    p.members
-                        .iter()
-                        .map(|m| (m.id.clone(), display(&m.name, "Unnamed organization")))
-                        .collect()
-                })
-            },
+            move || state.member_choices.get(),
             text,
             set.clone(),
             described.clone(),
@@ -282,14 +351,7 @@ fn Field(
         Input::GoalRef => select(
             dom_id.clone(),
             true,
-            move || {
-                state.plan.with(|p| {
-                    p.goals
-                        .iter()
-                        .map(|g| (g.id.clone(), display(&g.title, "Untitled goal")))
-                        .collect()
-                })
-            },
+            move || state.goal_choices.get(),
             text,
             set.clone(),
             described.clone(),
@@ -322,14 +384,15 @@ fn Field(
             .into_any();
         }
         Input::Pillars => {
-            let options: Vec<(String, String)> = Pillar::ALL
-                .iter()
-                .map(|p| (p.key().to_owned(), p.label().to_owned()))
-                .collect();
             return key_set(
                 dom_id,
                 field.label,
-                move || options.clone(),
+                || {
+                    Pillar::ALL
+                        .iter()
+                        .map(|p| (p.key().to_owned(), p.label().to_owned()))
+                        .collect()
+                },
                 value,
                 set.clone(),
             )
@@ -339,14 +402,7 @@ fn Field(
             return key_set(
                 dom_id,
                 field.label,
-                move || {
-                    state.plan.with(|p| {
-                        p.members
-                            .iter()
-                            .map(|m| (m.id.clone(), display(&m.name, "Unnamed organization")))
-                            .collect()
-                    })
-                },
+                move || state.member_choices.get(),
                 value,
                 set.clone(),
             )
@@ -364,13 +420,8 @@ fn Field(
     .into_any()
 }
 
-fn display(name: &str, fallback: &str) -> String {
-    if name.trim().is_empty() {
-        fallback.to_owned()
-    } else {
-        name.trim().to_owned()
-    }
-}
+/// Beyond this many choices, a control draws them only when it is used.
+const LAZY_CHOICES: usize = 30;
 
 /// A `<select>` of `(key, label)` options; the empty choice stores `null`.
 fn select(
@@ -382,60 +433,100 @@ fn select(
     described: impl Fn() -> Option<String> + Send + Sync + 'static,
     invalid: impl Fn() -> Option<&'static str> + Send + Sync + 'static,
 ) -> AnyView {
+    // The choice is set on the element, not followed by every option: 25 "Owner" lists of 500
+    // members would otherwise be 12,500 reactive attributes. Options drawn afresh (a member
+    // renamed) are marked as they are made.
+    let node = NodeRef::<leptos::html::Select>::new();
+    // A long list of choices is drawn only once the control is used: until then it holds the
+    // current choice alone. 25 lists of 500 options take half a second just to lay out.
+    let used = RwSignal::new(false);
+    Effect::new(move |_| {
+        let value = current();
+        if let Some(select) = node.get_untracked() {
+            select.set_value(&value);
+        }
+    });
     view! {
-        <select id=dom_id aria-describedby=described aria-invalid=invalid
+        <select id=dom_id node_ref=node aria-describedby=described aria-invalid=invalid
+            on:focus=move |_| used.set(true) on:pointerdown=move |_| used.set(true)
             on:change=move |ev| {
                 let v = event_target_value(&ev);
                 set(if v.is_empty() { Value::Null } else { json!(v) })
             }>
-            {optional.then(|| view! { <option value="" selected=move || current().is_empty()>"— Not chosen —"</option> })}
-            {move || options().into_iter().map(|(key, label)| {
-                let selected = { let key = key.clone(); move || current() == key };
-                view! { <option value=key selected=selected>{label}</option> }
-            }).collect_view()}
+            {optional.then(|| view! { <option value="">"— Not chosen —"</option> })}
+            {move || {
+                let chosen = untrack(current);
+                let options = options();
+                let all = options.len() <= LAZY_CHOICES || used.get();
+                options.into_iter().filter(|(key, _)| all || *key == chosen).map(|(key, label)| {
+                    let selected = key == chosen;
+                    view! { <option value=key selected=selected>{label}</option> }
+                }).collect_view()
+            }}
         </select>
     }
     .into_any()
 }
 
-/// A group of checkboxes whose ticked keys are stored as a list.
+/// A group of checkboxes whose ticked keys are stored as a list. Beyond `LAZY_CHOICES` (a
+/// subgroup choosing among 500 members) the group folds into a disclosure, drawn when opened.
 fn key_set(
     dom_id: String,
     legend: &'static str,
-    options: impl Fn() -> Vec<(String, String)> + Send + Sync + 'static,
+    options: impl Fn() -> Vec<(String, String)> + Send + Sync + Copy + 'static,
     value: Memo<Value>,
     set: impl Fn(Value) + Send + Sync + Clone + 'static,
 ) -> impl IntoView {
     let has =
         move |key: &str| value.with(|v| v.as_array().is_some_and(|a| a.iter().any(|x| x == key)));
-    view! {
-        <fieldset class="field key-set">
-            <legend>{legend}</legend>
-            {move || {
-                let opts = options();
-                if opts.is_empty() {
-                    return view! { <p class="hint">"Add member organizations first."</p> }.into_any();
-                }
-                opts.into_iter().map(|(key, label)| {
-                    let box_id = format!("{dom_id}-{key}");
-                    let set = set.clone();
-                    let k = key.clone();
-                    view! {
-                        <span class="inline-choice">
-                            <input type="checkbox" id=box_id.clone()
-                                prop:checked={ let key = key.clone(); move || has(&key) }
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    let mut keys: Vec<Value> = value.get_untracked().as_array().cloned().unwrap_or_default();
-                                    keys.retain(|x| *x != k.as_str());
-                                    if on { keys.push(json!(k)); }
-                                    set(Value::Array(keys));
-                                }/>
-                            <label for=box_id>{label}</label>
-                        </span>
+    let group = move || {
+        let (dom_id, set) = (dom_id.clone(), set.clone());
+        view! {
+            <fieldset class="field key-set">
+                <legend>{legend}</legend>
+                {move || {
+                    let opts = options();
+                    if opts.is_empty() {
+                        return view! { <p class="hint">"Add member organizations first."</p> }.into_any();
                     }
-                }).collect_view().into_any()
-            }}
-        </fieldset>
+                    opts.into_iter().map(|(key, label)| {
+                        let box_id = format!("{dom_id}-{key}");
+                        let set = set.clone();
+                        let k = key.clone();
+                        view! {
+                            <span class="inline-choice">
+                                <input type="checkbox" id=box_id.clone()
+                                    prop:checked={ let key = key.clone(); move || has(&key) }
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        let mut keys: Vec<Value> = value.get_untracked().as_array().cloned().unwrap_or_default();
+                                        keys.retain(|x| *x != k.as_str());
+                                        if on { keys.push(json!(k)); }
+                                        set(Value::Array(keys));
+                                    }/>
+                                <label for=box_id>{label}</label>
+                            </span>
+                        }
+                    }).collect_view().into_any()
+                }}
+            </fieldset>
+        }
+    };
+    let many = Memo::new(move |_| options().len() > LAZY_CHOICES);
+    let open = RwSignal::new(false);
+    let chosen = move || value.with(|v| v.as_array().map_or(0, Vec::len));
+    move || {
+        if !many.get() {
+            return group().into_any();
+        }
+        let group = group.clone();
+        view! {
+            <details class="field key-set" prop:open=move || open.get()
+                on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
+                <summary>{move || format!("{legend}: {} of {} chosen", chosen(), options().len())}</summary>
+                {move || open.get().then(group.clone())}
+            </details>
+        }
+        .into_any()
     }
 }

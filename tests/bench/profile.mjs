@@ -1,7 +1,9 @@
 // Where the time goes: a CPU profile (CDP Profiler, 100 µs sampling) of one scenario with the
 // large plan, summarized as the functions with the most self and total time.
 //
-//   node tests/bench/profile.mjs startup|define|membership|save [top]
+//   node tests/bench/profile.mjs startup|define|membership|save|open:<route> [top]
+//
+// open:<route> (e.g. open:management) profiles going from the overview to that section.
 //
 // BENCH_SCALE=8 profiles start-up with the plan at 8× (in the in-memory storage of growth.mjs).
 //
@@ -66,9 +68,18 @@ async function main() {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-    const hash = { startup: '#/', define: '#/define', membership: '#/membership', save: '#/define' }[scenario];
+    const open = scenario.startsWith('open:') ? scenario.slice(5) : null;
+    const hash = open ? '#/' : { startup: '#/', define: '#/define', membership: '#/membership', save: '#/define' }[scenario];
     if (!hash) throw new Error(`unknown scenario ${scenario}`);
-    if (scenario === 'startup') {
+    if (open) {
+      await loadFirstScreen(page, app.url + hash);
+      await expectOpenPlan(page, large.envelope.plan.name);
+      await settle(page, 300);
+      await cdp.send('Profiler.start');
+      await page.evaluate((route) => { location.hash = `#/${route}`; }, open);
+      await page.waitForFunction(() => !/Overview/.test(document.querySelector('main h1')?.textContent ?? 'Overview'));
+      await settle(page, 300);
+    } else if (scenario === 'startup') {
       if (scale === 1) await page.goto(app.url + 'robots.txt'); // same origin: the profiler survives the navigation
       await cdp.send('Profiler.start');
       await loadFirstScreen(page, app.url + hash);

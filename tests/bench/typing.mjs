@@ -213,6 +213,7 @@ async function typingRuns(browser, appUrl, { hash, field, check, checkArg }) {
 export async function measureTyping(browser, appUrl) {
   const { envelope } = largePlanAt(1);
   const member = envelope.plan.members[0].id;
+  const action = envelope.plan.actions[0].id;
   const pages = {
     define: {
       label: 'Define: "What is your vision?"',
@@ -227,6 +228,13 @@ export async function measureTyping(browser, appUrl) {
       field: `#members-${member}-name`,
       check: 'heading',
       checkArg: member,
+    },
+    management: {
+      label: `Management: the first action item's "What needs to be done" (${envelope.plan.actions.length} action items)`,
+      hash: '#/management',
+      field: `#actions-${action}-what`,
+      check: 'value',
+      checkArg: `actions-${action}-what`,
     },
   };
   const out = {};
