@@ -1,5 +1,6 @@
-//! Autosave: edits are written at most every `DELAY_MS` while typing, and at once when the page
-//! is hidden or closed (`visibilitychange`, `pagehide`), the last moments a browser guarantees.
+//! Autosave: edits are written once typing pauses (`SAVE_PAUSE_MS`), at least every
+//! `SAVE_MAX_WAIT_MS` while it goes on, and at once when the page is hidden or closed
+//! (`visibilitychange`, `pagehide`), the last moments a browser guarantees.
 
 use std::time::Duration;
 
@@ -8,12 +9,11 @@ use leptos::prelude::*;
 use super::PlanState;
 use crate::io;
 use crate::model::{encode, Millis};
-use crate::storage::budget::NOTHING_STORED_UNITS;
+use crate::storage::budget::{save_delay, NOTHING_STORED_UNITS};
 use crate::storage::StorageFault;
 
-const DELAY_MS: u64 = 400;
 /// While storage is full, saving is retried this often.
-const RETRY_MS: u64 = 5_000;
+const RETRY_MS: Millis = 5_000;
 
 /// Whether the plan on screen is safe on this device.
 #[derive(Clone, Debug, PartialEq)]
@@ -73,6 +73,8 @@ impl SaveState {
 #[derive(Clone, Copy)]
 pub(super) struct Autosave {
     dirty: StoredValue<bool>,
+    /// When the oldest edit not yet saved was made.
+    unsaved_since: StoredValue<Option<Millis>>,
     timer: StoredValue<Option<TimeoutHandle>>,
 }
 
@@ -80,15 +82,18 @@ impl Autosave {
     pub(super) fn new() -> Autosave {
         Autosave {
             dirty: StoredValue::new(false),
+            unsaved_since: StoredValue::new(None),
             timer: StoredValue::new(None),
         }
     }
 
-    /// Marks the plan changed and makes sure a save is coming. While one is already scheduled,
-    /// further keystrokes ride along with it instead of pushing it back, so steady typing is
-    /// still saved every `DELAY_MS`.
+    /// Marks the plan changed and puts the next save a pause from now, or sooner when edits
+    /// have waited long (`budget::save_delay`).
     pub(super) fn schedule(&self, state: PlanState) {
+        let now = io::now();
         self.dirty.set_value(true);
+        let since = *self.unsaved_since.get_value().get_or_insert(now);
+        self.unsaved_since.set_value(Some(since));
         if !state.save.with_untracked(SaveState::may_write) {
             return;
         }
@@ -96,16 +101,17 @@ impl Autosave {
         // every keystroke.
         if !state
             .save
-            .with_untracked(|s| matches!(s, SaveState::Failed(_)))
+            .with_untracked(|s| matches!(s, SaveState::Failed(_) | SaveState::Pending))
         {
             state.save.set(SaveState::Pending);
         }
-        self.start_timer(state, DELAY_MS);
+        self.start_timer(state, save_delay(since, now));
     }
 
-    fn start_timer(&self, state: PlanState, delay_ms: u64) {
-        if self.timer.with_value(Option::is_some) {
-            return;
+    /// (Re)starts the save timer: an earlier one is replaced.
+    fn start_timer(&self, state: PlanState, delay_ms: Millis) {
+        if let Some(handle) = self.timer.try_update_value(Option::take).flatten() {
+            handle.clear();
         }
         let timer = self.timer;
         let autosave = *self;
@@ -164,6 +170,7 @@ impl Autosave {
         match result {
             Ok(at) => {
                 self.dirty.set_value(false);
+                self.unsaved_since.set_value(None);
                 state.save.set(SaveState::Saved(at));
                 state.after_save();
             }
@@ -198,6 +205,7 @@ impl Autosave {
 
     pub(super) fn set_clean(&self) {
         self.dirty.set_value(false);
+        self.unsaved_since.set_value(None);
     }
 }
 

@@ -1,5 +1,7 @@
 //! How much of the browser's storage the app uses, and the rules about it. Plain Rust.
 
+use crate::model::Millis;
+
 /// Browsers give each origin about 5 million characters (UTF-16 code units, keys included) of
 /// `localStorage`; Chromium refuses writes past 5,242,880.
 pub const ORIGIN_BUDGET_UNITS: usize = 5 * 1024 * 1024;
@@ -25,6 +27,19 @@ pub fn should_warn(units: usize) -> bool {
     percent_used(units) >= WARN_PERCENT
 }
 
+/// A save waits until typing has paused this long…
+pub const SAVE_PAUSE_MS: Millis = 400;
+/// …but no longer than this after the first unsaved edit, so steady typing is saved too. Each
+/// save of a large plan takes the page some milliseconds, and a keystroke landing in them waits.
+pub const SAVE_MAX_WAIT_MS: Millis = 3_000;
+
+/// How long from `now` until the next save, for an edit made now while the plan has been unsaved
+/// since `unsaved_since`.
+pub fn save_delay(unsaved_since: Millis, now: Millis) -> Millis {
+    let waited = now.saturating_sub(unsaved_since);
+    SAVE_PAUSE_MS.min(SAVE_MAX_WAIT_MS.saturating_sub(waited))
+}
+
 /// A save based on revision `base` may go ahead only if no other tab has saved since:
 /// the stored revision is not newer than the one this tab started from.
 pub fn may_save(base: u64, stored: u64) -> bool {
@@ -34,6 +49,16 @@ pub fn may_save(base: u64, stored: u64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn saves_after_a_pause_or_within_the_longest_wait() {
+        // The first edit, and each while typing goes on: a pause from now.
+        assert_eq!(save_delay(1_000, 1_000), SAVE_PAUSE_MS);
+        assert_eq!(save_delay(1_000, 2_000), SAVE_PAUSE_MS);
+        // Typing without a pause for nearly the longest wait: only what is left of it.
+        assert_eq!(save_delay(1_000, 1_000 + SAVE_MAX_WAIT_MS - 100), 100);
+        assert_eq!(save_delay(1_000, 1_000 + SAVE_MAX_WAIT_MS + 500), 0);
+    }
 
     #[test]
     fn counts_utf16_units() {

@@ -5,8 +5,22 @@
 //! panic when storage is blocked) and JSON-encodes values, where the plan key needs the exact
 //! stored text for quarantine and read-back.
 
+use js_sys::JsString;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Storage;
+
+// `getItem` and `setItem` on JavaScript strings, never copied into Rust: saving a 2 MB plan
+// compares and copies it within the browser (the backup, the read-back check), and measuring
+// storage reads only each value's length.
+#[wasm_bindgen]
+extern "C" {
+    type JsStorage;
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    fn get_js(this: &JsStorage, key: &str) -> Result<Option<JsString>, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = setItem)]
+    fn set_js(this: &JsStorage, key: &str, value: &JsString) -> Result<(), JsValue>;
+}
 
 use super::budget::{may_save, utf16_units};
 use super::StorageFault;
@@ -96,6 +110,10 @@ impl PlanStore {
                 _ => StorageFault::Unavailable,
             }),
         }
+    }
+
+    fn js(&self) -> &JsStorage {
+        self.storage.unchecked_ref()
     }
 
     pub fn read_raw(&self, key: &str) -> Result<Option<String>, StorageFault> {
@@ -199,15 +217,15 @@ impl PlanStore {
             return Err(StorageFault::Conflict);
         }
         let key = plan_key(id);
-        if let Some(previous) = self.read_raw(&key)? {
+        let encoded = JsString::from(encoded);
+        if let Some(previous) = caught(self.js().get_js(&key))? {
             if previous != encoded {
-                self.write_raw(&backup_key(id), &previous)?;
+                caught(self.js().set_js(&backup_key(id), &previous))?;
             }
         }
-        self.write_raw(&key, encoded)?;
-        match self.read_raw(&key)? {
-            Some(back) if back == encoded => {}
-            _ => return Err(StorageFault::WriteMismatch),
+        caught(self.js().set_js(&key, &encoded))?;
+        if caught(self.js().get_js(&key))?.as_ref() != Some(&encoded) {
+            return Err(StorageFault::WriteMismatch);
         }
         let next = stored.max(base) + 1;
         self.write_raw(&revision_key(id), &next.to_string())?;
@@ -237,8 +255,8 @@ impl PlanStore {
         (0..len)
             .filter_map(|i| self.storage.key(i).ok().flatten())
             .map(|k| {
-                let v = self.read_raw(&k).ok().flatten().unwrap_or_default();
-                utf16_units(&k) + utf16_units(&v)
+                let value = self.js().get_js(&k).ok().flatten();
+                utf16_units(&k) + value.map_or(0, |v| v.length() as usize)
             })
             .sum()
     }
@@ -266,6 +284,10 @@ impl PlanStore {
         }
         Ok(())
     }
+}
+
+fn caught<T>(result: Result<T, JsValue>) -> Result<T, StorageFault> {
+    result.map_err(|e| classify(&e))
 }
 
 /// Sorts a value thrown by a storage call by its `name` and legacy `code`.

@@ -68,6 +68,37 @@ test('an edit made just before leaving the page is flushed, not lost', async () 
   await context.close();
 });
 
+test('steady typing is saved every few seconds, not on every keystroke; a pause saves at once', async () => {
+  const context = await app.context();
+  await context.addInitScript((prefix) => {
+    window.__planWrites = [];
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function logged(key, value) {
+      if (key.startsWith(prefix)) window.__planWrites.push(performance.now());
+      return setItem.call(this, key, value);
+    };
+  }, PLAN_PREFIX);
+  const page = await app.open(context, '#/define');
+  const field = page.getByLabel('What is your vision?');
+  await field.focus();
+  // 60 keystrokes, one every 100 ms: six seconds with no pause longer than the save's.
+  const started = await page.evaluate(() => performance.now());
+  for (const ch of 'A coalition in which every agency knows its part, and does it.'.slice(0, 60)) {
+    await page.keyboard.type(ch);
+    await page.waitForTimeout(100);
+  }
+  const stopped = await page.evaluate(() => performance.now());
+  const during = await page.evaluate(([a, b]) => window.__planWrites.filter((t) => t >= a && t <= b).length, [started, stopped]);
+  assert.ok(during >= 1, `saved while typing went on (${during} writes)`);
+  assert.ok(during <= 3, `not on every keystroke (${during} writes in 60 keystrokes)`);
+  // The pause after the last keystroke saves it.
+  await waitSaved(page);
+  await page.reload();
+  assert.equal(await page.getByLabel('What is your vision?').inputValue(), 'A coalition in which every agency knows its part, and does it.'.slice(0, 60));
+  assertNoErrors(page);
+  await context.close();
+});
+
 test('opening the app writes nothing to storage by itself', async () => {
   const context = await app.context();
   const page = await app.open(context, '#/define');
