@@ -7,7 +7,8 @@ SHELL := /bin/bash
 # trunk finds wasm-bindgen in ~/.cargo/bin and wasm-opt from npm's binaryen; --offline stops it
 # from ever downloading tools of its own.
 export PATH := $(CURDIR)/.tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
-TRUNK_BUILD := trunk --quiet build --release --offline
+# .ci/trunk.sh runs trunk with the size-optimized build's settings.
+TRUNK_BUILD := bash .ci/trunk.sh build
 
 .PHONY: serve build test test-unit test-e2e bench tools fmt clean
 
@@ -18,7 +19,7 @@ build: tools
 	@$(TRUNK_BUILD)
 
 serve: tools
-	trunk serve --release --offline
+	bash .ci/trunk.sh serve
 
 test: 
 	@bash .ci/tools.sh test

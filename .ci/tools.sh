@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the project needs, idempotently and quietly when it is already there.
-#   tools.sh build   wasm32 target, trunk, wasm-bindgen-cli (= Cargo.lock), wasm-opt (npm binaryen)
+#   tools.sh build   wasm32 target, rust-src, trunk, wasm-bindgen-cli (= Cargo.lock), wasm-opt
+#                    (npm binaryen), and the crates, fetched for the offline build
 #   tools.sh test    the above, plus Debian's chromium and the tests' npm packages
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,8 +32,20 @@ build_tools() {
     say "installing wasm-opt (npm binaryen $BINARYEN_VERSION)"
     npm install --prefix .tools --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION" >&2
   fi
-  # trunk --offline also builds with `cargo --offline`: fetch the locked crates first.
+  # The size-optimized build compiles the standard library (see trunk.sh): it needs the
+  # toolchain's source. Without it the build still works, only larger.
+  if ! rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
+    say "adding the rust-src component (for the size-optimized build)"
+    rustup component add rust-src >&2 || say "could not add rust-src: the build will be larger"
+  fi
+  # trunk --offline also builds with `cargo --offline`: fetch the locked crates first, and
+  # those the standard library is built from.
   cargo fetch --locked --quiet
+  local library
+  library="$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+  if [ -f "$library" ]; then
+    RUSTC_BOOTSTRAP=1 cargo fetch --locked --quiet --manifest-path "$library"
+  fi
 }
 
 test_tools() {

@@ -9,55 +9,93 @@ use crate::model::rules::{counts, dollars, next_section, progress};
 use crate::route::Route;
 use crate::state::{PlanState, SaveState};
 
+/// One figure "At a glance", with a meter: `value` of `max`, green at `optimum`.
+struct Stat {
+    label: &'static str,
+    text: String,
+    value: u64,
+    max: u64,
+    /// Zero for things best kept at zero (overdue items); otherwise the maximum.
+    lower_is_better: bool,
+}
+
+fn stat(s: Stat) -> impl IntoView {
+    let max = s.max.max(1);
+    let (high, optimum) = if s.lower_is_better {
+        (0, 0)
+    } else {
+        (max, max)
+    };
+    view! {
+        <div class="stat">
+            <dt>{s.label}</dt>
+            <dd>
+                <span class="stat-value">{s.text}</span>
+                <meter min="0" max=max value=s.value low="0" high=high optimum=optimum aria-label=s.label></meter>
+            </dd>
+        </div>
+    }
+}
+
 #[component]
 pub fn Overview() -> impl IntoView {
     let state = expect_context::<PlanState>();
-    let rows = Section::ALL.map(|section| {
-        let done = Memo::new(move |_| state.plan.with(|p| progress(p, section)));
-        view! {
-            <li class="progress-row">
-                <a href=Route::Section(section).href()>{section.title()}</a>
-                <progress
-                    max=move || done.get().total.max(1)
-                    value=move || done.get().answered
-                    aria-label=format!("{} progress", section.title())
-                ></progress>
-                <span class="progress-text">
-                    {move || { let p = done.get(); format!("{} of {} done", p.answered, p.total) }}
-                </span>
-            </li>
-        }
-    });
-    let next = Memo::new(move |_| state.plan.with(next_section));
-    let c = Memo::new(move |_| state.plan.with(|p| counts(p, state.today())));
-    // A meter is green at its optimum: the maximum for good things, zero for overdue items.
-    let bar = |label: &'static str,
-               value: Signal<String>,
-               fill: Signal<(f64, f64)>,
-               lower_is_better: bool| {
-        let (optimum, high) = if lower_is_better {
-            (0.0, 0.0)
-        } else {
-            (f64::MAX, f64::MAX)
-        };
-        view! {
-            <div class="stat">
-                <dt>{label}</dt>
-                <dd>
-                    <span class="stat-value">{value}</span>
-                    <meter min="0" max=move || fill.get().1.max(1.0) value=move || fill.get().0
-                        low="0" high=move || high.min(fill.get().1.max(1.0)) optimum=move || optimum.min(fill.get().1.max(1.0))
-                        aria-label=label></meter>
-                </dd>
-            </div>
-        }
+    let rows = move || {
+        state.plan.with(|plan| {
+            Section::ALL
+                .map(|section| {
+                    let p = progress(plan, section);
+                    view! {
+                        <li class="progress-row">
+                            <a href=Route::Section(section).href()>{section.title()}</a>
+                            <progress max=p.total.max(1) value=p.answered
+                                aria-label=format!("{} progress", section.title())></progress>
+                            <span class="progress-text">{format!("{} of {} done", p.answered, p.total)}</span>
+                        </li>
+                    }
+                })
+                .into_iter()
+                .collect_view()
+        })
     };
-    // Meters take floating point: dollar sums can exceed a 32-bit usize.
-    let total_money = move || {
-        let f = c.get().funding;
-        f.committed.saturating_add(f.pending) as f64
+    let stats = move || {
+        let c = state.plan.with(|p| counts(p, state.today()));
+        let money = c.funding.committed.saturating_add(c.funding.pending);
+        let n = |x: usize| x as u64;
+        [
+            Stat {
+                label: "Member organizations",
+                text: c.members.to_string(),
+                value: n(c.members),
+                max: n(c.members.max(10)),
+                lower_is_better: false,
+            },
+            Stat {
+                label: "Open action items",
+                text: c.open_actions.to_string(),
+                value: n(c.open_actions),
+                max: n(c.open_actions),
+                lower_is_better: false,
+            },
+            Stat {
+                label: "Overdue action items",
+                text: c.overdue.to_string(),
+                value: n(c.overdue),
+                max: n(c.open_actions),
+                lower_is_better: true,
+            },
+            Stat {
+                label: "Funding committed",
+                text: dollars(c.funding.committed),
+                value: c.funding.committed,
+                max: money,
+                lower_is_better: false,
+            },
+        ]
+        .into_iter()
+        .map(stat)
+        .collect_view()
     };
-    let n = |x: usize| x as f64;
     // No plan stored here at all: a new device, or the browser cleared its storage.
     let welcome = move || {
         state.library.with(|l| l.plans.is_empty())
@@ -95,7 +133,7 @@ pub fn Overview() -> impl IntoView {
             </section>
         </Show>
         <p class="next-step">
-            {move || match next.get() {
+            {move || match state.plan.with(next_section) {
                 Some(s) => view! {
                     "Next step: " <a href=Route::Section(s).href()>{s.title()}</a> " — " {s.lead_question()}
                 }.into_any(),
@@ -103,17 +141,8 @@ pub fn Overview() -> impl IntoView {
             }}
         </p>
         <h2>"At a glance"</h2>
-        <dl class="stats">
-            {bar("Member organizations", Signal::derive(move || c.get().members.to_string()),
-                Signal::derive(move || (n(c.get().members), n(c.get().members.max(10)))), false)}
-            {bar("Open action items", Signal::derive(move || c.get().open_actions.to_string()),
-                Signal::derive(move || (n(c.get().open_actions), n(c.get().open_actions.max(1)))), false)}
-            {bar("Overdue action items", Signal::derive(move || c.get().overdue.to_string()),
-                Signal::derive(move || (n(c.get().overdue), n(c.get().open_actions.max(1)))), true)}
-            {bar("Funding committed", Signal::derive(move || dollars(c.get().funding.committed)),
-                Signal::derive(move || (c.get().funding.committed as f64, total_money().max(1.0))), false)}
-        </dl>
+        <dl class="stats">{stats}</dl>
         <h2>"Progress"</h2>
-        <ol class="progress-list">{rows.into_iter().collect_view()}</ol>
+        <ol class="progress-list">{rows}</ol>
     }
 }

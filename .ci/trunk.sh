@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The release build of the app: `trunk.sh build` writes dist/, `trunk.sh serve` serves it. Used
+# by the Makefile (build, serve, test, bench) and the Pages workflow, so all of them ship and
+# test the same bytes.
+#
+# The smallest form compiles the standard library with the app, optimized for size, and makes a
+# panic trap at once instead of formatting a message nobody would see (-Cpanic=immediate-abort):
+# about 30 KB less to download, gzipped. Those cargo and rustc options are not stable yet, so
+# RUSTC_BOOTSTRAP=1 switches them on for this one build; they need the toolchain's rust-src
+# (tools.sh installs it, and fetches the crates the standard library uses). Without rust-src
+# this builds the plain release: the same app, larger.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
+  export RUSTC_BOOTSTRAP=1
+  export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+  export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
+  # Replaces .cargo/config.toml's flags for this target, so it repeats erase_components.
+  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort"
+else
+  echo "trunk.sh: rust-src is not installed: building without the size options" >&2
+fi
+case "${1:-build}" in
+  build) shift || true; exec trunk --quiet build --release --offline "$@" ;;
+  serve) shift; exec trunk serve --release --offline "$@" ;;
+  *) echo "usage: $0 build|serve [trunk options]" >&2; exit 2 ;;
+esac
