@@ -60,6 +60,7 @@ mod full {
     use partnership_planner::content::guidance::{HEALTH_STATEMENTS, SURVIVOR_CHECKLIST};
     use partnership_planner::content::lists::spec;
     use partnership_planner::content::{FunctionKind, Section, QUESTIONS};
+    use partnership_planner::model::json::ToJson;
     use partnership_planner::model::kinds::{
         ActionStatus, FundingKind, FundingStatus, MemberStatus, NetworkKind, Pillar, RoleKind,
         Sector,
@@ -97,8 +98,8 @@ mod full {
     }
 
     /// A vocabulary value as it is written in files.
-    fn key<T: serde::Serialize>(v: T) -> Value {
-        serde_json::to_value(v).unwrap_or(Value::Null)
+    fn key<T: ToJson>(v: T) -> Value {
+        v.to_json()
     }
 
     fn pillars() -> impl Strategy<Value = Value> {

@@ -353,7 +353,7 @@ mod tests {
                     "{kind:?}.{}",
                     field.key
                 );
-                let json = serde_json::to_value(&plan).unwrap_or_default();
+                let json = crate::model::json::ToJson::to_json(&plan);
                 assert!(
                     json[kind.key()][0].get(field.key).is_some(),
                     "{kind:?}.{}",

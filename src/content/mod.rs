@@ -13,8 +13,6 @@ pub mod readability;
 
 pub use questions::{question, questions_for, Question, QUESTIONS};
 
-use serde::{Deserialize, Serialize};
-
 /// The eight toolkit sections, in the order a partnership works through them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Section {
@@ -90,8 +88,7 @@ impl Section {
 
 /// The six things the seed says a partnership could do. The serialized names are part of the
 /// file format: never rename one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FunctionKind {
     StrategicCoordination,
     OperationalCoordination,
@@ -100,6 +97,8 @@ pub enum FunctionKind {
     InvolveCommunity,
     SurvivorEngagement,
 }
+
+crate::model::json::json_keyed!(FunctionKind);
 
 impl FunctionKind {
     pub const ALL: [FunctionKind; 6] = [
@@ -110,6 +109,22 @@ impl FunctionKind {
         FunctionKind::InvolveCommunity,
         FunctionKind::SurvivorEngagement,
     ];
+
+    /// The stable name used in files.
+    pub fn key(self) -> &'static str {
+        match self {
+            FunctionKind::StrategicCoordination => "strategic_coordination",
+            FunctionKind::OperationalCoordination => "operational_coordination",
+            FunctionKind::ShareInformation => "share_information",
+            FunctionKind::RaiseAwareness => "raise_awareness",
+            FunctionKind::InvolveCommunity => "involve_community",
+            FunctionKind::SurvivorEngagement => "survivor_engagement",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<FunctionKind> {
+        Self::ALL.into_iter().find(|f| f.key() == key)
+    }
 
     /// The checkbox label, in the seed's words.
     pub fn label(self) -> &'static str {
@@ -178,7 +193,7 @@ mod tests {
     fn function_names_in_files_are_stable() {
         let names: Vec<String> = FunctionKind::ALL
             .iter()
-            .map(|f| serde_json::to_string(f).unwrap_or_default())
+            .map(|f| crate::model::json::ToJson::to_json(f).to_string())
             .collect();
         assert_eq!(
             names,

@@ -6,10 +6,10 @@
 //!  "saved_at": "2026-11-25T17:42:03Z", "plan": {...}}
 //! ```
 
-use serde::Serialize;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::error::ImportError;
+use super::json::{read, ToJson};
 use super::plan::Plan;
 use super::time::{iso8601, Millis};
 
@@ -24,30 +24,16 @@ pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 type Migration = fn(Value) -> Result<Value, ImportError>;
 const MIGRATIONS: &[Migration] = &[];
 
-#[derive(Serialize)]
-struct EnvelopeRef<'a> {
-    format: &'static str,
-    schema_version: u64,
-    app_version: &'static str,
-    saved_at: String,
-    plan: &'a Plan,
-}
-
-fn envelope(plan: &Plan, now: Millis) -> EnvelopeRef<'_> {
-    EnvelopeRef {
-        format: FORMAT,
-        schema_version: SCHEMA_VERSION,
-        app_version: APP_VERSION,
-        saved_at: iso8601(now),
-        plan,
-    }
-}
-
-/// The envelope as a JSON tree. Every typed write of JSON goes through `to_value`, so each
-/// type's serialization code is compiled once, whatever the output format.
+/// The envelope as a JSON tree, fields in the documented order. Both encodings write this
+/// tree, so each type's conversion is compiled once, whatever the output format.
 fn envelope_value(plan: &Plan, now: Millis) -> Value {
-    // Serializing plain structs of strings, numbers and enums cannot fail.
-    serde_json::to_value(envelope(plan, now)).unwrap_or_default()
+    let mut fields = Map::new();
+    fields.insert("format".into(), FORMAT.into());
+    fields.insert("schema_version".into(), SCHEMA_VERSION.into());
+    fields.insert("app_version".into(), APP_VERSION.into());
+    fields.insert("saved_at".into(), iso8601(now).into());
+    fields.insert("plan".into(), plan.to_json());
+    Value::Object(fields)
 }
 
 /// Compact JSON, for `localStorage`, where every character counts against the quota.
@@ -129,21 +115,13 @@ pub fn migrate(value: Value) -> Result<Plan, ImportError> {
     for step in &MIGRATIONS[(version - 1) as usize..] {
         plan = step(plan)?;
     }
-    let plan: Plan = super::items::from_value(plan).map_err(|e| ImportError::Invalid {
-        path: join_path("plan", &e.path().to_string()),
-        problem: e.inner().to_string(),
+    let plan: Plan = read(&plan, "plan").map_err(|w| ImportError::Invalid {
+        path: w.path,
+        problem: w.problem,
     })?;
     plan.check()
         .map_err(|(path, problem)| ImportError::Invalid { path, problem })?;
     Ok(plan)
-}
-
-fn join_path(root: &str, rest: &str) -> String {
-    match rest {
-        "" | "." => root.to_owned(),
-        r if r.starts_with('[') => format!("{root}{r}"),
-        r => format!("{root}.{r}"),
-    }
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use super::envelope::SCHEMA_VERSION;
+use super::json::clip;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
@@ -37,7 +38,10 @@ impl ImportError {
             // "duplicate key \"name\" at line 1 column 9"
             let key = rest.split(" at line").next().unwrap_or(rest);
             ImportError::DuplicateKey {
-                key: serde_json::from_str(key).unwrap_or_else(|_| key.to_owned()),
+                key: match super::import::parse_json(key) {
+                    Ok(serde_json::Value::String(key)) => key,
+                    _ => key.to_owned(),
+                },
             }
         } else if text.contains("recursion limit") {
             ImportError::TooDeep
@@ -97,12 +101,13 @@ impl fmt::Display for ImportError {
                  {found}; this one reads up to {SCHEMA_VERSION}). Ask the sender to export \
                  again, or update."
             ),
+            // The problem is the app's own words (`model::json`, `Plan::check`), with any text
+            // from the file in it already shortened; the path may hold any key from the file.
             ImportError::Invalid { path, problem } => {
                 write!(
                     f,
-                    "This plan file has a problem at {}: {}.",
-                    clip(path),
-                    plain(problem)
+                    "This plan file has a problem at {}: {problem}.",
+                    clip(path)
                 )
             }
         }
@@ -111,82 +116,19 @@ impl fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
-/// Text from a file, shortened before it is shown: a hostile file may hold megabytes.
-fn clip(text: &str) -> String {
-    match text.char_indices().nth(60) {
-        Some((i, _)) => format!("{}…", &text[..i]),
-        None => text.to_owned(),
-    }
-}
-
-/// Serde's wording ("invalid type: string \"x\", expected u64") in plain words.
-fn plain(problem: &str) -> String {
-    let kind = |expected: &str| -> &'static str {
-        match expected {
-            e if e.contains("u64") || e.contains("u8") || e.contains("integer") => "a whole number",
-            e if e.contains("bool") => "true or false",
-            e if e.contains("sequence") => "a list",
-            e if e.contains("struct") || e.contains("map") => "a group of fields",
-            e if e.contains("string") => "text",
-            _ => "a different kind of value",
-        }
-    };
-    if let Some(rest) = problem
-        .strip_prefix("invalid type: ")
-        .or_else(|| problem.strip_prefix("invalid value: "))
-    {
-        if let Some((_, expected)) = rest.rsplit_once(", expected ") {
-            return format!(
-                "it has the wrong kind of value (it should be {})",
-                kind(expected)
-            );
-        }
-    }
-    if let Some(rest) = problem.strip_prefix("unknown variant `") {
-        let value = rest.split('`').next().unwrap_or("");
-        return format!(
-            "\u{201c}{}\u{201d} is not one of the allowed choices",
-            clip(value)
-        );
-    }
-    if let Some(rest) = problem.strip_prefix("missing field `") {
-        return format!(
-            "the field \u{201c}{}\u{201d} is missing",
-            rest.split('`').next().unwrap_or("")
-        );
-    }
-    if let Some(rest) = problem.strip_prefix("unknown field `") {
-        return format!(
-            "it has a field \u{201c}{}\u{201d} that plans do not have",
-            clip(rest.split('`').next().unwrap_or(""))
-        );
-    }
-    if problem.starts_with("invalid length") {
-        return "it has the wrong number of parts".into();
-    }
-    clip(problem)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn serde_wording_becomes_plain() {
-        let e = |p: &str| {
-            ImportError::Invalid {
-                path: "plan.funding[0].amount".into(),
-                problem: p.into(),
-            }
-            .to_string()
-        };
-        assert_eq!(
-            e("invalid type: string \"$25,000\", expected u64"),
-            "This plan file has a problem at plan.funding[0].amount: it has the wrong kind of value (it should be a whole number)."
-        );
-        assert!(e("unknown variant `spaceship`, expected one of `a`, `b`")
-            .contains("“spaceship” is not one of the allowed choices"));
-        assert!(e("missing field `name`").contains("the field “name” is missing"));
-        assert!(e(&"x".repeat(5000)).len() < 300, "long text is clipped");
+    fn a_problem_names_the_place_shortened() {
+        let e = ImportError::Invalid {
+            path: format!("plan.answers.{}", "x".repeat(5000)),
+            problem: "is not a question of this toolkit".into(),
+        }
+        .to_string();
+        assert!(e.starts_with("This plan file has a problem at plan.answers.xxx"));
+        assert!(e.ends_with("…: is not a question of this toolkit."));
+        assert!(e.len() < 200, "long text is clipped");
     }
 }

@@ -3,11 +3,11 @@
 //! time, so copies can be merged item by item.
 //!
 //! Screens edit any item through one generic path (`Plan::set_field`), which goes through the
-//! item's own serde shape: a value of the wrong type for a field is refused, never coerced.
+//! item's own JSON shape (`model::json`): a value of the wrong type for a field is refused, never coerced.
 
-use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
+
+use super::json::{json_struct, FromJson, Path, ToJson};
 
 use super::kinds::*;
 use super::time::Millis;
@@ -56,7 +56,7 @@ impl ListKind {
 }
 
 /// What every list item can do.
-pub trait Record: Clone + Serialize + DeserializeOwned {
+pub trait Record: Clone + ToJson + FromJson {
     fn create(id: String, now: Millis) -> Self;
     fn id(&self) -> &str;
     fn modified(&self) -> Millis;
@@ -94,8 +94,7 @@ macro_rules! record {
     };
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Member {
     pub id: String,
     pub modified: Millis,
@@ -109,10 +108,22 @@ pub struct Member {
     pub brings: String,
     pub needs: String,
 }
+json_struct!(Member {
+    id,
+    modified,
+    name,
+    sector,
+    contact,
+    email,
+    phone,
+    status,
+    pillars,
+    brings,
+    needs
+});
 record!(Member, name);
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Network {
     pub id: String,
     pub modified: Millis,
@@ -120,10 +131,16 @@ pub struct Network {
     pub kind: Option<NetworkKind>,
     pub note: String,
 }
+json_struct!(Network {
+    id,
+    modified,
+    name,
+    kind,
+    note
+});
 record!(Network, name);
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RoleAssignment {
     pub id: String,
     pub modified: Millis,
@@ -134,6 +151,15 @@ pub struct RoleAssignment {
     pub description: String,
     pub term: String,
 }
+json_struct!(RoleAssignment {
+    id,
+    modified,
+    role,
+    member,
+    person,
+    description,
+    term
+});
 // "Fiscal Agent: Sam Okafor": the role first, as that is what the list is about.
 record!(RoleAssignment, |r: &RoleAssignment| {
     match (r.role, r.person.trim()) {
@@ -143,8 +169,7 @@ record!(RoleAssignment, |r: &RoleAssignment| {
     }
 });
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Subgroup {
     pub id: String,
     pub modified: Millis,
@@ -153,10 +178,17 @@ pub struct Subgroup {
     pub lead: Option<String>,
     pub members: Vec<String>,
 }
+json_struct!(Subgroup {
+    id,
+    modified,
+    name,
+    focus,
+    lead,
+    members
+});
 record!(Subgroup, name);
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Goal {
     pub id: String,
     pub modified: Millis,
@@ -167,10 +199,19 @@ pub struct Goal {
     pub relevant: bool,
     pub time_bound: bool,
 }
+json_struct!(Goal {
+    id,
+    modified,
+    title,
+    specific,
+    measurable,
+    achievable,
+    relevant,
+    time_bound
+});
 record!(Goal, title);
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Strategy {
     pub id: String,
     pub modified: Millis,
@@ -178,10 +219,15 @@ pub struct Strategy {
     pub goal: Option<String>,
     pub text: String,
 }
+json_struct!(Strategy {
+    id,
+    modified,
+    goal,
+    text
+});
 record!(Strategy, text);
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ActionItem {
     pub id: String,
     pub modified: Millis,
@@ -196,10 +242,21 @@ pub struct ActionItem {
     pub barriers: String,
     pub inform: String,
 }
+json_struct!(ActionItem {
+    id,
+    modified,
+    what,
+    goal,
+    owner,
+    due,
+    status,
+    resources,
+    barriers,
+    inform
+});
 record!(ActionItem, what);
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FundingSource {
     pub id: String,
     pub modified: Millis,
@@ -211,10 +268,19 @@ pub struct FundingSource {
     pub deadline: Option<String>,
     pub fiscal_agent: Option<String>,
 }
+json_struct!(FundingSource {
+    id,
+    modified,
+    name,
+    kind,
+    amount,
+    status,
+    deadline,
+    fiscal_agent
+});
 record!(FundingSource, name);
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Resource {
     pub id: String,
     pub modified: Millis,
@@ -225,6 +291,14 @@ pub struct Resource {
     /// The section it belongs to (a section slug), if any.
     pub section: Option<String>,
 }
+json_struct!(Resource {
+    id,
+    modified,
+    title,
+    url,
+    note,
+    section
+});
 record!(Resource, title);
 
 impl Default for MemberStatus {
@@ -259,14 +333,6 @@ impl Removed {
     }
 }
 
-/// Every typed read of JSON in the app goes through this one deserializer (the path-tracking
-/// one imports need), so each type's deserialization code is compiled once, not twice.
-pub(super) fn from_value<T: DeserializeOwned>(
-    v: Value,
-) -> Result<T, serde_path_to_error::Error<serde_json::Error>> {
-    serde_path_to_error::deserialize(v)
-}
-
 /// Generic list operations, used by `Plan` for every list.
 pub(super) mod ops {
     use super::*;
@@ -285,12 +351,12 @@ pub(super) mod ops {
     pub fn get<T: Record>(list: &[T], id: &str, field: &str) -> Value {
         list.iter()
             .find(|i| i.id() == id)
-            .and_then(|i| serde_json::to_value(i).ok())
+            .map(ToJson::to_json)
             .and_then(|mut v| v.get_mut(field).map(Value::take))
             .unwrap_or(Value::Null)
     }
 
-    /// Sets one field through the item's serde shape. `Ok(false)` when nothing changed.
+    /// Sets one field through the item's JSON shape. `Ok(false)` when nothing changed.
     pub fn set<T: Record>(
         list: &mut [T],
         id: &str,
@@ -304,7 +370,7 @@ pub(super) mod ops {
         let Some(item) = list.iter_mut().find(|i| i.id() == id) else {
             return Err("no such item".into());
         };
-        let mut v = serde_json::to_value(&*item).map_err(|e| e.to_string())?;
+        let mut v = item.to_json();
         let Some(slot) = v.get_mut(field) else {
             return Err(format!("no field {field}"));
         };
@@ -318,7 +384,7 @@ pub(super) mod ops {
             return Ok(false);
         }
         *slot = value;
-        let mut updated: T = from_value(v).map_err(|e| e.to_string())?;
+        let mut updated = T::from_json(&v, Path::Root("")).map_err(|w| w.problem)?;
         updated.set_modified(now);
         *item = updated;
         Ok(true)
@@ -331,12 +397,12 @@ pub(super) mod ops {
             list: kind,
             index,
             title: item.title(),
-            item: serde_json::to_value(&item).ok()?,
+            item: item.to_json(),
         })
     }
 
     pub fn restore<T: Record>(list: &mut Vec<T>, removed: Removed) -> bool {
-        let Ok(item) = from_value::<T>(removed.item) else {
+        let Ok(item) = T::from_json(&removed.item, Path::Root("")) else {
             return false;
         };
         if list.iter().any(|i| i.id() == item.id()) {

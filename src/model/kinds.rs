@@ -1,16 +1,15 @@
 //! The fixed vocabularies of the plan: the 4 Ps, sectors, statuses, roles and types. Their
 //! serialized names are part of the file format: never rename one; labels can change freely.
 
-use serde::{Deserialize, Serialize};
-
 /// Declares a vocabulary: an enum with its stable file names and its labels, plus `ALL`.
 macro_rules! vocabulary {
     ($(#[$doc:meta])* $name:ident { $($variant:ident = $key:literal : $label:literal,)+ }) => {
         $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name {
-            $(#[serde(rename = $key)] $variant,)+
+            $($variant,)+
         }
+        super::json::json_keyed!($name);
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant,)+];
             /// The stable name used in files and form values.
@@ -166,14 +165,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn keys_round_trip_and_match_serde() {
+    fn keys_round_trip_and_are_what_files_hold() {
+        use crate::model::json::{read, ToJson};
         for s in Sector::ALL {
             assert_eq!(Sector::from_key(s.key()), Some(*s));
-            assert_eq!(
-                serde_json::to_string(s).ok(),
-                Some(format!("\"{}\"", s.key()))
-            );
+            assert_eq!(s.to_json(), serde_json::json!(s.key()));
+            assert_eq!(read::<Sector>(&s.to_json(), "sector"), Ok(*s));
         }
+        assert!(read::<Sector>(&serde_json::json!("pirates"), "sector").is_err());
         for r in RoleKind::ALL {
             assert_eq!(RoleKind::from_key(r.key()), Some(*r));
             assert!(!r.description().is_empty());

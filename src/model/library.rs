@@ -1,19 +1,20 @@
 //! The plans kept on this device: which one is open, and when each was last saved and
 //! exported. Stored as a small index beside the plans, so the list shows without reading them.
 
-use serde::{Deserialize, Serialize};
-
+use super::json::json_struct;
 use super::plan::Plan;
 use super::time::{iso_date, Millis};
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Library {
     /// The id of the plan that opens at start.
     pub open: Option<String>,
     pub plans: Vec<PlanEntry>,
 }
+// Lenient: the index can always be rebuilt from the plans themselves.
+json_struct!(lenient Library { open, plans: required });
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PlanEntry {
     pub id: String,
     pub name: String,
@@ -22,6 +23,7 @@ pub struct PlanEntry {
     pub saved: Option<Millis>,
     pub exported: Option<Millis>,
 }
+json_struct!(lenient PlanEntry { id: required, name: required, modified: required, saved, exported });
 
 impl Library {
     pub fn entry(&self, id: &str) -> Option<&PlanEntry> {

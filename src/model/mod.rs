@@ -7,6 +7,7 @@ pub mod error;
 pub mod history;
 pub mod import;
 pub mod items;
+pub mod json;
 pub mod kinds;
 pub mod library;
 pub mod link;

@@ -5,11 +5,10 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-
 use serde_json::Value;
 
 use super::items::{ops, *};
+use super::json::{json_struct, ToJson};
 use super::kinds::Pillar;
 use super::time::Millis;
 use crate::content::{FunctionKind, Section, QUESTIONS};
@@ -17,8 +16,7 @@ use crate::content::{FunctionKind, Section, QUESTIONS};
 /// The longest answer or name kept; longer text in a file is refused, not cut.
 pub const MAX_TEXT_CHARS: usize = 100_000;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Plan {
     /// Stable id of the plan, kept across exports and imports.
     pub id: String,
@@ -27,72 +25,108 @@ pub struct Plan {
     pub created: Millis,
     pub modified: Millis,
     /// Free-text answers keyed by question id (see `content::QUESTIONS`).
-    #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
     /// The seed's six functions; a function absent from the list is not chosen.
-    #[serde(default)]
     pub functions: Vec<FunctionChoice>,
-    #[serde(default)]
     pub members: Vec<Member>,
-    #[serde(default)]
     pub networks: Vec<Network>,
-    #[serde(default)]
     pub roles: Vec<RoleAssignment>,
-    #[serde(default)]
     pub subgroups: Vec<Subgroup>,
-    #[serde(default)]
     pub goals: Vec<Goal>,
-    #[serde(default)]
     pub strategies: Vec<Strategy>,
-    #[serde(default)]
     pub actions: Vec<ActionItem>,
-    #[serde(default)]
     pub funding: Vec<FundingSource>,
-    #[serde(default)]
     pub resources: Vec<Resource>,
     /// Ticked checklist items (survivor engagement), keyed by checklist item id.
-    #[serde(default)]
     pub checks: BTreeMap<String, Check>,
     /// Partnership health self-check scores (1 to 5), keyed by statement id.
-    #[serde(default)]
     pub scores: BTreeMap<String, Score>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+json_struct!(Plan {
+    id: required,
+    name: required,
+    created: required,
+    modified: required,
+    answers,
+    functions,
+    members,
+    networks,
+    roles,
+    subgroups,
+    goals,
+    strategies,
+    actions,
+    funding,
+    resources,
+    checks,
+    scores,
+});
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Check {
     pub done: bool,
     pub modified: Millis,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+json_struct!(Check {
+    done: required,
+    modified: required
+});
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Score {
     /// 1 (strongly disagree) to 5 (strongly agree).
     pub value: u8,
     pub modified: Millis,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+json_struct!(Score {
+    value: required,
+    modified: required
+});
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Answer {
     pub text: String,
     pub modified: Millis,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+json_struct!(Answer {
+    text: required,
+    modified: required
+});
+
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FunctionChoice {
     /// The function itself doubles as the item's stable id: there is one of each.
     pub id: FunctionKind,
     pub selected: bool,
     pub modified: Millis,
     /// How the partnership will carry the function out.
-    #[serde(default)]
     pub note: String,
     /// Which of the 4 Ps it serves.
-    #[serde(default)]
     pub pillars: Vec<Pillar>,
+}
+json_struct!(FunctionChoice {
+    id: required,
+    selected: required,
+    modified: required,
+    note,
+    pillars
+});
+
+/// Only for reading a file: `id` is required there, so this placeholder is always replaced.
+impl Default for FunctionChoice {
+    fn default() -> Self {
+        FunctionChoice {
+            id: FunctionKind::StrategicCoordination,
+            selected: false,
+            modified: 0,
+            note: String::new(),
+            pillars: Vec::new(),
+        }
+    }
 }
 
 /// Text as the plan keeps it: raw control characters (NUL, escape, …), which no keyboard types
@@ -387,8 +421,7 @@ impl Plan {
         with_list!(self, list, |v| v
             .iter()
             .find(|i| i.id() == id)
-            .and_then(|i| serde_json::to_value(i).ok())
-            .unwrap_or(Value::Null))
+            .map_or(Value::Null, ToJson::to_json))
     }
 
     /// The text naming an item in headings (empty while the item is blank).

@@ -5,6 +5,7 @@
 use serde_json::Value;
 
 use super::items::{ActionItem, ListKind};
+use super::json::ToJson;
 use super::kinds::{ActionStatus, Sector};
 use super::plan::{Plan, MAX_TEXT_CHARS};
 use super::time::parse_date;
@@ -247,7 +248,10 @@ pub(super) fn check_items(plan: &Plan) -> Result<(), (String, String)> {
         if let Some(key) = keys.into_iter().find(|k| !is_item_key(k)) {
             return Err((
                 format!("plan.{map}"),
-                format!("has an entry named {key:?}, which is not a checklist item"),
+                format!(
+                    "has an entry named \u{201c}{}\u{201d}, which is not a checklist item",
+                    super::json::clip(key)
+                ),
             ));
         }
     }
@@ -302,13 +306,25 @@ fn too_long_text(plan: &Plan) -> Result<(), (String, String)> {
         .iter()
         .map(|(k, a)| (k.clone(), Value::String(a.text.clone())))
         .collect();
-    let lists = serde_json::json!({
-        "name": plan.name, "answers": answers,
-        "members": plan.members, "networks": plan.networks, "roles": plan.roles,
-        "subgroups": plan.subgroups, "goals": plan.goals, "strategies": plan.strategies,
-        "actions": plan.actions, "funding": plan.funding, "resources": plan.resources,
-        "functions": plan.functions,
-    });
+    let lists = Value::Object(
+        [
+            ("name", plan.name.to_json()),
+            ("answers", Value::Object(answers)),
+            ("members", plan.members.to_json()),
+            ("networks", plan.networks.to_json()),
+            ("roles", plan.roles.to_json()),
+            ("subgroups", plan.subgroups.to_json()),
+            ("goals", plan.goals.to_json()),
+            ("strategies", plan.strategies.to_json()),
+            ("actions", plan.actions.to_json()),
+            ("funding", plan.funding.to_json()),
+            ("resources", plan.resources.to_json()),
+            ("functions", plan.functions.to_json()),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v))
+        .collect(),
+    );
     match walk(&lists, &mut String::from("plan")) {
         Some(path) => Err((
             path,

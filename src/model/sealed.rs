@@ -28,10 +28,8 @@
 //! opened by the app in `tests/e2e/encryption.test.mjs`; that test also decrypts a file the
 //! app made with Node.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::Value;
 
 pub const FORMAT: &str = "partnership-plan-encrypted";
@@ -217,14 +215,18 @@ fn shown(value: &Value) -> String {
 /// Checks a protected file completely, before any key derivation.
 pub fn parse(text: &str) -> Result<Sealed, SealedError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let Fields(pairs) = serde_json::from_str(text).map_err(|_| SealedError::Unreadable)?;
-    let mut fields = BTreeMap::new();
-    for (name, value) in pairs {
-        if fields.contains_key(&name) {
-            return Err(SealedError::DuplicateField(quote(&name)));
+    let fields = match super::import::parse_json(text) {
+        Ok(Value::Object(fields)) => fields,
+        Ok(_) => return Err(SealedError::Unreadable),
+        Err(e) => {
+            return Err(match super::ImportError::from_json(e) {
+                super::ImportError::DuplicateKey { key } => {
+                    SealedError::DuplicateField(quote(&key))
+                }
+                _ => SealedError::Unreadable,
+            })
         }
-        fields.insert(name, value);
-    }
+    };
     match fields.get("format") {
         Some(Value::String(f)) if f == FORMAT => {}
         _ => return Err(SealedError::NotSealed),
@@ -340,29 +342,6 @@ pub fn write(header: &Header, ciphertext: &[u8]) -> String {
         base64_encode(&header.iv),
         base64_encode(ciphertext)
     )
-}
-
-/// A JSON object's members in file order, duplicates kept (so `parse` can refuse them).
-struct Fields(Vec<(String, Value)>);
-
-impl<'de> Deserialize<'de> for Fields {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Fields;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a JSON object")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fields, A::Error> {
-                let mut out = Vec::new();
-                while let Some((k, v)) = map.next_entry::<String, Value>()? {
-                    out.push((k, v));
-                }
-                Ok(Fields(out))
-            }
-        }
-        d.deserialize_map(V)
-    }
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

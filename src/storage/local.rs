@@ -24,6 +24,8 @@ extern "C" {
 
 use super::budget::{may_save, utf16_units};
 use super::StorageFault;
+use crate::model::import::parse_json;
+use crate::model::json::{json_struct, read, FromJson, ToJson};
 use crate::model::library::Library;
 use crate::model::{decode, Decoded, ImportError, Millis};
 
@@ -44,8 +46,7 @@ pub const REVISION_PREFIX: &str = "partnership-planner:revision:";
 pub const SETTINGS_KEY: &str = "partnership-planner:settings";
 
 /// Choices that belong to this device, not to a plan.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Settings {
     /// The "Quick exit" button and the Shift-three-times shortcut.
     pub quick_exit: bool,
@@ -54,6 +55,9 @@ pub struct Settings {
     /// With a passphrase: a known text sealed with it (`io::crypto`); unlocking must open it.
     pub lock_check: Option<String>,
 }
+
+// Lenient and with defaults: settings from another version of the app still open.
+json_struct!(lenient Settings { quick_exit, locked, lock_check });
 
 impl Default for Settings {
     fn default() -> Self {
@@ -132,7 +136,7 @@ impl PlanStore {
     /// plans themselves; nothing is written until the next save.
     pub fn library(&self) -> Result<Library, StorageFault> {
         let stored = self.read_raw(LIBRARY_KEY)?;
-        if let Some(library) = stored.and_then(|raw| serde_json::from_str::<Library>(&raw).ok()) {
+        if let Some(library) = stored.and_then(|raw| read_json::<Library>(&raw, "library")) {
             return Ok(library);
         }
         let mut library = Library::default();
@@ -148,8 +152,7 @@ impl PlanStore {
     }
 
     pub fn save_library(&self, library: &Library) -> Result<(), StorageFault> {
-        let text = serde_json::to_string(library).unwrap_or_default();
-        self.write_raw(LIBRARY_KEY, &text)
+        self.write_raw(LIBRARY_KEY, &library.to_json().to_string())
     }
 
     /// Reads a plan and, if it cannot be read, quarantines it.
@@ -266,15 +269,12 @@ impl PlanStore {
         self.read_raw(SETTINGS_KEY)
             .ok()
             .flatten()
-            .and_then(|raw| serde_json::from_str(&raw).ok())
+            .and_then(|raw| read_json(&raw, "settings"))
             .unwrap_or_default()
     }
 
     pub fn save_settings(&self, settings: &Settings) -> Result<(), StorageFault> {
-        self.write_raw(
-            SETTINGS_KEY,
-            &serde_json::to_string(settings).unwrap_or_default(),
-        )
+        self.write_raw(SETTINGS_KEY, &settings.to_json().to_string())
     }
 
     /// Removes every key the app ever wrote.
@@ -284,6 +284,11 @@ impl PlanStore {
         }
         Ok(())
     }
+}
+
+/// A small value the app stored (the index, the settings), or `None` if it cannot be read.
+fn read_json<T: FromJson>(raw: &str, root: &str) -> Option<T> {
+    parse_json(raw).ok().and_then(|v| read(&v, root).ok())
 }
 
 fn caught<T>(result: Result<T, JsValue>) -> Result<T, StorageFault> {
