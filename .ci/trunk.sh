@@ -15,8 +15,8 @@ if rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
   export RUSTC_BOOTSTRAP=1
   export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
   export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
-  # Replaces .cargo/config.toml's flags for this target, so it repeats erase_components.
-  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort"
+  # Added to .cargo/config.toml's flags for this target (erase_components).
+  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
 else
   echo "trunk.sh: rust-src is not installed: building without the size options" >&2
 fi

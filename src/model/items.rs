@@ -333,32 +333,83 @@ impl Removed {
     }
 }
 
-/// Generic list operations, used by `Plan` for every list.
+/// What every list can do whatever its items are, so that the operations on lists (`ops`) are
+/// compiled once rather than once for each of the nine item types: each method here is a line or
+/// two, and `Plan::list` hands out any list as `&dyn AnyList`.
+pub trait AnyList {
+    fn len(&self) -> usize;
+    fn id(&self, i: usize) -> &str;
+    fn title(&self, i: usize) -> String;
+    fn json(&self, i: usize) -> Value;
+    /// Replaces item `i` with `v` read as this list's item, stamped `now`; or says why `v` does
+    /// not fit.
+    fn replace(&mut self, i: usize, v: &Value, now: Millis) -> Result<(), String>;
+    /// Puts `v`, read as this list's item, at `i`. False if it does not fit.
+    fn insert(&mut self, i: usize, v: &Value) -> bool;
+    fn remove(&mut self, i: usize);
+    fn push_new(&mut self, id: String, now: Millis);
+    fn swap(&mut self, a: usize, b: usize, now: Millis);
+}
+
+impl<T: Record> AnyList for Vec<T> {
+    fn len(&self) -> usize {
+        <[T]>::len(self)
+    }
+    fn id(&self, i: usize) -> &str {
+        self[i].id()
+    }
+    fn title(&self, i: usize) -> String {
+        self[i].title()
+    }
+    fn json(&self, i: usize) -> Value {
+        self[i].to_json()
+    }
+    fn replace(&mut self, i: usize, v: &Value, now: Millis) -> Result<(), String> {
+        let mut item = T::from_json(v, Path::Root("")).map_err(|w| w.problem)?;
+        item.set_modified(now);
+        self[i] = item;
+        Ok(())
+    }
+    fn insert(&mut self, i: usize, v: &Value) -> bool {
+        T::from_json(v, Path::Root(""))
+            .map(|item| Vec::insert(self, i, item))
+            .is_ok()
+    }
+    fn remove(&mut self, i: usize) {
+        Vec::remove(self, i);
+    }
+    fn push_new(&mut self, id: String, now: Millis) {
+        self.push(T::create(id, now));
+    }
+    /// Moves item `a` to `b`; the moved item is stamped `now`.
+    fn swap(&mut self, a: usize, b: usize, now: Millis) {
+        <[T]>::swap(self, a, b);
+        self[b].set_modified(now);
+    }
+}
+
+/// Operations on any list, written once against `AnyList`.
 pub(super) mod ops {
     use super::*;
 
-    pub fn title<T: Record>(list: &[T], id: &str) -> String {
-        list.iter()
-            .find(|i| i.id() == id)
-            .map(Record::title)
-            .unwrap_or_default()
+    pub fn index(list: &dyn AnyList, id: &str) -> Option<usize> {
+        (0..list.len()).position(|i| list.id(i) == id)
     }
 
-    pub fn ids<T: Record>(list: &[T]) -> Vec<String> {
-        list.iter().map(|i| i.id().to_owned()).collect()
+    pub fn ids(list: &dyn AnyList) -> Vec<String> {
+        (0..list.len()).map(|i| list.id(i).to_owned()).collect()
     }
 
-    pub fn get<T: Record>(list: &[T], id: &str, field: &str) -> Value {
-        list.iter()
-            .find(|i| i.id() == id)
-            .map(ToJson::to_json)
+    pub fn get(list: &dyn AnyList, id: &str, field: &str) -> Value {
+        index(list, id)
+            .map(|i| list.json(i))
             .and_then(|mut v| v.get_mut(field).map(Value::take))
             .unwrap_or(Value::Null)
     }
 
     /// Sets one field through the item's JSON shape. `Ok(false)` when nothing changed.
-    pub fn set<T: Record>(
-        list: &mut [T],
+    pub fn set(
+        list: &mut dyn AnyList,
         id: &str,
         field: &str,
         value: Value,
@@ -367,10 +418,10 @@ pub(super) mod ops {
         if field == "id" || field == "modified" {
             return Err(format!("{field} cannot be edited"));
         }
-        let Some(item) = list.iter_mut().find(|i| i.id() == id) else {
+        let Some(i) = index(list, id) else {
             return Err("no such item".into());
         };
-        let mut v = item.to_json();
+        let mut v = list.json(i);
         let Some(slot) = v.get_mut(field) else {
             return Err(format!("no field {field}"));
         };
@@ -384,52 +435,46 @@ pub(super) mod ops {
             return Ok(false);
         }
         *slot = value;
-        let mut updated = T::from_json(&v, Path::Root("")).map_err(|w| w.problem)?;
-        updated.set_modified(now);
-        *item = updated;
+        list.replace(i, &v, now)?;
         Ok(true)
     }
 
-    pub fn remove<T: Record>(list: &mut Vec<T>, kind: ListKind, id: &str) -> Option<Removed> {
-        let index = list.iter().position(|i| i.id() == id)?;
-        let item = list.remove(index);
-        Some(Removed {
+    pub fn remove(list: &mut dyn AnyList, kind: ListKind, id: &str) -> Option<Removed> {
+        let index = index(list, id)?;
+        let removed = Removed {
             list: kind,
             index,
-            title: item.title(),
-            item: item.to_json(),
-        })
+            title: list.title(index),
+            item: list.json(index),
+        };
+        list.remove(index);
+        Some(removed)
     }
 
-    pub fn restore<T: Record>(list: &mut Vec<T>, removed: Removed) -> bool {
-        let Ok(item) = T::from_json(&removed.item, Path::Root("")) else {
-            return false;
-        };
-        if list.iter().any(|i| i.id() == item.id()) {
+    pub fn restore(list: &mut dyn AnyList, removed: Removed) -> bool {
+        if index(list, removed.id()).is_some() {
             return false;
         }
-        list.insert(removed.index.min(list.len()), item);
-        true
+        list.insert(removed.index.min(list.len()), &removed.item)
     }
 
     /// Moves an item one place up (`-1`) or down (`1`). Returns whether it moved.
-    pub fn shift<T: Record>(list: &mut [T], id: &str, delta: isize, now: Millis) -> bool {
-        let Some(i) = list.iter().position(|x| x.id() == id) else {
+    pub fn shift(list: &mut dyn AnyList, id: &str, delta: isize, now: Millis) -> bool {
+        let Some(i) = index(list, id) else {
             return false;
         };
         let j = i as isize + delta;
         if j < 0 || j as usize >= list.len() {
             return false;
         }
-        list.swap(i, j as usize);
-        list[j as usize].set_modified(now);
+        list.swap(i, j as usize, now);
         true
     }
 
     /// The index of the first item whose id an earlier item already has (linear time: large
     /// plans are checked on every load and import).
-    pub fn duplicate_id<T: Record>(list: &[T]) -> Option<usize> {
+    pub fn duplicate_id(list: &dyn AnyList) -> Option<usize> {
         let mut seen = std::collections::HashSet::with_capacity(list.len());
-        list.iter().position(|x| !seen.insert(x.id()))
+        (0..list.len()).position(|i| !seen.insert(list.id(i)))
     }
 }

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use super::items::{ops, *};
-use super::json::{json_struct, ToJson};
+use super::json::json_struct;
 use super::kinds::Pillar;
 use super::time::Millis;
 use crate::content::{FunctionKind, Section, QUESTIONS};
@@ -138,90 +138,6 @@ pub fn clean_text(text: &str) -> std::borrow::Cow<'_, str> {
     } else {
         text.into()
     }
-}
-
-/// Runs `$body` with `$v` bound to the plan's list of the given kind, whatever its item type.
-macro_rules! with_list {
-    ($plan:expr, $kind:expr, |$v:ident| $body:expr) => {
-        match $kind {
-            ListKind::Members => {
-                let $v = &$plan.members;
-                $body
-            }
-            ListKind::Networks => {
-                let $v = &$plan.networks;
-                $body
-            }
-            ListKind::Roles => {
-                let $v = &$plan.roles;
-                $body
-            }
-            ListKind::Subgroups => {
-                let $v = &$plan.subgroups;
-                $body
-            }
-            ListKind::Goals => {
-                let $v = &$plan.goals;
-                $body
-            }
-            ListKind::Strategies => {
-                let $v = &$plan.strategies;
-                $body
-            }
-            ListKind::Actions => {
-                let $v = &$plan.actions;
-                $body
-            }
-            ListKind::Funding => {
-                let $v = &$plan.funding;
-                $body
-            }
-            ListKind::Resources => {
-                let $v = &$plan.resources;
-                $body
-            }
-        }
-    };
-    (mut $plan:expr, $kind:expr, |$v:ident| $body:expr) => {
-        match $kind {
-            ListKind::Members => {
-                let $v = &mut $plan.members;
-                $body
-            }
-            ListKind::Networks => {
-                let $v = &mut $plan.networks;
-                $body
-            }
-            ListKind::Roles => {
-                let $v = &mut $plan.roles;
-                $body
-            }
-            ListKind::Subgroups => {
-                let $v = &mut $plan.subgroups;
-                $body
-            }
-            ListKind::Goals => {
-                let $v = &mut $plan.goals;
-                $body
-            }
-            ListKind::Strategies => {
-                let $v = &mut $plan.strategies;
-                $body
-            }
-            ListKind::Actions => {
-                let $v = &mut $plan.actions;
-                $body
-            }
-            ListKind::Funding => {
-                let $v = &mut $plan.funding;
-                $body
-            }
-            ListKind::Resources => {
-                let $v = &mut $plan.resources;
-                $body
-            }
-        }
-    };
 }
 
 impl Plan {
@@ -412,43 +328,73 @@ impl Plan {
 
     // ---- lists, generically -------------------------------------------------------------------
 
+    /// Any of the plan's lists, for the operations they share (`items::ops`).
+    pub fn list(&self, list: ListKind) -> &dyn AnyList {
+        match list {
+            ListKind::Members => &self.members,
+            ListKind::Networks => &self.networks,
+            ListKind::Roles => &self.roles,
+            ListKind::Subgroups => &self.subgroups,
+            ListKind::Goals => &self.goals,
+            ListKind::Strategies => &self.strategies,
+            ListKind::Actions => &self.actions,
+            ListKind::Funding => &self.funding,
+            ListKind::Resources => &self.resources,
+        }
+    }
+
+    fn list_mut(&mut self, list: ListKind) -> &mut dyn AnyList {
+        match list {
+            ListKind::Members => &mut self.members,
+            ListKind::Networks => &mut self.networks,
+            ListKind::Roles => &mut self.roles,
+            ListKind::Subgroups => &mut self.subgroups,
+            ListKind::Goals => &mut self.goals,
+            ListKind::Strategies => &mut self.strategies,
+            ListKind::Actions => &mut self.actions,
+            ListKind::Funding => &mut self.funding,
+            ListKind::Resources => &mut self.resources,
+        }
+    }
+
     pub fn item_ids(&self, list: ListKind) -> Vec<String> {
-        with_list!(self, list, |v| ops::ids(v))
+        ops::ids(self.list(list))
     }
 
     /// One item as JSON (`Null` if there is no such item).
     pub fn item(&self, list: ListKind, id: &str) -> Value {
-        with_list!(self, list, |v| v
-            .iter()
-            .find(|i| i.id() == id)
-            .map_or(Value::Null, ToJson::to_json))
+        let items = self.list(list);
+        ops::index(items, id).map_or(Value::Null, |i| items.json(i))
     }
 
     /// The text naming an item in headings (empty while the item is blank).
     pub fn item_title(&self, list: ListKind, id: &str) -> String {
-        with_list!(self, list, |v| ops::title(v, id))
+        let items = self.list(list);
+        ops::index(items, id)
+            .map(|i| items.title(i))
+            .unwrap_or_default()
     }
 
     /// Each item's id and title, in list order (for `paging::shown`).
     pub fn item_titles(&self, list: ListKind) -> Vec<(String, String)> {
-        with_list!(self, list, |v| v
-            .iter()
-            .map(|i| (i.id().to_owned(), i.title()))
-            .collect())
+        let items = self.list(list);
+        (0..items.len())
+            .map(|i| (items.id(i).to_owned(), items.title(i)))
+            .collect()
     }
 
     /// Where the item is in its list.
     pub fn item_index(&self, list: ListKind, id: &str) -> Option<usize> {
-        with_list!(self, list, |v| v.iter().position(|i| i.id() == id))
+        ops::index(self.list(list), id)
     }
 
     pub fn item_count(&self, list: ListKind) -> usize {
-        with_list!(self, list, |v| v.len())
+        self.list(list).len()
     }
 
     /// One field of one item as JSON (`Null` for a missing item or field).
     pub fn field(&self, list: ListKind, id: &str, field: &str) -> Value {
-        with_list!(self, list, |v| ops::get(v, id, field))
+        ops::get(self.list(list), id, field)
     }
 
     /// Sets one field of one item. A value of the wrong shape is refused with the reason.
@@ -460,8 +406,7 @@ impl Plan {
         value: Value,
         now: Millis,
     ) -> Result<(), String> {
-        let changed = with_list!(mut self, list, |v| ops::set(v, id, field, value, now))?;
-        if changed {
+        if ops::set(self.list_mut(list), id, field, value, now)? {
             self.modified = now;
         }
         Ok(())
@@ -469,12 +414,12 @@ impl Plan {
 
     /// Appends a new, empty item with the given id.
     pub fn add_item(&mut self, list: ListKind, id: String, now: Millis) {
-        with_list!(mut self, list, |v| v.push(Record::create(id, now)));
+        self.list_mut(list).push_new(id, now);
         self.modified = now;
     }
 
     pub fn remove_item(&mut self, list: ListKind, id: &str, now: Millis) -> Option<Removed> {
-        let removed = with_list!(mut self, list, |v| ops::remove(v, list, id));
+        let removed = ops::remove(self.list_mut(list), list, id);
         if removed.is_some() {
             self.modified = now;
         }
@@ -483,7 +428,7 @@ impl Plan {
 
     /// Puts a removed item back where it was (undo). False if it cannot be (already back).
     pub fn restore_item(&mut self, removed: Removed, now: Millis) -> bool {
-        let done = with_list!(mut self, removed.list, |v| ops::restore(v, removed));
+        let done = ops::restore(self.list_mut(removed.list), removed);
         if done {
             self.modified = now;
         }
@@ -491,7 +436,7 @@ impl Plan {
     }
 
     pub fn move_item(&mut self, list: ListKind, id: &str, delta: isize, now: Millis) -> bool {
-        let moved = with_list!(mut self, list, |v| ops::shift(v, id, delta, now));
+        let moved = ops::shift(self.list_mut(list), id, delta, now);
         if moved {
             self.modified = now;
         }
@@ -530,7 +475,7 @@ impl Plan {
             }
         }
         for list in ListKind::ALL {
-            if let Some(i) = with_list!(self, list, |v| ops::duplicate_id(v)) {
+            if let Some(i) = ops::duplicate_id(self.list(list)) {
                 return Err((
                     format!("plan.{}[{i}].id", list.key()),
                     "appears twice (every item needs its own id)".into(),
