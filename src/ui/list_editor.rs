@@ -100,9 +100,7 @@ pub fn ListEditor(kind: ListKind, #[prop(optional)] badge: Option<Badge>) -> imp
             <h2 id=heading_id>{spec.heading}</h2>
             <p class="hint"><Linked text=spec.intro/></p>
             {find}
-            <Show when=move || len.get() == 0>
-                <p class="empty">{spec.empty}</p>
-            </Show>
+            {move || (len.get() == 0).then(|| view! { <p class="empty">{spec.empty}</p> })}
             <ol class="items">
                 <For
                     each=move || ids.get()

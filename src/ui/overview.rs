@@ -97,11 +97,11 @@ pub fn Overview() -> impl IntoView {
         .collect_view()
     };
     // No plan stored here at all: a new device, or the browser cleared its storage.
-    let welcome = move || {
+    let welcome = Memo::new(move |_| {
         state.library.with(|l| l.plans.is_empty())
             && state.save.with(|s| *s == SaveState::Untouched)
             && state.notice.with(Option::is_none)
-    };
+    });
     let on_pick = move |ev: leptos::ev::Event| {
         let input = ev
             .target()
@@ -117,7 +117,7 @@ pub fn Overview() -> impl IntoView {
     view! {
         <h1 tabindex="-1">"Overview"</h1>
         <p class="promise">"Your plan never leaves this device unless you export it."</p>
-        <Show when=welcome>
+        {move || welcome.get().then(|| view! {
             <section class="welcome banner" aria-labelledby="welcome-heading">
                 <h2 id="welcome-heading">"Welcome"</h2>
                 <p>
@@ -131,7 +131,7 @@ pub fn Overview() -> impl IntoView {
                     <label for="welcome-import">"Import your latest exported file"</label>
                 </span>
             </section>
-        </Show>
+        })}
         <p class="next-step">
             {move || match state.plan.with(next_section) {
                 Some(s) => view! {

@@ -52,9 +52,8 @@ pub fn Plans() -> impl IntoView {
             })}
         </div>
         <ul class="plan-list">
-            <For each=move || entries.get() key=|e| (e.id.clone(), e.name.clone(), e.saved, e.exported) let:entry>
-                <PlanRow entry deleted/>
-            </For>
+            // A row is drawn afresh when its plan is saved or renamed (a handful of rows).
+            {move || entries.get().into_iter().map(|entry| view! { <PlanRow entry deleted/> }).collect_view()}
         </ul>
         <StoragePanel/>
         <h2>"Import from text"</h2>

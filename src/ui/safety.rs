@@ -75,12 +75,11 @@ pub fn Safety() -> impl IntoView {
             "Removes every plan, backup and setting Partnership Planner kept in this browser. "
             "Export any plan you still need first: this cannot be undone."
         </p>
-        <Show
-            when=move || confirming.get()
-            fallback=move || view! {
+        {move || if !confirming.get() {
+            view! {
                 <p><button type="button" class="danger" on:click=move |_| confirming.set(true)>"Forget this device"</button></p>
-            }
-        >
+            }.into_any()
+        } else { view! {
             <div class="banner banner-warning" role="group" aria-labelledby="forget-heading">
                 <h3 id="forget-heading">"Remove everything Partnership Planner keeps here?"</h3>
                 <p class="actions">
@@ -91,7 +90,7 @@ pub fn Safety() -> impl IntoView {
                     <button type="button" class="secondary" on:click=move |_| confirming.set(false)>"Cancel"</button>
                 </p>
             </div>
-        </Show>
+        }.into_any() }}
         <div role="status">
             {move || forgotten.get().map(|r| match r {
                 Ok(()) => "Everything Partnership Planner kept in this browser is gone.".to_owned(),
@@ -105,7 +104,7 @@ pub fn Safety() -> impl IntoView {
 #[component]
 pub fn LockScreen() -> impl IntoView {
     let state = expect_context::<PlanState>();
-    let has_passphrase = move || state.settings.with(|s| s.lock_check.is_some());
+    let has_passphrase = Memo::new(move |_| state.settings.with(|s| s.lock_check.is_some()));
     let pass = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
@@ -127,7 +126,7 @@ pub fn LockScreen() -> impl IntoView {
             <h1>"Partnership Planner is locked"</h1>
             <p>"The plan on this device is hidden until it is unlocked."</p>
             <form on:submit=unlock>
-                <Show when=has_passphrase>
+                {move || has_passphrase.get().then(|| view! {
                     <div class="field">
                         <label for="unlock-passphrase">"Passphrase"</label>
                         <input type="password" id="unlock-passphrase" autocomplete="current-password"
@@ -135,7 +134,7 @@ pub fn LockScreen() -> impl IntoView {
                             aria-describedby="unlock-error"
                             prop:value=move || pass.get() on:input=move |ev| pass.set(event_target_value(&ev))/>
                     </div>
-                </Show>
+                })}
                 <p id="unlock-error" role="alert">{move || error.get()}</p>
                 <button type="submit" disabled=move || busy.get()>"Unlock"</button>
             </form>

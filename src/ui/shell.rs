@@ -147,16 +147,15 @@ pub fn Shell() -> impl IntoView {
         }
     };
 
-    let locked = move || state.settings.with(|s| s.locked);
+    let locked = Memo::new(move |_| state.settings.with(|s| s.locked));
+    let quick_exit_shown = Memo::new(move |_| state.settings.with(|s| s.quick_exit));
     view! {
-        <Show when=move || state.settings.with(|s| s.quick_exit)>
+        {move || quick_exit_shown.get().then(|| view! {
             <button type="button" class="quick-exit" on:click=|_| quick_exit()>
                 "Quick exit"
             </button>
-        </Show>
-        <Show when=locked>
-            <super::safety::LockScreen/>
-        </Show>
+        })}
+        {move || locked.get().then(|| view! { <super::safety::LockScreen/> })}
         <div class="app" hidden=locked>
         <a class="skip-link" href="#/" on:click=skip_to_main>"Skip to content"</a>
         <header class="topbar">

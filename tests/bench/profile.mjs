@@ -1,7 +1,7 @@
 // Where the time goes: a CPU profile (CDP Profiler, 100 µs sampling) of one scenario with the
 // large plan, summarized as the functions with the most self and total time.
 //
-//   node tests/bench/profile.mjs startup|define|membership|save|open:<route> [top]
+//   node tests/bench/profile.mjs startup|startup-empty|define|membership|save|open:<route> [top]
 //
 // open:<route> (e.g. open:management) profiles going from the overview to that section.
 //
@@ -63,13 +63,14 @@ async function main() {
     const scale = Number(process.env.BENCH_SCALE ?? 1);
     if (scale !== 1 && scenario !== 'startup') throw new Error('BENCH_SCALE is for the startup scenario');
     const large = largePlanAt(scale);
-    const where = scale === 1 ? { seed: large.entries } : { shim: large.entries };
+    const empty = scenario === 'startup-empty';
+    const where = empty ? {} : scale === 1 ? { seed: large.entries } : { shim: large.entries };
     const { context, page } = await openContext(browser, app.url, { ...where, probes: [keyProbe] });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     const open = scenario.startsWith('open:') ? scenario.slice(5) : null;
-    const hash = open ? '#/' : { startup: '#/', define: '#/define', membership: '#/membership', save: '#/define' }[scenario];
+    const hash = open ? '#/' : { startup: '#/', 'startup-empty': '#/', define: '#/define', membership: '#/membership', save: '#/define' }[scenario];
     if (!hash) throw new Error(`unknown scenario ${scenario}`);
     if (open) {
       await loadFirstScreen(page, app.url + hash);
@@ -79,7 +80,7 @@ async function main() {
       await page.evaluate((route) => { location.hash = `#/${route}`; }, open);
       await page.waitForFunction(() => !/Overview/.test(document.querySelector('main h1')?.textContent ?? 'Overview'));
       await settle(page, 300);
-    } else if (scenario === 'startup') {
+    } else if (scenario === 'startup' || empty) {
       if (scale === 1) await page.goto(app.url + 'robots.txt'); // same origin: the profiler survives the navigation
       await cdp.send('Profiler.start');
       await loadFirstScreen(page, app.url + hash);
