@@ -63,8 +63,8 @@ impl fmt::Display for ImportError {
             ),
             ImportError::TooLarge { bytes } => write!(
                 f,
-                "This file is too large to be a plan: {:.1} MB, and plans are at most {} MB.",
-                *bytes as f64 / 1_048_576.0,
+                "This file is too large to be a plan: {} MB, and plans are at most {} MB.",
+                super::rules::one_decimal(*bytes, 1_048_576),
                 super::import::MAX_IMPORT_BYTES / 1_048_576
             ),
             ImportError::NotUtf8 { utf16: true, .. } => f.write_str(

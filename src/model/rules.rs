@@ -154,6 +154,13 @@ pub fn counts(plan: &Plan, today: i64) -> Counts {
     c
 }
 
+/// `n / d` with one decimal, rounded half up ("3.5"): averages and sizes in words, in whole
+/// numbers so no floating-point formatting is compiled in.
+pub fn one_decimal(n: u64, d: u64) -> String {
+    let tenths = (n.saturating_mul(20) / d.max(1)).div_ceil(2);
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
 /// `$1,250,000`.
 pub fn dollars(amount: u64) -> String {
     let digits = amount.to_string();
@@ -339,6 +346,17 @@ mod tests {
     use super::*;
     use crate::model::kinds::{FundingStatus, MemberStatus};
     use serde_json::json;
+
+    #[test]
+    fn one_decimal_rounds_half_up() {
+        assert_eq!(one_decimal(7, 2), "3.5");
+        assert_eq!(one_decimal(10, 3), "3.3");
+        assert_eq!(one_decimal(11, 3), "3.7");
+        assert_eq!(one_decimal(5, 1), "5.0");
+        assert_eq!(one_decimal(6_291_456, 1_048_576), "6.0");
+        assert_eq!(one_decimal(50 * 1_048_576 + 52_429, 1_048_576), "50.1");
+        assert_eq!(one_decimal(1, 0), "1.0", "no panic on zero");
+    }
 
     fn plan() -> Plan {
         Plan::new("p".into(), 1)

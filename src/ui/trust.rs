@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::widgets::{QuestionField, SectionHeading, SectionResources};
 use crate::content::guidance::{HEALTH_CATEGORIES, HEALTH_STATEMENTS, SCORE_LABELS};
 use crate::content::{questions_for, Section};
+use crate::model::rules::one_decimal;
 use crate::state::PlanState;
 
 #[component]
@@ -41,9 +42,8 @@ fn HealthCheck() -> impl IntoView {
                     if scores.is_empty() {
                         "not scored yet".to_owned()
                     } else {
-                        let avg =
-                            scores.iter().map(|&s| f32::from(s)).sum::<f32>() / scores.len() as f32;
-                        format!("average {avg:.1} of 5")
+                        let sum = scores.iter().map(|&s| u64::from(s)).sum();
+                        format!("average {} of 5", one_decimal(sum, scores.len() as u64))
                     }
                 })
             };
