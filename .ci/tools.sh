@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs what the project needs, idempotently and quietly when it is already there.
 #   tools.sh build   wasm32 target, rust-src, trunk, wasm-bindgen-cli (= Cargo.lock), wasm-opt
-#                    (npm binaryen), and the crates, fetched for the offline build
+#                    (npm binaryen), terser, and the crates, fetched for the offline build
 #   tools.sh test    the above, plus Debian's chromium and the tests' npm packages
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132.0.0
+TERSER_VERSION=5.51.4
 say() { echo "tools: $*" >&2; }
 
 build_tools() {
@@ -27,10 +28,12 @@ build_tools() {
     say "installing wasm-bindgen-cli $wb (a few minutes, once)"
     cargo install wasm-bindgen-cli --version "$wb" --quiet --force
   fi
-  # Debian's binaryen (108) makes a wasm that crashes at start; npm's is current.
-  if [ "$(.tools/node_modules/.bin/wasm-opt --version 2>/dev/null | awk '{print $3}')" != "${BINARYEN_VERSION%%.*}" ]; then
-    say "installing wasm-opt (npm binaryen $BINARYEN_VERSION)"
-    npm install --prefix .tools --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION" >&2
+  # Debian's binaryen (108) makes a wasm that crashes at start; npm's is current. terser
+  # minifies the JavaScript glue after trunk (.ci/minify.mjs).
+  if [ "$(.tools/node_modules/.bin/wasm-opt --version 2>/dev/null | awk '{print $3}')" != "${BINARYEN_VERSION%%.*}" ] \
+    || [ "$(node -p "require('./.tools/node_modules/terser/package.json').version" 2>/dev/null)" != "$TERSER_VERSION" ]; then
+    say "installing wasm-opt (npm binaryen $BINARYEN_VERSION) and terser $TERSER_VERSION"
+    npm install --prefix .tools --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION" "terser@$TERSER_VERSION" >&2
   fi
   # The size-optimized build compiles the standard library (see trunk.sh): it needs the
   # toolchain's source. Without it the build still works, only larger.
