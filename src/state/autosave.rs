@@ -92,9 +92,16 @@ impl Autosave {
     pub(super) fn schedule(&self, state: PlanState) {
         let now = io::now();
         self.dirty.set_value(true);
-        let since = *self.unsaved_since.get_value().get_or_insert(now);
+        let since = self.unsaved_since.get_value().unwrap_or(now);
         self.unsaved_since.set_value(Some(since));
         if !state.save.with_untracked(SaveState::may_write) {
+            return;
+        }
+        // While storage is full, the retry timer keeps its own pace.
+        let full = state
+            .save
+            .with_untracked(|s| *s == SaveState::Failed(StorageFault::Quota));
+        if full && self.timer.with_value(Option::is_some) {
             return;
         }
         // A failure stays on screen until a save succeeds, rather than flickering away with

@@ -195,9 +195,16 @@ impl PlanState {
         Ok(())
     }
 
-    /// After any change to the open plan: tell the views that show what changed, update the
-    /// undo buttons, and schedule a save.
+    /// After any change to the open plan: redraw what changed, update the undo buttons, and
+    /// schedule a save.
     fn changed(&self, scope: &Scope) {
+        self.redraw(scope);
+        self.after_change();
+    }
+
+    /// Tells the views that show `scope` that it changed; items added, moved or put back stay
+    /// in view (`kept`).
+    fn redraw(&self, scope: &Scope) {
         match scope {
             Scope::List(_, id) => {
                 if self.kept.with_untracked(|k| !k.contains(id)) {
@@ -208,7 +215,6 @@ impl PlanState {
             Scope::Plan | Scope::Item(..) => {}
         }
         self.changes.notify(scope);
-        self.after_change();
     }
 
     fn after_change(&self) {

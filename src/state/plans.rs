@@ -62,8 +62,7 @@ impl PlanState {
         // A plan new to storage starts at revision 0; callers opening a stored plan set theirs.
         self.revision.set_value(0);
         self.plan.set(plan);
-        self.changes.notify(&Scope::Everything);
-        self.kept.set(Vec::new());
+        self.redraw(&Scope::Everything);
         self.history.update_value(|h| h.clear());
         self.removed.set(None);
         self.can_undo.set(false);

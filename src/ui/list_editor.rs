@@ -55,8 +55,10 @@ pub fn ListEditor(kind: ListKind, #[prop(optional)] badge: Option<Badge>) -> imp
         });
     };
     let find_id = format!("list-{}-find", kind.key());
+    // A memo, so the search box is not drawn afresh (losing focus) as items come and go.
+    let searchable = Memo::new(move |_| len.get() > PAGE);
     let find = move || {
-        (len.get() > PAGE).then(|| {
+        searchable.get().then(|| {
             view! {
                 <p class="field list-find">
                     <label for=find_id.clone()>{format!("Find in {}", spec.plural)}</label>
