@@ -152,8 +152,8 @@ impl PlanState {
         let changes = Changes::new();
         PlanState {
             plan,
-            member_choices: choices(plan, changes, ListKind::Members, "Unnamed organization"),
-            goal_choices: choices(plan, changes, ListKind::Goals, "Untitled goal"),
+            member_choices: choices(plan, changes, ListKind::Members),
+            goal_choices: choices(plan, changes, ListKind::Goals),
             changes,
             kept: RwSignal::new(Vec::new()),
             save: RwSignal::new(save),
@@ -378,14 +378,11 @@ impl PlanState {
     }
 }
 
-/// `(id, name)` of every item of `list`, following only that list.
-fn choices(
-    plan: RwSignal<Plan>,
-    changes: Changes,
-    list: ListKind,
-    unnamed: &'static str,
-) -> Memo<Vec<(String, String)>> {
+/// `(id, name)` of every item of `list`, following only that list; an item without a name is
+/// called what its list calls it (`ListSpec::untitled`, "Unnamed organization").
+fn choices(plan: RwSignal<Plan>, changes: Changes, list: ListKind) -> Memo<Vec<(String, String)>> {
     let content = changes.content(list);
+    let unnamed = crate::content::lists::spec(list).untitled;
     Memo::new(move |_| {
         content.track();
         plan.with_untracked(|p| {
