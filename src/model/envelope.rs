@@ -38,12 +38,12 @@ fn envelope_value(plan: &Plan, now: Millis) -> Value {
 
 /// Compact JSON, for `localStorage`, where every character counts against the quota.
 pub fn encode(plan: &Plan, now: Millis) -> String {
-    envelope_value(plan, now).to_string()
+    super::json_text::write(&envelope_value(plan, now))
 }
 
 /// Indented JSON, for files people email and may open in a text editor.
 pub fn encode_pretty(plan: &Plan, now: Millis) -> String {
-    serde_json::to_string_pretty(&envelope_value(plan, now)).unwrap_or_default()
+    super::json_text::write_pretty(&envelope_value(plan, now))
 }
 
 /// A plan read back from text, with what its envelope said about it.

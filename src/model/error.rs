@@ -4,6 +4,7 @@ use std::fmt;
 
 use super::envelope::SCHEMA_VERSION;
 use super::json::clip;
+use super::json_text::JsonError;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
@@ -32,24 +33,11 @@ pub enum ImportError {
 }
 
 impl ImportError {
-    pub fn from_json(e: serde_json::Error) -> ImportError {
-        let text = e.to_string();
-        if let Some(rest) = text.strip_prefix(super::import::DUPLICATE_KEY) {
-            // "duplicate key \"name\" at line 1 column 9"
-            let key = rest.split(" at line").next().unwrap_or(rest);
-            ImportError::DuplicateKey {
-                key: match super::import::parse_json(key) {
-                    Ok(serde_json::Value::String(key)) => key,
-                    _ => key.to_owned(),
-                },
-            }
-        } else if text.contains("recursion limit") {
-            ImportError::TooDeep
-        } else {
-            ImportError::NotJson {
-                line: e.line(),
-                column: e.column(),
-            }
+    pub fn from_json(e: JsonError) -> ImportError {
+        match e {
+            JsonError::DuplicateKey(key) => ImportError::DuplicateKey { key },
+            JsonError::TooDeep => ImportError::TooDeep,
+            JsonError::Syntax { line, column } => ImportError::NotJson { line, column },
         }
     }
 }

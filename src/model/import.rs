@@ -2,13 +2,12 @@
 //! happens before anything changes, and names what is wrong and where.
 
 use std::collections::BTreeMap;
-use std::fmt;
 
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_json::{Map, Number, Value};
+use serde_json::Value;
 
 use super::envelope::{decode_value, Decoded};
 use super::error::ImportError;
+use super::json_text::JsonError;
 
 /// Files larger than this are refused before they are read (5 MB; the whole browser storage
 /// for the app is about 5 million characters).
@@ -54,76 +53,10 @@ pub fn import_text(text: &str) -> Result<Decoded, ImportError> {
 }
 
 /// Parses JSON text, refusing a key repeated within one object. Every JSON text the app reads
-/// goes through here (plans, the device's index and settings, protected files), so there is one
-/// parser in the build.
-pub fn parse_json(text: &str) -> Result<Value, serde_json::Error> {
-    serde_json::from_str(text).map(|StrictValue(v)| v)
+/// goes through here (plans, the device's index and settings, protected files).
+pub fn parse_json(text: &str) -> Result<Value, JsonError> {
+    super::json_text::parse(text)
 }
-
-/// A JSON value that refuses duplicate keys (serde_json's own `Value` keeps the last one).
-struct StrictValue(Value);
-
-impl<'de> Deserialize<'de> for StrictValue {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(StrictVisitor).map(StrictValue)
-    }
-}
-
-struct StrictVisitor;
-
-impl<'de> Visitor<'de> for StrictVisitor {
-    type Value = Value;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
-        Ok(Value::Bool(v))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
-        Ok(Value::Number(v.into()))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
-        Ok(Value::Number(v.into()))
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
-        Number::from_f64(v)
-            .map(Value::Number)
-            .ok_or_else(|| E::custom("a number too large to represent"))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::String(v.to_owned()))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Value, E> {
-        Ok(Value::String(v))
-    }
-    fn visit_unit<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_none<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let mut items = Vec::new();
-        while let Some(StrictValue(v)) = seq.next_element()? {
-            items.push(v);
-        }
-        Ok(Value::Array(items))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let mut out = Map::new();
-        while let Some(key) = map.next_key::<String>()? {
-            let StrictValue(v) = map.next_value()?;
-            if out.insert(key.clone(), v).is_some() {
-                return Err(de::Error::custom(format_args!("{DUPLICATE_KEY}{key:?}")));
-            }
-        }
-        Ok(Value::Object(out))
-    }
-}
-
-/// Marks the duplicate-key error so `ImportError::from_json` can tell it from a syntax error.
-pub(super) const DUPLICATE_KEY: &str = "duplicate key ";
 
 /// What opening a file would change, item by item, against the open plan.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -167,7 +100,7 @@ pub fn compare(open: &super::Plan, incoming: &super::Plan) -> Comparison {
                 .into_iter()
                 .map(|id| {
                     // Compare content, not edit times.
-                    let mut v = serde_json::to_value(p.item(list, &id)).unwrap_or_default();
+                    let mut v = p.item(list, &id);
                     if let Some(o) = v.as_object_mut() {
                         o.remove("modified");
                     }

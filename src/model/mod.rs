@@ -8,6 +8,7 @@ pub mod history;
 pub mod import;
 pub mod items;
 pub mod json;
+pub mod json_text;
 pub mod kinds;
 pub mod library;
 pub mod link;

@@ -208,7 +208,7 @@ fn shown(value: &Value) -> String {
             Some(n) => group(n),
             None => quote(&n.to_string()),
         },
-        other => quote(&other.to_string()),
+        other => quote(&super::json_text::write(other)),
     }
 }
 

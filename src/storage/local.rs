@@ -26,6 +26,7 @@ use super::budget::{may_save, utf16_units};
 use super::StorageFault;
 use crate::model::import::parse_json;
 use crate::model::json::{json_struct, read, FromJson, ToJson};
+use crate::model::json_text::write;
 use crate::model::library::Library;
 use crate::model::{decode, Decoded, ImportError, Millis};
 
@@ -152,7 +153,7 @@ impl PlanStore {
     }
 
     pub fn save_library(&self, library: &Library) -> Result<(), StorageFault> {
-        self.write_raw(LIBRARY_KEY, &library.to_json().to_string())
+        self.write_raw(LIBRARY_KEY, &write(&library.to_json()))
     }
 
     /// Reads a plan and, if it cannot be read, quarantines it.
@@ -274,7 +275,7 @@ impl PlanStore {
     }
 
     pub fn save_settings(&self, settings: &Settings) -> Result<(), StorageFault> {
-        self.write_raw(SETTINGS_KEY, &settings.to_json().to_string())
+        self.write_raw(SETTINGS_KEY, &write(&settings.to_json()))
     }
 
     /// Removes every key the app ever wrote.
