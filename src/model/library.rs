@@ -82,7 +82,7 @@ pub fn has_unexported_changes(plan: &Plan, exported: Option<Millis>) -> bool {
 /// `front-range-coalition-2026-11-25.json`: the plan's name made safe for any file system.
 pub fn export_file_name(plan: &Plan, now: Millis) -> String {
     let mut slug = String::new();
-    for c in plan.name.trim().chars().flat_map(char::to_lowercase) {
+    for c in plan.name.trim().chars().map(|c| c.to_ascii_lowercase()) {
         if c.is_ascii_alphanumeric() {
             slug.push(c);
         } else if !slug.ends_with('-') && !slug.is_empty() {

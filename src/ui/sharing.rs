@@ -149,7 +149,7 @@ pub fn ImportPreview() -> impl IntoView {
                 .collect_view();
             let counts = [ListKind::Members, ListKind::Goals, ListKind::Actions, ListKind::Funding]
                 .iter()
-                .map(|&k| format!("{} {}", plan.item_count(k), crate::content::lists::spec(k).heading.to_lowercase()))
+                .map(|&k| format!("{} {}", plan.item_count(k), crate::content::lists::spec(k).heading.to_ascii_lowercase()))
                 .collect::<Vec<_>>()
                 .join(", ");
             let open_name = state.plan.with_untracked(|p| p.display_name().to_owned());

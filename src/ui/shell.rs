@@ -90,7 +90,7 @@ pub fn Shell() -> impl IntoView {
         if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() {
             return;
         }
-        match ev.key().to_lowercase().as_str() {
+        match ev.key().to_ascii_lowercase().as_str() {
             "z" if ev.shift_key() => state.redo(),
             "z" => state.undo(),
             "y" => state.redo(),
