@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132.0.0
 TERSER_VERSION=5.51.4
+ACORN_VERSION=8.19.0
 say() { echo "tools: $*" >&2; }
 
 build_tools() {
@@ -29,11 +30,12 @@ build_tools() {
     cargo install wasm-bindgen-cli --version "$wb" --quiet --force
   fi
   # Debian's binaryen (108) makes a wasm that crashes at start; npm's is current. terser
-  # minifies the JavaScript glue after trunk (.ci/minify.mjs).
+  # minifies the JavaScript glue after trunk (.ci/minify.mjs); acorn reads it (.ci/slim.mjs).
   if [ "$(.tools/node_modules/.bin/wasm-opt --version 2>/dev/null | awk '{print $3}')" != "${BINARYEN_VERSION%%.*}" ] \
-    || [ "$(node -p "require('./.tools/node_modules/terser/package.json').version" 2>/dev/null)" != "$TERSER_VERSION" ]; then
-    say "installing wasm-opt (npm binaryen $BINARYEN_VERSION) and terser $TERSER_VERSION"
-    npm install --prefix .tools --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION" "terser@$TERSER_VERSION" >&2
+    || [ "$(node -p "require('./.tools/node_modules/terser/package.json').version" 2>/dev/null)" != "$TERSER_VERSION" ] \
+    || [ "$(node -p "require('./.tools/node_modules/acorn/package.json').version" 2>/dev/null)" != "$ACORN_VERSION" ]; then
+    say "installing wasm-opt (npm binaryen $BINARYEN_VERSION), terser $TERSER_VERSION and acorn $ACORN_VERSION"
+    npm install --prefix .tools --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION" "terser@$TERSER_VERSION" "acorn@$ACORN_VERSION" >&2
   fi
   # The size-optimized build compiles the standard library (see trunk.sh): it needs the
   # toolchain's source. Without it the build still works, only larger.

@@ -1,0 +1,249 @@
+// trunk post_build hook (see Trunk.toml), run first: trims what wasm-bindgen's output carries
+// but the app never uses, then minify.mjs and csp.mjs run on the result.
+//
+// 1. Leptos always links server_fn, which links wasm-streams, whose `IntoUnderlying*` classes are
+//    exported from the wasm (and written into the JavaScript glue) although a client-side app never
+//    makes one. The exports are dropped and wasm-opt runs again, which removes their code and every
+//    browser import only they used; the JavaScript classes and the unused imports' shims go too.
+// 2. Every import is named like `__wbg_setAttribute_d5540a19be09f8dc`, in the wasm and in the
+//    glue: 200 random-looking names that gzip cannot shrink. They are renamed `a`, `b`, … `ba` ….
+//
+// Each step checks what it found against what it expected, and fails the build if the glue's shape
+// is not the one wasm-bindgen 0.2.130 writes (rather than ship a page that cannot start).
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { replaceIntegrity, sri } from './minify.mjs';
+
+const WASM_OPT = resolve(import.meta.dirname, '../.tools/node_modules/.bin/wasm-opt');
+// The features rustc 1.95 enables for wasm32-unknown-unknown (and trunk's wasm-opt keeps).
+const FEATURES = ['bulk-memory', 'bulk-memory-opt', 'nontrapping-float-to-int', 'sign-ext',
+  'mutable-globals', 'reference-types', 'multivalue'].map((f) => `--enable-${f}`);
+const UNUSED_EXPORT = /^(__wbg_)?intounderlying/;
+
+// --- the wasm binary format, as far as needed here ---
+
+function readLeb(bytes, at) {
+  let value = 0, shift = 0, byte;
+  do {
+    byte = bytes[at++];
+    value += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+  } while (byte & 0x80);
+  return [value, at];
+}
+
+function leb(n) {
+  const out = [];
+  do {
+    let byte = n & 0x7f;
+    n = Math.floor(n / 128);
+    if (n) byte |= 0x80;
+    out.push(byte);
+  } while (n);
+  return Buffer.from(out);
+}
+
+const utf8 = (s) => Buffer.from(s, 'utf8');
+const name = (s) => Buffer.concat([leb(utf8(s).length), utf8(s)]);
+
+function readName(bytes, at) {
+  const [len, start] = readLeb(bytes, at);
+  return [bytes.subarray(start, start + len).toString('utf8'), start + len];
+}
+
+/** The module's sections: `{id, body}` in order. */
+export function sections(bytes) {
+  if (bytes.readUInt32LE(0) !== 0x6d736100) throw new Error('not a wasm module');
+  const out = [];
+  let at = 8;
+  while (at < bytes.length) {
+    const id = bytes[at];
+    const [size, start] = readLeb(bytes, at + 1);
+    out.push({ id, body: bytes.subarray(start, start + size) });
+    at = start + size;
+  }
+  return out;
+}
+
+function assemble(parts) {
+  return Buffer.concat([Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]),
+    ...parts.flatMap(({ id, body }) => [Buffer.from([id]), leb(body.length), body])]);
+}
+
+/** Import entries: `{module, field, desc}` (desc: the raw bytes after the two names). */
+export function imports(body) {
+  let [count, at] = readLeb(body, 0);
+  const out = [];
+  while (count--) {
+    let module, field;
+    [module, at] = readName(body, at);
+    [field, at] = readName(body, at);
+    const start = at;
+    const kind = body[at++];
+    if (kind === 0) [, at] = readLeb(body, at); // function: type index
+    else if (kind === 1) { at++; const flags = body[at++]; [, at] = readLeb(body, at); if (flags & 1) [, at] = readLeb(body, at); }
+    else if (kind === 2) { const flags = body[at++]; [, at] = readLeb(body, at); if (flags & 1) [, at] = readLeb(body, at); }
+    else if (kind === 3) at += 2; // global: type, mutability
+    else throw new Error(`unknown import kind ${kind}`);
+    out.push({ module, field, desc: body.subarray(start, at) });
+  }
+  return out;
+}
+
+export function exports(body) {
+  let [count, at] = readLeb(body, 0);
+  const out = [];
+  while (count--) {
+    let field;
+    [field, at] = readName(body, at);
+    const start = at;
+    at++;
+    [, at] = readLeb(body, at);
+    out.push({ field, desc: body.subarray(start, at) });
+  }
+  return out;
+}
+
+const importSection = (list) => Buffer.concat([leb(list.length),
+  ...list.flatMap(({ module, field, desc }) => [name(module), name(field), desc])]);
+const exportSection = (list) => Buffer.concat([leb(list.length),
+  ...list.flatMap(({ field, desc }) => [name(field), desc])]);
+
+/** `a`, `b`, … `z`, `A` … `Z`, `ba`, …: short property names, never a JavaScript keyword
+ * (none is two letters or fewer but `do`, `if`, `in`, which are fine as property names anyway). */
+export function shortName(i) {
+  const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  let s = '';
+  do {
+    s = letters[i % letters.length] + s;
+    i = Math.floor(i / letters.length);
+  } while (i);
+  return `$${s}`;
+}
+
+// --- the JavaScript glue, read with acorn (trunk has minified it already) ---
+
+const ACORN = resolve(import.meta.dirname, '../.tools/node_modules/acorn/dist/acorn.mjs');
+
+/** Every node under `node`, depth first. */
+function* nodes(node) {
+  if (!node || typeof node.type !== 'string') return;
+  yield node;
+  for (const value of Object.values(node)) {
+    if (Array.isArray(value)) for (const v of value) yield* nodes(v);
+    else if (value && typeof value === 'object') yield* nodes(value);
+  }
+}
+
+const keyName = (p) => p.key?.type === 'Identifier' ? p.key.name : p.key?.value;
+
+/** Applies `[start, end, text]` edits to `source`. */
+function edit(source, edits) {
+  edits.sort((a, b) => b[0] - a[0]);
+  for (let i = 1; i < edits.length; i++) {
+    if (edits[i][1] > edits[i - 1][0]) throw new Error('overlapping edits to the glue');
+  }
+  for (const [start, end, text] of edits) source = source.slice(0, start) + text + source.slice(end);
+  return source;
+}
+
+async function slim(dir) {
+  const { parse } = await import(pathToFileURL(ACORN).href);
+  const wasmName = readdirSync(dir).find((f) => f.endsWith('_bg.wasm'));
+  const jsName = readdirSync(dir).find((f) => f.endsWith('.js'));
+  if (!wasmName || !jsName) throw new Error('no wasm and JavaScript glue in the staging folder');
+  const wasmFile = join(dir, wasmName);
+  const jsFile = join(dir, jsName);
+  const js = readFileSync(jsFile, 'utf8');
+  const program = parse(js, { ecmaVersion: 'latest', sourceType: 'module' });
+
+  // 1. Drop the stream exports, and let wasm-opt remove what only they reached.
+  let parts = sections(readFileSync(wasmFile));
+  const kept = exports(parts.find((p) => p.id === 7).body).filter((e) => !UNUSED_EXPORT.test(e.field));
+  parts.find((p) => p.id === 7).body = exportSection(kept);
+  const trimmed = `${wasmFile}.trimmed`;
+  writeFileSync(trimmed, assemble(parts));
+  execFileSync(WASM_OPT, ['-Oz', ...FEATURES, trimmed, '-o', wasmFile]);
+  rmSync(trimmed);
+  parts = sections(readFileSync(wasmFile));
+  const importPart = parts.find((p) => p.id === 2);
+  const exportPart = parts.find((p) => p.id === 7);
+  const ins = imports(importPart.body);
+  const outs = exports(exportPart.body);
+
+  const edits = [];
+  // The stream classes, and the statements that give them `Symbol.dispose`.
+  for (const statement of program.body) {
+    const declared = statement.type === 'ExportNamedDeclaration' ? statement.declaration : null;
+    const text = js.slice(statement.start, statement.end);
+    const single = statement.type === 'VariableDeclaration' && statement.declarations.length === 1
+      ? statement.declarations[0].id.name : '';
+    if ((declared?.type === 'ClassDeclaration' && /^IntoUnderlying/.test(declared.id.name))
+      || /^IntoUnderlying\w*Finalization$/.test(single)
+      || (['IfStatement', 'ExpressionStatement'].includes(statement.type)
+        && /\bIntoUnderlying\w*\.prototype\b/.test(text))) {
+      edits.push([statement.start, statement.end, '']);
+    }
+  }
+
+  // 2. The import object: the object literal whose keys are the wasm's imports.
+  const used = new Set(ins.map((i) => i.field));
+  const importObject = [...nodes(program)].find((n) => n.type === 'ObjectExpression'
+    && n.properties.some((p) => used.has(keyName(p))));
+  if (!importObject) throw new Error('the glue has no import object');
+  const shims = new Map(importObject.properties.map((p) => [keyName(p), p]));
+  for (const i of ins) {
+    if (!shims.has(i.field)) throw new Error(`the glue has no shim for the import ${i.field}`);
+  }
+  const renamedImports = new Map(ins.map((i, n) => [i.field, shortName(n)]));
+  importObject.properties.forEach((p, n) => {
+    const key = keyName(p);
+    if (key === '__proto__') return;
+    if (!used.has(key)) {
+      // The shim and the comma after it (every property but the last has one).
+      const end = n + 1 < importObject.properties.length ? importObject.properties[n + 1].start : p.end;
+      edits.push([p.start, end, '']);
+    } else {
+      edits.push([p.key.start, p.key.end, renamedImports.get(key)]);
+    }
+  });
+  for (const i of ins) i.field = renamedImports.get(i.field);
+
+  // 3. Exports with long names (closures' run to 200 characters), read as `wasm.name`.
+  const renamedExports = new Map();
+  outs.filter((e) => e.field.length > 20).forEach((e, n) => {
+    renamedExports.set(e.field, `_${shortName(n).slice(1)}`);
+    e.field = renamedExports.get(e.field);
+  });
+  for (const n of nodes(program)) {
+    if (n.type === 'MemberExpression' && !n.computed && renamedExports.has(n.property.name)) {
+      edits.push([n.property.start, n.property.end, renamedExports.get(n.property.name)]);
+    }
+  }
+  const out = edit(js, edits);
+  // What the glue now reads from the wasm, and what it gives it, must be what the wasm has.
+  const check = parse(out, { ecmaVersion: 'latest', sourceType: 'module' });
+  for (const n of nodes(check)) {
+    if (n.type === 'MemberExpression' && !n.computed && renamedExports.has(n.property.name)) {
+      throw new Error(`the glue still reads ${n.property.name}`);
+    }
+    if (n.type === 'Property' && used.has(keyName(n))) throw new Error(`the glue still gives ${keyName(n)}`);
+    if (n.type === 'Identifier' && /^IntoUnderlying/.test(n.name)) throw new Error(`the glue still uses ${n.name}`);
+  }
+  importPart.body = importSection(ins);
+  exportPart.body = exportSection(outs);
+  const wasm = assemble(parts.filter((p) => p.id !== 0)); // custom sections: producers, features
+  writeFileSync(wasmFile, wasm);
+  writeFileSync(jsFile, out);
+  const index = join(dir, 'index.html');
+  writeFileSync(index, replaceIntegrity(readFileSync(index, 'utf8'), wasmName, sri(wasm)));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  slim(process.env.TRUNK_STAGING_DIR ?? process.argv[2]).catch((e) => {
+    console.error(`slim: ${e.message}`);
+    process.exit(1);
+  });
+}
