@@ -1,13 +1,12 @@
 //! Reading a plan file someone sent: bytes in, a plan or a plain reason out. Every refusal
 //! happens before anything changes, and names what is wrong and where.
 
-use std::collections::BTreeMap;
-
 use serde_json::Value;
 
 use super::envelope::{decode_value, Decoded};
 use super::error::ImportError;
 use super::json_text::JsonError;
+use super::keyed::Keyed;
 
 /// Files larger than this are refused before they are read (5 MB; the whole browser storage
 /// for the app is about 5 million characters).
@@ -62,7 +61,7 @@ pub fn parse_json(text: &str) -> Result<Value, JsonError> {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Comparison {
     /// Per list (and "answers"): (only in the file, only in the open plan, in both but different).
-    pub rows: BTreeMap<&'static str, (usize, usize, usize)>,
+    pub rows: Keyed<(usize, usize, usize)>,
 }
 
 impl Comparison {
@@ -74,10 +73,10 @@ impl Comparison {
 /// Compares two plans by item id, list by list.
 pub fn compare(open: &super::Plan, incoming: &super::Plan) -> Comparison {
     use super::items::ListKind;
-    let mut rows = BTreeMap::new();
+    let mut rows = Keyed::new();
     let diff = |a: Vec<(String, Value)>, b: Vec<(String, Value)>| {
-        let a: BTreeMap<_, _> = a.into_iter().collect();
-        let b: BTreeMap<_, _> = b.into_iter().collect();
+        let a: Keyed<_> = a.into_iter().collect();
+        let b: Keyed<_> = b.into_iter().collect();
         let added = b.keys().filter(|k| !a.contains_key(*k)).count();
         let removed = a.keys().filter(|k| !b.contains_key(*k)).count();
         let changed = a
@@ -93,7 +92,7 @@ pub fn compare(open: &super::Plan, incoming: &super::Plan) -> Comparison {
             .map(|(k, a)| (k.clone(), Value::String(a.text.clone())))
             .collect::<Vec<_>>()
     };
-    rows.insert("answers", diff(answers(open), answers(incoming)));
+    rows.insert("answers".to_owned(), diff(answers(open), answers(incoming)));
     for list in ListKind::ALL {
         let items = |p: &super::Plan| {
             p.item_ids(list)
@@ -108,7 +107,7 @@ pub fn compare(open: &super::Plan, incoming: &super::Plan) -> Comparison {
                 })
                 .collect::<Vec<_>>()
         };
-        rows.insert(list.key(), diff(items(open), items(incoming)));
+        rows.insert(list.key().to_owned(), diff(items(open), items(incoming)));
     }
     Comparison { rows }
 }

@@ -6,7 +6,7 @@
 //! compiled again for every type and for every way it is read, which in the browser build was a
 //! tenth of the download; these few readers are shared by every field of every type.
 
-use std::collections::BTreeMap;
+use super::keyed::Keyed;
 
 use serde_json::{Map, Value};
 
@@ -205,7 +205,7 @@ impl<T: ToJson> ToJson for Vec<T> {
 }
 
 /// An object keyed by id (answers by question, ticks by checklist item).
-impl<T: FromJson> FromJson for BTreeMap<String, T> {
+impl<T: FromJson> FromJson for Keyed<T> {
     fn from_json(v: &Value, at: Path) -> Result<Self, Wrong> {
         object(v, at)?
             .iter()
@@ -214,7 +214,7 @@ impl<T: FromJson> FromJson for BTreeMap<String, T> {
     }
 }
 
-impl<T: ToJson> ToJson for BTreeMap<String, T> {
+impl<T: ToJson> ToJson for Keyed<T> {
     fn to_json(&self) -> Value {
         Value::Object(
             self.iter()
@@ -326,7 +326,7 @@ mod tests {
         name: String,
         when: Option<u64>,
         items: Vec<Inner>,
-        by_id: BTreeMap<String, Inner>,
+        by_id: Keyed<Inner>,
     }
     json_struct!(Outer {
         name,

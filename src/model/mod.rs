@@ -9,6 +9,7 @@ pub mod import;
 pub mod items;
 pub mod json;
 pub mod json_text;
+pub mod keyed;
 pub mod kinds;
 pub mod library;
 pub mod link;

@@ -3,7 +3,7 @@
 //! Every list item carries a stable `id` and a `modified` time, so that two copies of a plan
 //! that were emailed around can later be merged item by item.
 
-use std::collections::BTreeMap;
+use super::keyed::Keyed;
 
 use serde_json::Value;
 
@@ -25,7 +25,7 @@ pub struct Plan {
     pub created: Millis,
     pub modified: Millis,
     /// Free-text answers keyed by question id (see `content::QUESTIONS`).
-    pub answers: BTreeMap<String, Answer>,
+    pub answers: Keyed<Answer>,
     /// The seed's six functions; a function absent from the list is not chosen.
     pub functions: Vec<FunctionChoice>,
     pub members: Vec<Member>,
@@ -38,9 +38,9 @@ pub struct Plan {
     pub funding: Vec<FundingSource>,
     pub resources: Vec<Resource>,
     /// Ticked checklist items (survivor engagement), keyed by checklist item id.
-    pub checks: BTreeMap<String, Check>,
+    pub checks: Keyed<Check>,
     /// Partnership health self-check scores (1 to 5), keyed by statement id.
-    pub scores: BTreeMap<String, Score>,
+    pub scores: Keyed<Score>,
 }
 
 json_struct!(Plan {
@@ -147,7 +147,7 @@ impl Plan {
             name: String::new(),
             created: now,
             modified: now,
-            answers: BTreeMap::new(),
+            answers: Keyed::new(),
             functions: Vec::new(),
             members: Vec::new(),
             networks: Vec::new(),
@@ -158,8 +158,8 @@ impl Plan {
             actions: Vec::new(),
             funding: Vec::new(),
             resources: Vec::new(),
-            checks: BTreeMap::new(),
-            scores: BTreeMap::new(),
+            checks: Keyed::new(),
+            scores: Keyed::new(),
         }
     }
 
