@@ -11,6 +11,7 @@ pub mod json;
 pub mod json_text;
 pub mod keyed;
 pub mod kinds;
+pub mod letters;
 pub mod library;
 pub mod link;
 pub mod mou;

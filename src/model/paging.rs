@@ -2,6 +2,8 @@
 //! drew every one (each with a 500-member "Owner" list) would take seconds to open and scroll
 //! for minutes. So a list shows its first items, more on request, and those matching a search.
 
+use super::letters::fold_case;
+
 /// Items a list shows at first, and how many more each "Show more" adds.
 pub const PAGE: usize = 25;
 
@@ -44,53 +46,9 @@ pub fn shown(items: &[(String, String)], query: &str, limit: usize, keep: &[Stri
     shown
 }
 
-/// Text in one case, for finding it "in any case". Covers the Latin, Greek and Cyrillic
-/// alphabets by their code charts instead of the standard library's table for every script
-/// (12 KB of the download for a search box); other letters match only as typed.
-pub fn fold_case(text: &str) -> String {
-    text.chars().map(fold_char).collect()
-}
-
-fn fold_char(c: char) -> char {
-    let n = c as u32;
-    let lower = match n {
-        // A-Z; À-Þ except ×; Greek Α-Ω; Cyrillic А-Я
-        0x41..=0x5A | 0xC0..=0xDE | 0x391..=0x3AB | 0x410..=0x42F if n != 0xD7 && n != 0x3A2 => {
-            n + 32
-        }
-        // Cyrillic Ѐ-Џ
-        0x400..=0x40F => n + 80,
-        // Latin Extended-A pairs capital, small: Ā ā … Ķ ķ, Ŋ ŋ … Ŷ ŷ
-        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 => n | 1,
-        // İ: a plain i, so "istanbul" finds "İstanbul"
-        0x130 => 0x69,
-        // … and the runs where the capital is odd: Ĺ ĺ … Ň ň, Ź ź … Ž ž
-        0x139..=0x148 | 0x179..=0x17E if n % 2 == 1 => n + 1,
-        0x178 => 0xFF,
-        _ => n,
-    };
-    char::from_u32(lower).unwrap_or(c)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn folds_the_case_of_latin_greek_and_cyrillic() {
-        assert_eq!(
-            fold_case("ÀÉÎÕÜ Ç Ñ ÆØ ŁĘŻŚĆ ŠČŘŽ ĞİŞ ΑΩ ДЖЯЁ ×"),
-            "àéîõü ç ñ æø łężść ščřž ğiş αω джяё ×"
-        );
-        // Where the standard library's table applies, it agrees with it.
-        for c in ('\u{0}'..='\u{4FF}').filter(|&c| fold_char(c) != c && c != 'İ') {
-            assert_eq!(
-                c.to_lowercase().collect::<String>(),
-                fold_char(c).to_string(),
-                "{c}"
-            );
-        }
-    }
 
     fn items(n: usize) -> Vec<(String, String)> {
         (0..n)

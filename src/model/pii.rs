@@ -86,7 +86,7 @@ fn has_email(text: &str) -> bool {
                 && !host.starts_with('.')
                 && host
                     .chars()
-                    .all(|c| c.is_alphanumeric() || c == '.' || c == '-')
+                    .all(|c| super::letters::is_word_char(c) || c == '.' || c == '-')
         })
 }
 
