@@ -9,8 +9,6 @@
 //!
 //! Whole numbers are read exactly; other numbers (which no plan holds) only approximately.
 
-use std::fmt::Write as _;
-
 use serde_json::{Map, Number, Value};
 
 /// Deepest nesting of arrays and objects read (as serde_json's default).
@@ -348,9 +346,7 @@ fn put(value: &Value, out: &mut String, depth: Option<usize>) {
     match value {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => {
-            let _ = write!(out, "{n}");
-        }
+        Value::Number(n) => out.push_str(&number_text(n)),
         Value::String(s) => put_string(s, out),
         Value::Array(items) => {
             out.push('[');
@@ -371,6 +367,69 @@ fn put(value: &Value, out: &mut String, depth: Option<usize>) {
             close(out, '}', fields.is_empty(), depth);
         }
     }
+}
+
+/// A number as JSON writes it. Whole numbers are exact; others (which no plan holds, so only a
+/// message quoting a file might show one) to 15 significant digits, without the standard
+/// formatter's tables for the shortest exact form.
+pub fn number_text(n: &Number) -> String {
+    if let Some(u) = n.as_u64() {
+        return u.to_string();
+    }
+    if let Some(i) = n.as_i64() {
+        return i.to_string();
+    }
+    let f = n.as_f64().unwrap_or(0.0);
+    let mut out = String::new();
+    if f < 0.0 {
+        out.push('-');
+    }
+    let mut m = f.abs();
+    if m == 0.0 || !m.is_finite() {
+        out.push_str("0.0");
+        return out;
+    }
+    // m × 10^-exp, scaled into [1e14, 1e15): its 15 digits, then trailing zeros dropped.
+    let mut exp = 14i32;
+    while m >= 1e15 {
+        m /= 10.0;
+        exp += 1;
+    }
+    while m < 1e14 {
+        m *= 10.0;
+        exp -= 1;
+    }
+    let all = (m.round() as u64).to_string();
+    if all.len() > 15 {
+        exp += 1; // rounded up to 10^15
+    }
+    let digits = all.trim_end_matches('0');
+    let digits = if digits.is_empty() { "0" } else { digits };
+    // Digits before the decimal point.
+    let point = exp + 1;
+    if (1..=15).contains(&point) {
+        let p = point as usize;
+        if digits.len() <= p {
+            out.push_str(digits);
+            out.extend(std::iter::repeat_n('0', p - digits.len()));
+            out.push_str(".0");
+        } else {
+            out.push_str(&digits[..p]);
+            out.push('.');
+            out.push_str(&digits[p..]);
+        }
+    } else if (-5..=0).contains(&point) {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', point.unsigned_abs() as usize));
+        out.push_str(digits);
+    } else {
+        out.push_str(&digits[..1]);
+        out.push('.');
+        out.push_str(if digits.len() > 1 { &digits[1..] } else { "0" });
+        out.push('e');
+        out.push_str(&exp.to_string());
+    }
+    out
 }
 
 /// The comma before every entry but the first, and the line break and indent before each.
@@ -500,6 +559,36 @@ mod tests {
         assert!(parse(&deep(MAX_DEPTH - 1)).is_ok());
         assert_eq!(parse(&deep(MAX_DEPTH)), Err(JsonError::TooDeep));
         assert_eq!(parse(&deep(100_000)), Err(JsonError::TooDeep));
+    }
+
+    #[test]
+    fn writes_other_numbers_to_fifteen_digits() {
+        for (f, text) in [
+            (0.5, "0.5"),
+            (-0.25, "-0.25"),
+            (15.5, "15.5"),
+            (0.1, "0.1"),
+            (1e-3, "0.001"),
+            (123456.789, "123456.789"),
+            (2.5e20, "2.5e20"),
+            (-1e-7, "-1.0e-7"),
+            (1e300, "1.0e300"),
+            (99999999999999.9, "99999999999999.9"),
+            (99999999999999.99, "100000000000000.0"),
+            (9.999999999999999, "10.0"),
+        ] {
+            assert_eq!(number_text(&Number::from_f64(f).unwrap()), text, "{f}");
+            assert_eq!(
+                parse(text)
+                    .ok()
+                    .and_then(|v| v.as_f64())
+                    .map(|g| ((g - f) / f).abs() < 1e-14),
+                Some(true),
+                "{text}"
+            );
+        }
+        assert_eq!(number_text(&Number::from(u64::MAX)), "18446744073709551615");
+        assert_eq!(number_text(&Number::from(i64::MIN)), "-9223372036854775808");
     }
 
     #[test]

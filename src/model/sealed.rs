@@ -206,7 +206,7 @@ fn shown(value: &Value) -> String {
         Value::String(s) => format!("\u{201c}{}\u{201d}", quote(s)),
         Value::Number(n) => match n.as_u64() {
             Some(n) => group(n),
-            None => quote(&n.to_string()),
+            None => quote(&super::json_text::number_text(n)),
         },
         other => quote(&super::json_text::write(other)),
     }

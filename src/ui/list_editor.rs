@@ -237,7 +237,7 @@ fn Field(
     };
     let text = move || match value.get() {
         Value::String(s) => s,
-        Value::Number(n) => n.to_string(),
+        Value::Number(n) => crate::model::json_text::number_text(&n),
         _ => String::new(),
     };
     let hint_id = format!("{dom_id}-hint");
