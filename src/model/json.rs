@@ -190,11 +190,12 @@ impl<T: ToJson> ToJson for Option<T> {
 impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(v: &Value, at: Path) -> Result<Self, Wrong> {
         let items = v.as_array().ok_or_else(|| wrong_kind(at, "a list"))?;
-        items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| T::from_json(item, at.index(i)))
-            .collect()
+        // A plain loop: `collect` into a `Result` is written out again, larger, for each type.
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            out.push(T::from_json(item, at.index(i))?);
+        }
+        Ok(out)
     }
 }
 
