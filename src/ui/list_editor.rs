@@ -327,12 +327,12 @@ fn Field(
             select(
                 dom_id.clone(),
                 vocab.optional(),
-                move || {
+                fixed(move || {
                     options
                         .iter()
                         .map(|(k, l)| (k.to_string(), l.to_string()))
                         .collect()
-                },
+                }),
                 text,
                 set.clone(),
                 described.clone(),
@@ -342,7 +342,7 @@ fn Field(
         Input::MemberRef => select(
             dom_id.clone(),
             true,
-            move || state.member_choices.get(),
+            state.member_choices,
             text,
             set.clone(),
             described.clone(),
@@ -351,7 +351,7 @@ fn Field(
         Input::GoalRef => select(
             dom_id.clone(),
             true,
-            move || state.goal_choices.get(),
+            state.goal_choices,
             text,
             set.clone(),
             described.clone(),
@@ -360,12 +360,12 @@ fn Field(
         Input::SectionRef => select(
             dom_id.clone(),
             true,
-            || {
+            fixed(|| {
                 Section::ALL
                     .iter()
                     .map(|s| (s.slug().to_owned(), s.title().to_owned()))
                     .collect()
-            },
+            }),
             text,
             set.clone(),
             described.clone(),
@@ -387,12 +387,12 @@ fn Field(
             return key_set(
                 dom_id,
                 field.label,
-                || {
+                fixed(|| {
                     Pillar::ALL
                         .iter()
                         .map(|p| (p.key().to_owned(), p.label().to_owned()))
                         .collect()
-                },
+                }),
                 value,
                 set.clone(),
             )
@@ -402,7 +402,7 @@ fn Field(
             return key_set(
                 dom_id,
                 field.label,
-                move || state.member_choices.get(),
+                state.member_choices,
                 value,
                 set.clone(),
             )
@@ -420,6 +420,15 @@ fn Field(
     .into_any()
 }
 
+/// A control's `(key, label)` choices. One type for every control (the plan's members and goals
+/// are memos already), so `select` and `key_set` are compiled once, not once per kind of choice.
+type Choices = Memo<Vec<(String, String)>>;
+
+/// Choices that never change (a vocabulary, the sections, the 4 Ps).
+fn fixed(options: impl Fn() -> Vec<(String, String)> + Send + Sync + 'static) -> Choices {
+    Memo::new(move |_| options())
+}
+
 /// Beyond this many choices, a control draws them only when it is used.
 const LAZY_CHOICES: usize = 30;
 
@@ -427,7 +436,7 @@ const LAZY_CHOICES: usize = 30;
 fn select(
     dom_id: String,
     optional: bool,
-    options: impl Fn() -> Vec<(String, String)> + Send + Sync + 'static,
+    options: Choices,
     current: impl Fn() -> String + Send + Sync + Copy + 'static,
     set: impl Fn(Value) + Send + Sync + 'static,
     described: impl Fn() -> Option<String> + Send + Sync + 'static,
@@ -456,7 +465,7 @@ fn select(
             {optional.then(|| view! { <option value="">"— Not chosen —"</option> })}
             {move || {
                 let chosen = untrack(current);
-                let options = options();
+                let options = options.get();
                 let all = options.len() <= LAZY_CHOICES || used.get();
                 options.into_iter().filter(|(key, _)| all || *key == chosen).map(|(key, label)| {
                     let selected = key == chosen;
@@ -473,7 +482,7 @@ fn select(
 fn key_set(
     dom_id: String,
     legend: &'static str,
-    options: impl Fn() -> Vec<(String, String)> + Send + Sync + Copy + 'static,
+    options: Choices,
     value: Memo<Value>,
     set: impl Fn(Value) + Send + Sync + Clone + 'static,
 ) -> impl IntoView {
@@ -485,7 +494,7 @@ fn key_set(
             <fieldset class="field key-set">
                 <legend>{legend}</legend>
                 {move || {
-                    let opts = options();
+                    let opts = options.get();
                     if opts.is_empty() {
                         return view! { <p class="hint">"Add member organizations first."</p> }.into_any();
                     }
@@ -512,7 +521,7 @@ fn key_set(
             </fieldset>
         }
     };
-    let many = Memo::new(move |_| options().len() > LAZY_CHOICES);
+    let many = Memo::new(move |_| options.with(Vec::len) > LAZY_CHOICES);
     let open = RwSignal::new(false);
     let chosen = move || value.with(|v| v.as_array().map_or(0, Vec::len));
     move || {
@@ -523,7 +532,7 @@ fn key_set(
         view! {
             <details class="field key-set" prop:open=move || open.get()
                 on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
-                <summary>{move || format!("{legend}: {} of {} chosen", chosen(), options().len())}</summary>
+                <summary>{move || format!("{legend}: {} of {} chosen", chosen(), options.with(Vec::len))}</summary>
                 {move || open.get().then(group.clone())}
             </details>
         }
