@@ -1,12 +1,15 @@
-// trunk post_build hook (see Trunk.toml), run first: trims what wasm-bindgen's output carries
-// but the app never uses, then minify.mjs and csp.mjs run on the result.
+// The first post-build step (.ci/post-build.mjs runs it, then minify.mjs and csp.mjs): trims
+// what wasm-bindgen's output carries but the app never uses.
 //
 // 1. Leptos always links server_fn, which links wasm-streams, whose `IntoUnderlying*` classes are
 //    exported from the wasm (and written into the JavaScript glue) although a client-side app never
 //    makes one. The exports are dropped and wasm-opt runs again, which removes their code and every
 //    browser import only they used; the JavaScript classes and the unused imports' shims go too.
 // 2. Every import is named like `__wbg_setAttribute_d5540a19be09f8dc`, in the wasm and in the
-//    glue: 200 random-looking names that gzip cannot shrink. They are renamed `a`, `b`, … `ba` ….
+//    glue: 200 random-looking names that gzip cannot shrink. They are renamed `$a`, `$b`, …
+//    `$ba` …, and exports longer than 20 characters (closures' run to 200) `_a`, `_b`, ….
+//    Custom sections (producers, target features) are dropped.
+// Together: wasm 278.3 -> 273.3 KB, glue 7.1 -> 4.2 KB gzipped.
 //
 // Each step checks what it found against what it expected, and fails the build if the glue's shape
 // is not the one wasm-bindgen 0.2.130 writes (rather than ship a page that cannot start).
@@ -111,8 +114,8 @@ const importSection = (list) => Buffer.concat([leb(list.length),
 const exportSection = (list) => Buffer.concat([leb(list.length),
   ...list.flatMap(({ field, desc }) => [name(field), desc])]);
 
-/** `a`, `b`, … `z`, `A` … `Z`, `ba`, …: short property names, never a JavaScript keyword
- * (none is two letters or fewer but `do`, `if`, `in`, which are fine as property names anyway). */
+/** `$a`, `$b`, … `$z`, `$A` … `$Z`, `$ba`, …: short names that are valid identifiers and can
+ * never be a JavaScript keyword. */
 export function shortName(i) {
   const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
   let s = '';
@@ -123,7 +126,7 @@ export function shortName(i) {
   return `$${s}`;
 }
 
-// --- the JavaScript glue, read with acorn (trunk has minified it already) ---
+// --- the JavaScript glue, read with acorn (as wasm-bindgen wrote it, or minified) ---
 
 const ACORN = resolve(import.meta.dirname, '../.tools/node_modules/acorn/dist/acorn.mjs');
 

@@ -208,10 +208,12 @@ impl<T: ToJson> ToJson for Vec<T> {
 /// An object keyed by id (answers by question, ticks by checklist item).
 impl<T: FromJson> FromJson for Keyed<T> {
     fn from_json(v: &Value, at: Path) -> Result<Self, Wrong> {
-        object(v, at)?
-            .iter()
-            .map(|(k, item)| Ok((k.clone(), T::from_json(item, at.key(k))?)))
-            .collect()
+        // A plain loop, as for `Vec<T>`.
+        let mut out = Keyed::new();
+        for (k, item) in object(v, at)? {
+            out.insert(k.clone(), T::from_json(item, at.key(k))?);
+        }
+        Ok(out)
     }
 }
 

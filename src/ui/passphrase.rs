@@ -44,12 +44,12 @@ fn check(pass: &str, again: &str) -> (Option<&'static str>, Option<&'static str>
 }
 
 /// `aria-describedby` for a field with a hint and a possible error.
-fn described(hint: &str, error_id: &str, error: Option<&'static str>) -> Option<String> {
+fn described(hint: &str, error_id: &str, error: bool) -> Option<String> {
     match error {
-        Some(_) if hint.is_empty() => Some(error_id.to_owned()),
-        Some(_) => Some(format!("{hint} {error_id}")),
-        None if hint.is_empty() => None,
-        None => Some(hint.to_owned()),
+        true if hint.is_empty() => Some(error_id.to_owned()),
+        true => Some(format!("{hint} {error_id}")),
+        false if hint.is_empty() => None,
+        false => Some(hint.to_owned()),
     }
 }
 
@@ -74,8 +74,9 @@ pub fn ExportEncrypted(#[prop(optional)] confirm: Option<Callback<Callback<()>>>
     let pass = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
     let visible = RwSignal::new(false);
-    let pass_error = RwSignal::new(None::<&'static str>);
-    let again_error = RwSignal::new(None::<&'static str>);
+    // Option<String> like the other messages (one signal type compiled, not two).
+    let pass_error = RwSignal::new(None::<String>);
+    let again_error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let failure = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<String>);
@@ -126,8 +127,8 @@ pub fn ExportEncrypted(#[prop(optional)] confirm: Option<Callback<Callback<()>>>
         }
         let passphrase = pass.get_untracked();
         let (pe, ae) = again.with_untracked(|a| check(&passphrase, a));
-        pass_error.set(pe);
-        again_error.set(ae);
+        pass_error.set(pe.map(String::from));
+        again_error.set(ae.map(String::from));
         failure.set(None);
         if pe.is_some() {
             focus(first);
@@ -225,8 +226,8 @@ pub fn ExportEncrypted(#[prop(optional)] confirm: Option<Callback<Callback<()>>>
                         autocomplete="new-password"
                         spellcheck="false"
                         autocapitalize="off"
-                        aria-describedby=move || described("seal-pass-hint", "seal-pass-error", pass_error.get())
-                        aria-invalid=move || pass_error.get().map(|_| "true")
+                        aria-describedby=move || described("seal-pass-hint", "seal-pass-error", pass_error.with(Option::is_some))
+                        aria-invalid=move || pass_error.with(Option::is_some).then_some("true")
                         prop:value=move || pass.get()
                         on:input=move |ev| pass.set(event_target_value(&ev))
                     />
@@ -243,8 +244,8 @@ pub fn ExportEncrypted(#[prop(optional)] confirm: Option<Callback<Callback<()>>>
                         autocomplete="new-password"
                         spellcheck="false"
                         autocapitalize="off"
-                        aria-describedby=move || described("", "seal-again-error", again_error.get())
-                        aria-invalid=move || again_error.get().map(|_| "true")
+                        aria-describedby=move || described("", "seal-again-error", again_error.with(Option::is_some))
+                        aria-invalid=move || again_error.with(Option::is_some).then_some("true")
                         prop:value=move || again.get()
                         on:input=move |ev| again.set(event_target_value(&ev))
                     />
