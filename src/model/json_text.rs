@@ -291,19 +291,34 @@ impl Reader<'_> {
                 if !negative {
                     return Ok(Value::Number(n.into()));
                 }
-                if n <= 1 << 63 {
+                // "-0" is read as the float -0.0, as serde_json reads it.
+                if n <= 1 << 63 && n != 0 {
                     return Ok(Value::Number((n as i64).wrapping_neg().into()));
                 }
             }
         }
-        // Approximate: mantissa digits as a float, scaled by the power of ten.
-        let mut mantissa = 0f64;
-        for &d in whole.iter().chain(fraction) {
-            mantissa = mantissa * 10.0 + (d - b'0') as f64;
+        // Approximate: the first 19 significant digits as a whole number, scaled by the power
+        // of ten (in two steps below 10^-300, so tiny numbers do not round to zero on the way).
+        let (mut mantissa, mut digits, mut scale) = (0u64, 0, exponent);
+        for (n, &d) in whole.iter().chain(fraction).enumerate() {
+            let in_fraction = n >= whole.len();
+            if digits < 19 && (digits > 0 || d != b'0') {
+                mantissa = mantissa * 10 + (d - b'0') as u64;
+                digits += 1;
+                scale = scale.saturating_sub(in_fraction as i32);
+            } else if digits >= 19 && !in_fraction {
+                scale = scale.saturating_add(1);
+            } else if digits == 0 && in_fraction {
+                scale = scale.saturating_sub(1);
+            }
         }
-        let scale = exponent.saturating_sub(fraction.len() as i32);
-        let magnitude = if scale < 0 {
-            mantissa / 10f64.powi(scale.saturating_neg())
+        let mantissa = mantissa as f64;
+        let magnitude = if mantissa == 0.0 {
+            0.0
+        } else if scale < -300 {
+            mantissa / 1e300 / 10f64.powi(scale.saturating_add(300).saturating_neg())
+        } else if scale < 0 {
+            mantissa / 10f64.powi(-scale)
         } else {
             mantissa * 10f64.powi(scale)
         };
@@ -539,6 +554,21 @@ mod tests {
                 "accepted {text:?}"
             );
         }
+    }
+
+    #[test]
+    fn reads_long_and_tiny_numbers() {
+        let f = |t: &str| parse(t).ok().and_then(|v| v.as_f64());
+        assert_eq!(
+            f("123456789012345678901234567890"),
+            Some(1.2345678901234568e29)
+        );
+        assert_eq!(f(&format!("0.{}2", "0".repeat(400))), Some(0.0));
+        assert_eq!(f(&format!("2{}e-400", "0".repeat(88))), Some(2e-312));
+        let tiny = f(&format!("-0.{}25", "0".repeat(30))).unwrap_or(0.0);
+        assert!((tiny / -2.5e-31 - 1.0).abs() < 1e-15, "{tiny}");
+        assert_eq!(f(&format!("1{}", "0".repeat(400))), None);
+        assert_eq!(f("0e+21111"), Some(0.0));
     }
 
     #[test]
