@@ -71,11 +71,24 @@ impl<T> Keyed<T> {
 impl<T> FromIterator<(String, T)> for Keyed<T> {
     /// The last value of a repeated key wins, as with a map.
     fn from_iter<I: IntoIterator<Item = (String, T)>>(entries: I) -> Self {
-        let mut map = Keyed::new();
-        for (k, v) in entries {
-            map.insert(k, v);
+        Keyed::from_entries(entries.into_iter().collect())
+    }
+}
+
+impl<T> Keyed<T> {
+    /// Entries in any order, sorted once: inserting them one by one would move the vector's tail
+    /// for each, which a file with 100,000 keys in reverse order would turn into minutes.
+    pub fn from_entries(mut entries: Vec<(String, T)>) -> Self {
+        // A stable sort keeps repeated keys in their order, so the last one is kept.
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut out: Vec<(String, T)> = Vec::with_capacity(entries.len());
+        for entry in entries {
+            if out.last().is_some_and(|last| last.0 == entry.0) {
+                out.pop();
+            }
+            out.push(entry);
         }
-        map
+        Keyed(out)
     }
 }
 
@@ -128,6 +141,14 @@ mod tests {
                 prop_assert_eq!(ours.get(key), theirs.get(key));
                 prop_assert_eq!(ours.contains_key(key), theirs.contains_key(key));
             }
+        }
+
+        /// Built from entries in any order, repeated keys and all, it is what a `BTreeMap` is.
+        #[test]
+        fn collects_as_a_btree_map(entries in prop::collection::vec(("[a-d]{0,2}", any::<u8>()), 0..60)) {
+            let ours: Keyed<u8> = entries.iter().cloned().collect();
+            let theirs: BTreeMap<String, u8> = entries.into_iter().collect();
+            prop_assert_eq!(ours.iter().collect::<Vec<_>>(), theirs.iter().collect::<Vec<_>>());
         }
     }
 }
