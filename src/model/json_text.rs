@@ -80,7 +80,7 @@ impl Reader<'_> {
         found
     }
 
-    fn expect(&mut self, b: u8) -> Read<()> {
+    fn require(&mut self, b: u8) -> Read<()> {
         if self.eat(b) {
             Ok(())
         } else {
@@ -131,7 +131,7 @@ impl Reader<'_> {
                 if self.eat(b']') {
                     break;
                 }
-                self.expect(b',')?;
+                self.require(b',')?;
             }
         }
         Ok(Value::Array(items))
@@ -146,7 +146,7 @@ impl Reader<'_> {
                     return Err(self.syntax());
                 }
                 let key = self.string()?;
-                self.expect(b':')?;
+                self.require(b':')?;
                 let value = self.value()?;
                 if fields.contains_key(&key) {
                     return Err(JsonError::DuplicateKey(key));
@@ -155,7 +155,7 @@ impl Reader<'_> {
                 if self.eat(b'}') {
                     break;
                 }
-                self.expect(b',')?;
+                self.require(b',')?;
             }
         }
         Ok(Value::Object(fields))

@@ -3,6 +3,7 @@
 //! as a `BTreeMap`, and its code is a few small functions instead of a tree's (which the compiler
 //! writes out again for every value type: 12 KB of the download for the plan's three maps).
 
+#[cfg(test)]
 use std::ops::Index;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -104,10 +105,11 @@ impl<'a, T> IntoIterator for &'a Keyed<T> {
     }
 }
 
+/// Only for tests: it panics when `key` is missing, like a map's index.
+#[cfg(test)]
 impl<T> Index<&str> for Keyed<T> {
     type Output = T;
 
-    /// Panics when `key` is missing, like a map's index: for tests and known keys only.
     fn index(&self, key: &str) -> &T {
         match self.get(key) {
             Some(v) => v,
