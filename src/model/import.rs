@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use super::envelope::{decode_value, Decoded};
 use super::error::ImportError;
-use super::json_text::JsonError;
+use super::json_text;
 use super::keyed::Keyed;
 
 /// Files larger than this are refused before they are read (5 MB; the whole browser storage
@@ -48,13 +48,7 @@ pub fn import_text(text: &str) -> Result<Decoded, ImportError> {
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    decode_value(parse_json(text).map_err(ImportError::from_json)?)
-}
-
-/// Parses JSON text, refusing a key repeated within one object. Every JSON text the app reads
-/// goes through here (plans, the device's index and settings, protected files).
-pub fn parse_json(text: &str) -> Result<Value, JsonError> {
-    super::json_text::parse(text)
+    decode_value(json_text::parse(text).map_err(ImportError::from_json)?)
 }
 
 /// What opening a file would change, item by item, against the open plan.

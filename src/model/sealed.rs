@@ -215,7 +215,7 @@ fn shown(value: &Value) -> String {
 /// Checks a protected file completely, before any key derivation.
 pub fn parse(text: &str) -> Result<Sealed, SealedError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let fields = match super::import::parse_json(text) {
+    let fields = match super::json_text::parse(text) {
         Ok(Value::Object(fields)) => fields,
         Ok(_) => return Err(SealedError::Unreadable),
         Err(e) => {

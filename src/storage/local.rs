@@ -24,9 +24,8 @@ extern "C" {
 
 use super::budget::{may_save, utf16_units};
 use super::StorageFault;
-use crate::model::import::parse_json;
 use crate::model::json::{json_struct, read, FromJson, ToJson};
-use crate::model::json_text::write;
+use crate::model::json_text::{parse, write};
 use crate::model::library::Library;
 use crate::model::{decode, Decoded, ImportError, Millis};
 
@@ -289,7 +288,7 @@ impl PlanStore {
 
 /// A small value the app stored (the index, the settings), or `None` if it cannot be read.
 fn read_json<T: FromJson>(raw: &str, root: &str) -> Option<T> {
-    parse_json(raw).ok().and_then(|v| read(&v, root).ok())
+    parse(raw).ok().and_then(|v| read(&v, root).ok())
 }
 
 fn caught<T>(result: Result<T, JsValue>) -> Result<T, StorageFault> {
