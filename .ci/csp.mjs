@@ -1,14 +1,14 @@
-// trunk post_build hook (see Trunk.toml): writes a strict Content Security Policy into the built
-// index.html as the first element after <meta charset>, with the sha256 of trunk's inline
-// loader script.
+// trunk post_build hook (see Trunk.toml), run last: writes a strict Content Security Policy into
+// the built index.html as the first element after <meta charset>, with the sha256 of the inline
+// loader script and of the inline stylesheet (.ci/inline.mjs puts the glue and the CSS there).
 //
 // trunk 0.21 runs post_build hooks after it has finalized, minified and written index.html to
 // the staging directory (TRUNK_STAGING_DIR, dist/.stage) and before it moves the staging
-// directory to dist/. So the script text hashed here is exactly the text that ships.
+// directory to dist/. So the text hashed here is exactly the text that ships.
 //
 // The build fails (non-zero exit) rather than ship a policy that does not match the page: no
-// inline script, more than one, a script that is not trunk's module loader, no <meta charset>,
-// or a CSP already in the page.
+// inline script, more than one, a script that is not the wasm loader, no stylesheet, no
+// <meta charset>, or a CSP already in the page.
 //
 // Also usable by hand: `node .ci/csp.mjs path/to/index.html` rewrites that file in place.
 import { createHash } from 'node:crypto';
@@ -16,25 +16,28 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-/** The policy, with HASH standing for the loader's hash source. `frame-ancestors`, `sandbox`
- * and `report-uri` are ignored in a <meta> policy, so they are not in it. */
+/** The policy, with HASH standing for the scripts' sources (the loader's hash, and 'self' when
+ * the page loads script files) and STYLE for the stylesheets' (likewise). `frame-ancestors`, `sandbox` and `report-uri` are ignored in a <meta> policy, so they
+ * are not in it. */
 export const POLICY = [
   "default-src 'none'",
-  "script-src 'self' HASH 'wasm-unsafe-eval'",
+  "script-src HASH 'wasm-unsafe-eval'",
   "connect-src 'self'",
-  "style-src 'self'",
+  "style-src STYLE",
   "img-src 'self' data:",
   "form-action 'none'",
   "base-uri 'none'",
 ];
 
-/** The browser hashes a script's text after the HTML parser has normalized newlines. */
+/** The browser hashes a script's (or a <style>'s) text after the HTML parser has normalized
+ * newlines. */
 export function scriptHash(text) {
   const normalized = text.replace(/\r\n?/g, '\n');
   return `'sha256-${createHash('sha256').update(normalized, 'utf8').digest('base64')}'`;
 }
 
-export const policyFor = (hash) => POLICY.map((d) => d.replace('HASH', hash)).join('; ');
+export const policyFor = (hash, style = "'self'") =>
+  POLICY.map((d) => d.replace('HASH', hash).replace('STYLE', style)).join('; ');
 
 /** Parses the attributes of a start tag's inside (`<script` … `>` exclusive), lower-case names. */
 function parseAttributes(source) {
@@ -92,6 +95,15 @@ export function findScripts(html) {
   return scripts;
 }
 
+/** The text of every <style> element in `html` (raw text up to `</style`), and whether the page
+ * links a stylesheet file. Comments are skipped. */
+export function findStyles(html) {
+  const bare = html.replace(/<!--[^]*?-->/g, '');
+  const styles = [...bare.matchAll(/<style(?:\s[^>]*)?>([^]*?)<\/style[\s/>]/gi)].map((m) => m[1]);
+  const linked = /<link\b[^>]*\brel=["']?stylesheet\b/i.test(bare);
+  return { styles, linked };
+}
+
 /** trunk serve's live-reload script: injected only by `trunk serve` (never by `trunk build`),
  * and its text is rewritten per response, so it cannot be hashed; the CSP blocks it. */
 export const isTrunkAutoreload = (s) => !s.attrs.has('type') && s.text.includes('.well-known/trunk/ws');
@@ -111,18 +123,28 @@ export function addCsp(html) {
     throw new Error(`expected exactly one inline script (trunk's loader), found ${inline.length}`);
   }
   const [loader] = inline;
-  if (loader.attrs.get('type') !== 'module' || !/\binit\b/.test(loader.text)) {
-    throw new Error(`the inline script does not look like trunk's module loader:\n${loader.text}`);
+  // trunk's loader (`import init …; await init(…)`), or the same with the glue inlined.
+  if (loader.attrs.get('type') !== 'module' || !/\binit\b|WebAssembly\.instantiate/.test(loader.text)) {
+    throw new Error(`the inline script does not look like the wasm module loader:\n${loader.text.slice(0, 300)}`);
   }
+  const { styles, linked } = findStyles(html);
+  if (!styles.length && !linked) throw new Error('the page has no stylesheet');
+  const style = [...(linked ? ["'self'"] : []), ...styles.map(scriptHash)].join(' ');
   const charset = META_CHARSET.exec(html);
   if (!charset) throw new Error('no <meta charset="utf-8"> to put the policy after');
   if (charset.index > loader.start) throw new Error('<meta charset> comes after the loader script');
-  const hash = scriptHash(loader.text);
-  const meta = `<meta http-equiv=Content-Security-Policy content="${policyFor(hash)}">`;
+  // 'self' only while the page still loads script files: a <script src>, a module preload, or
+  // a loader that imports its glue (trunk's, when .ci/inline.mjs has not run).
+  const files = scripts.length < findScripts(html).length
+    || /<link\b[^>]*\brel=["']?modulepreload\b/i.test(html)
+    || /(?:^|[;\s])import\s*[\w*{'"(]/.test(loader.text);
+  const hash = [...(files ? ["'self'"] : []), scriptHash(loader.text)].join(' ');
+  const meta = `<meta http-equiv=Content-Security-Policy content="${policyFor(hash, style)}">`;
   const at = charset.index + charset[0].length;
   return {
     html: html.slice(0, at) + meta + html.slice(at),
     hash,
+    style,
     autoreload: autoreload.length > 0,
   };
 }
@@ -136,13 +158,13 @@ function main() {
     process.exit(2);
   }
   try {
-    const { html, hash, autoreload } = addCsp(readFileSync(file, 'utf8'));
+    const { html, hash, style, autoreload } = addCsp(readFileSync(file, 'utf8'));
     writeFileSync(file, html);
     if (autoreload) {
       console.error("csp: warning: trunk serve's live-reload script is blocked by the CSP "
         + '(serve with --no-autoreload to silence the violation)');
     }
-    if (process.env.CSP_HOOK_VERBOSE) console.error(`csp: ${file}: script-src ${hash}`);
+    if (process.env.CSP_HOOK_VERBOSE) console.error(`csp: ${file}: script-src ${hash}; style-src ${style}`);
   } catch (e) {
     console.error(`csp: ${file}: ${e.message}`);
     process.exit(1);

@@ -1,13 +1,14 @@
 // The one trunk post_build hook (see Trunk.toml). trunk starts every hook of a stage at the same
-// time, and these three edit the same files, so they run here one after another:
+// time, and these edit the same files, so they run here one after another:
 //   slim.mjs    drops unused exports and gives imports and exports short names (wasm and glue)
 //   minify.mjs  minifies the glue with terser and updates the integrity hashes
-//   csp.mjs     writes the Content Security Policy with the hash of the inline loader
+//   inline.mjs  puts the stylesheet and the glue into index.html
+//   csp.mjs     writes the Content Security Policy with the hashes of the inline script and style
 // Each gets trunk's environment (TRUNK_STAGING_DIR); the first to fail fails the build.
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
-for (const step of ['slim.mjs', 'minify.mjs', 'csp.mjs']) {
+for (const step of ['slim.mjs', 'minify.mjs', 'inline.mjs', 'csp.mjs']) {
   const { status } = spawnSync(process.execPath, [resolve(import.meta.dirname, step)], { stdio: 'inherit' });
   if (status !== 0) process.exit(status ?? 1);
 }

@@ -8,11 +8,12 @@
 // BENCH_SCALE=8 profiles start-up with the plan at 8× (in the in-memory storage of growth.mjs).
 //
 // The release build's wasm has no function names. For readable names, profile a copy whose wasm
-// keeps them (built from the same cargo output, without wasm-opt):
+// keeps them (built from the same cargo output, without wasm-opt). Build with the glue left in
+// its own file (`PP_INLINE=0 make build`, see .ci/inline.mjs), then:
 //   wasm-bindgen --target web --keep-debug --no-typescript --out-dir /tmp/named \
 //       target/wasm32-unknown-unknown/release/partnership-planner.wasm
 //   cp -r dist /tmp/dist-named, copy /tmp/named/partnership-planner{.js,_bg.wasm} over the hashed
-//   .js and _bg.wasm there, and drop the integrity="…" attributes from its index.html; then
+//   .js and _bg.wasm there, and drop the integrity=… attributes from its index.html; then
 //   DIST_DIR=/tmp/dist-named node tests/bench/profile.mjs membership
 // Without wasm-opt the code is a little slower, but the shape of the profile is the same.
 import { resolve } from 'node:path';

@@ -1,12 +1,17 @@
 // What .ci/slim.mjs trims from the build (see it for why): the page downloads no stream classes
-// it never uses, and the wasm's imports and exports have short names. The app still starting
-// and working with these files is what every other test here checks.
+// it never uses, and the wasm's imports and exports have short names; and how .ci/inline.mjs puts
+// the glue and the stylesheet into the page. The app still starting and working with these files
+// is what every other test here checks.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { DIST } from './csp-check.mjs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DIST, builtLoader } from './csp-check.mjs';
 import { sections, imports, exports } from '../../.ci/slim.mjs';
+import { inlineAssets } from '../../.ci/inline.mjs';
+
+const { parse } = await import(pathToFileURL(resolve(import.meta.dirname, '../../.tools/node_modules/acorn/dist/acorn.mjs')).href);
 
 const file = (suffix) => join(DIST, readdirSync(DIST).find((f) => f.endsWith(suffix)));
 
@@ -19,6 +24,59 @@ test('the shipped wasm and its glue carry no unused stream classes, and short im
   assert.deepEqual(ins.filter((i) => i.field.length > 4).map((i) => i.field), [], 'imports are renamed');
   assert.deepEqual(outs.filter((e) => e.field.length > 20).map((e) => e.field), [], 'long exports are renamed');
   assert.deepEqual(parts.filter((p) => p.id === 0).length, 0, 'no custom sections');
-  const js = readFileSync(file('.js'), 'utf8');
+  const js = builtLoader();
+  assert.ok(js.length > 1000, 'found the glue, inline in the loader');
   assert.doesNotMatch(js, /IntoUnderlying|__wbg_\w+_[0-9a-f]{16}/, 'the glue names neither');
+});
+
+// A page and files as trunk and minify.mjs leave them.
+const PAGE = '<!doctype html><html><meta charset=utf-8><title>T</title>'
+  + "<script type=module>import init, * as bindings from './app-1.js';\n"
+  + "const wasm = await init({ module_or_path: './app-1_bg.wasm' });\n\nwindow.wasmBindings = bindings;</script>"
+  + '<link href=./main-1.css integrity=sha384-x rel=stylesheet>'
+  + '<link crossorigin href=./app-1.js integrity=sha384-y rel=modulepreload>'
+  + '<link as=fetch crossorigin href=./app-1_bg.wasm integrity=sha384-z rel=preload type=application/wasm>'
+  + '</head><body></body></html>';
+const FILES = {
+  'main-1.css': 'p{content:"$&"}',
+  'app-1.js': 'function a(){return 1}async function b(n){return WebAssembly.instantiateStreaming(fetch(n.module_or_path),{})}export{a as initSync,b as default};',
+};
+// What the build says for each page it refuses.
+const MESSAGES = {
+  'a second export': /expected a single `export \{…\}` at the end/,
+  'an import in the glue': /expected a single `export \{…\}` at the end/,
+  'no default export': /has no default export/,
+  'glue that would end the script': /app-1\.js contains "<\/script"/,
+  'CSS that would end the style': /main-1\.css contains "<\/style"/,
+  'two stylesheets': /expected one stylesheet link, found 2/,
+  "a loader that is not trunk's": /the loader is not trunk's/,
+  'a missing file': /no main-1\.css/,
+};
+const inline = (page = PAGE, files = FILES) => inlineAssets(page, (name) => {
+  if (!(name in files)) throw new Error(`no ${name}`);
+  return files[name];
+}, parse);
+
+test('inline.mjs puts the stylesheet and the glue into the page, calling the glue\'s init', () => {
+  const { html, remove } = inline();
+  assert.deepEqual(remove.sort(), ['app-1.js', 'main-1.css']);
+  assert.ok(html.includes('<style>p{content:"$&"}</style>'), 'the CSS, as it was');
+  assert.doesNotMatch(html, /rel=stylesheet|modulepreload|app-1\.js|import init|export\{/);
+  assert.ok(html.includes('<script type=module>function a(){return 1}async function b(n)'));
+  assert.ok(html.includes("\nawait b({ module_or_path: './app-1_bg.wasm' });</script>"));
+  assert.ok(html.includes('href=./app-1_bg.wasm integrity=sha384-z rel=preload'), 'the wasm preload stays');
+  parse(/<script type=module>([^]*?)<\/script>/.exec(html)[1], { ecmaVersion: 'latest', sourceType: 'module' });
+
+  for (const [why, page, files] of [
+    ['a second export', PAGE, { ...FILES, 'app-1.js': `export const x=1;${FILES['app-1.js']}` }],
+    ['an import in the glue', PAGE, { ...FILES, 'app-1.js': `import 'x';${FILES['app-1.js']}` }],
+    ['no default export', PAGE, { ...FILES, 'app-1.js': 'function a(){}export{a as initSync};' }],
+    ['glue that would end the script', PAGE, { ...FILES, 'app-1.js': `const s="</script>";${FILES['app-1.js']}` }],
+    ['CSS that would end the style', PAGE, { ...FILES, 'main-1.css': 'p{content:"</style>"}' }],
+    ['two stylesheets', PAGE.replace('</head>', '<link href=./b.css rel=stylesheet></head>'), FILES],
+    ['a loader that is not trunk\'s', PAGE.replace('import init, * as', 'import go, * as'), FILES],
+    ['a missing file', PAGE, { 'app-1.js': FILES['app-1.js'] }],
+  ]) {
+    assert.throws(() => inline(page, files), MESSAGES[why], why);
+  }
 });

@@ -8,12 +8,14 @@ import { resolve } from 'node:path';
 export const DIST = resolve(import.meta.dirname, '../../dist');
 export const SRC = resolve(import.meta.dirname, '../../src');
 
-/** The policy's directives, in order, for the loader's hash source (`'sha256-…'`). */
-export const expectedDirectives = (hash) => [
+/** The policy's directives, in order, for the script sources (the loader's hash source,
+ * `'sha256-…'`) and the style sources (the inline stylesheet's). The built page loads no script
+ * or stylesheet file, so neither has 'self'. */
+export const expectedDirectives = (scripts, styles) => [
   "default-src 'none'",
-  `script-src 'self' ${hash} 'wasm-unsafe-eval'`,
+  `script-src ${scripts} 'wasm-unsafe-eval'`,
   "connect-src 'self'",
-  "style-src 'self'",
+  `style-src ${styles}`,
   "img-src 'self' data:",
   "form-action 'none'",
   "base-uri 'none'",
@@ -24,6 +26,16 @@ export const sha256Source = (text) =>
   `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 export const builtIndex = () => readFileSync(resolve(DIST, 'index.html'), 'utf8');
+
+/** The built page's inline elements of one kind (`script` or `style`): their text, as the HTML
+ * parser reads it (raw text up to the end tag). */
+export const inlineTexts = (html, tag) =>
+  [...html.matchAll(new RegExp(`<${tag}\\b((?:[^>"']|"[^"]*"|'[^']*')*)>([\\s\\S]*?)</${tag}\\s*>`, 'gi'))]
+    .filter((m) => !/\ssrc\s*=/i.test(` ${m[1]}`))
+    .map((m) => m[2]);
+
+/** The built page's loader: its one inline module script, which holds the JS glue. */
+export const builtLoader = () => inlineTexts(builtIndex(), 'script')[0] ?? '';
 
 /** Files shipped in dist/, as the URL paths a page would request them by. */
 export const builtAssets = () => new Set(['/', ...readdirSync(DIST).map((f) => `/${f}`)]);

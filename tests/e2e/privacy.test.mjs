@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { useApp, waitSaved, assertNoErrors, SECTIONS } from './helpers.mjs';
 import { serve } from './server.mjs';
 import {
-  DIST, SRC, expectedDirectives, sha256Source, builtIndex, builtAssets, installCollectors,
+  DIST, SRC, expectedDirectives, sha256Source, builtIndex, builtAssets, builtLoader, inlineTexts, installCollectors,
   markLoaded, violations, attempts, recordRequests, waitLoaded,
 } from './csp-check.mjs';
 
@@ -69,29 +69,25 @@ function startTags(html, tag) {
   return tags;
 }
 
-/** The inline scripts of `html`: the text between `<script …>` (with no src) and `</script>`. */
-function inlineScripts(html) {
-  return [...html.matchAll(/<script\b((?:[^>"']|"[^"]*"|'[^']*')*)>([\s\S]*?)<\/script\s*>/gi)]
-    .filter((m) => !/\ssrc\s*=/i.test(` ${m[1]}`))
-    .map((m) => m[2]);
-}
-
 const cspMeta = (html) =>
   startTags(html, 'meta').filter((t) => t.attrs['http-equiv']?.toLowerCase() === 'content-security-policy');
 
 // ---------------------------------------------------------------------------------------------
 // The built page (no browser)
 
-test('the built index.html carries the strict CSP, with the hash of its one inline script', () => {
+test('the built index.html carries the strict CSP, with the hashes of its inline script and style', () => {
   const html = builtIndex();
-  const scripts = inlineScripts(html);
-  assert.equal(scripts.length, 1, 'exactly one inline script (trunk\'s loader)');
+  const scripts = inlineTexts(html, 'script');
+  assert.equal(scripts.length, 1, 'exactly one inline script (the loader)');
   const hash = sha256Source(scripts[0].replace(/\r\n?/g, '\n'));
+  const styles = inlineTexts(html, 'style');
+  assert.equal(styles.length, 1, 'exactly one inline stylesheet');
+  const styleHash = sha256Source(styles[0].replace(/\r\n?/g, '\n'));
 
   const metas = cspMeta(html);
   assert.equal(metas.length, 1, 'exactly one CSP <meta>');
   const directives = metas[0].attrs.content.split(';').map((d) => d.trim().replace(/\s+/g, ' '));
-  assert.deepEqual(directives, expectedDirectives(hash));
+  assert.deepEqual(directives, expectedDirectives(hash, styleHash));
   assert.doesNotMatch(metas[0].attrs.content, /'unsafe-inline'|'unsafe-eval'|frame-ancestors|report-uri|sandbox|nonce-/);
 
   // The policy is the first element after <meta charset>, before anything it must govern.
@@ -106,28 +102,41 @@ test('the built index.html carries the strict CSP, with the hash of its one inli
   assert.deepEqual(referrer.map((t) => t.attrs.content), ['no-referrer']);
 });
 
-test("trunk's integrity attributes are present and match the shipped files", () => {
+test('the page is one document and the wasm: stylesheet and glue inline, the wasm link checked', () => {
   const html = builtIndex();
-  // The icon is an inline data: URL, so it has no file to check.
+  // .ci/inline.mjs moved the stylesheet and the JS glue into index.html and removed the files.
+  assert.deepEqual(readdirSync(DIST).filter((f) => /\.(js|css)$/.test(f)), [], 'no script or stylesheet files');
+  assert.deepEqual(startTags(html, 'script').filter((t) => t.attrs.src), [], 'no <script src>');
+  assert.match(builtLoader(), /WebAssembly\.instantiateStreaming\b/, 'the loader holds the glue');
+  assert.doesNotMatch(builtLoader(), /(?:^|[;\s])import\s*[\w*{'"(]/, 'and imports nothing');
+  assert.ok(inlineTexts(html, 'style')[0].length > 1000, 'the stylesheet is inline');
+  // The icon is an inline data: URL, so it has no file to check. What is left is the wasm's
+  // preload, whose integrity matches the shipped file.
   const links = startTags(html, 'link').filter((t) => t.attrs.href && !t.attrs.href.startsWith('data:'));
-  assert.ok(links.length >= 3, 'stylesheet, module preload and wasm preload at least');
+  assert.deepEqual(links.map((l) => l.attrs.rel), ['preload']);
   for (const { attrs } of links) {
+    assert.match(attrs.href, /^\.\/[\w-]+_bg\.wasm$/);
     const [alg, digest] = (attrs.integrity ?? '').split('-');
     assert.equal(alg, 'sha384', `${attrs.href} has an sha384 integrity attribute`);
     const file = readFileSync(resolve(DIST, attrs.href.replace(/^\.\//, '')));
     assert.equal(createHash('sha384').update(file).digest('base64'), digest, attrs.href);
   }
-  const rels = links.map((l) => l.attrs.rel).sort();
-  assert.ok(rels.includes('stylesheet') && rels.includes('modulepreload') && rels.includes('preload'));
 });
 
 // ---------------------------------------------------------------------------------------------
 // The post-build hook
 
 const hook = resolve(import.meta.dirname, '../../.ci/csp.mjs');
+// As trunk writes them (loader importing its glue, stylesheet linked), and as .ci/inline.mjs
+// leaves them (glue and stylesheet in the page).
 const LOADER = "<script type=module>import init, * as bindings from './app-1.js';\n"
   + "const wasm = await init({ module_or_path: './app-1_bg.wasm' });</script>";
+const LINKED = '<link href=./main-1.css rel=stylesheet>';
+const INLINED = "<script type=module>function M(){return WebAssembly.instantiateStreaming}\n"
+  + "await M({ module_or_path: './app-1_bg.wasm' });</script>";
+const STYLE = '<style>p{color:#123}\n</style>';
 const doc = (head) => `<!doctype html><html lang=en><meta charset=utf-8><title>T</title>${head}</head><body></body></html>`;
+const textOf = (element) => element.replace(/^<(script type=module|style)>|<\/(script|style)>$/g, '');
 
 /** Runs the hook as trunk does (TRUNK_STAGING_DIR) on `html`; returns its status and output. */
 function runHook(html) {
@@ -144,32 +153,40 @@ function runHook(html) {
 }
 
 test('the post-build hook writes the policy, and fails the build when the page is not as expected', () => {
-  const ok = runHook(doc(LOADER));
+  // Inlined: only the hashes, no 'self' for scripts or styles.
+  const ok = runHook(doc(INLINED + STYLE));
   assert.equal(ok.status, 0, ok.stderr);
-  const text = LOADER.replace(/^<script type=module>|<\/script>$/g, '');
+  const text = textOf(INLINED);
   const [meta] = cspMeta(ok.html);
-  assert.deepEqual(meta.attrs.content.split('; '), expectedDirectives(sha256Source(text)));
+  assert.deepEqual(meta.attrs.content.split('; '), expectedDirectives(sha256Source(text), sha256Source(textOf(STYLE))));
   assert.ok(ok.html.startsWith('<!doctype html><html lang=en><meta charset=utf-8><meta http-equiv=Content-Security-Policy'));
 
+  // As trunk writes the page: the loader imports its glue and the stylesheet is a file.
+  const files = runHook(doc(LOADER + LINKED));
+  assert.equal(files.status, 0, files.stderr);
+  assert.deepEqual(cspMeta(files.html)[0].attrs.content.split('; '),
+    expectedDirectives(`'self' ${sha256Source(textOf(LOADER))}`, "'self'"));
+
   // CRLF inside the script: the browser hashes it with LF.
-  const crlf = runHook(doc(LOADER.replace('\n', '\r\n')));
+  const crlf = runHook(doc(INLINED.replace('\n', '\r\n') + STYLE));
   assert.equal(crlf.status, 0, crlf.stderr);
   assert.ok(crlf.html.includes(sha256Source(text)));
 
   // trunk serve's live-reload script (rewritten per response, so never hashable) is left out:
   // the CSP blocks it and the hook says so.
-  const reload = runHook(doc(`${LOADER}<script>"use strict";const u='.well-known/trunk/ws'</script>`));
+  const reload = runHook(doc(`${INLINED}${STYLE}<script>"use strict";const u='.well-known/trunk/ws'</script>`));
   assert.equal(reload.status, 0, reload.stderr);
   assert.match(reload.stderr, /live-reload/);
   assert.ok(reload.html.includes(sha256Source(text)));
 
   for (const [why, html] of [
-    ['no inline script', doc('<script type=module src=./app.js></script>')],
-    ['two inline scripts', doc(`${LOADER}<script>console.log(1)</script>`)],
-    ['two loaders', doc(LOADER + LOADER)],
-    ['not a module loader', doc('<script>alert(1)</script>')],
-    ['a CSP already', doc(`<meta http-equiv="Content-Security-Policy" content="default-src *">${LOADER}`)],
-    ['no meta charset', doc(LOADER).replace('<meta charset=utf-8>', '')],
+    ['no inline script', doc('<script type=module src=./app.js></script>' + STYLE)],
+    ['two inline scripts', doc(`${INLINED}<script>console.log(1)</script>${STYLE}`)],
+    ['two loaders', doc(INLINED + INLINED + STYLE)],
+    ['not a module loader', doc('<script>alert(1)</script>' + STYLE)],
+    ['no stylesheet', doc(INLINED)],
+    ['a CSP already', doc(`<meta http-equiv="Content-Security-Policy" content="default-src *">${INLINED}${STYLE}`)],
+    ['no meta charset', doc(INLINED + STYLE).replace('<meta charset=utf-8>', '')],
   ]) {
     const r = runHook(html);
     assert.notEqual(r.status, 0, `fails on ${why}`);
@@ -190,14 +207,17 @@ test('in the browser: the policy applies, its hash matches the loader, and the a
     first: [...document.head.children].slice(0, 2).map((e) => e.outerHTML.slice(0, 60)),
     csp: document.querySelector('meta[http-equiv="Content-Security-Policy" i]')?.content,
     inline: [...document.scripts].filter((s) => !s.src).map((s) => s.textContent),
+    styles: [...document.querySelectorAll('style')].map((s) => s.textContent),
     cssRules: [...document.styleSheets].map((s) => s.cssRules.length),
   }));
   assert.match(dom.first[0], /^<meta charset="utf-8">/);
   assert.match(dom.first[1], /^<meta http-equiv="Content-Security-Policy"/);
   assert.equal(dom.inline.length, 1);
-  // The hash over the text exactly as the browser parsed it.
-  assert.ok(dom.csp.includes(`script-src 'self' ${sha256Source(dom.inline[0])} `));
-  // The stylesheet (style-src 'self', with its integrity attribute) was applied.
+  // The hashes over the texts exactly as the browser parsed them.
+  assert.ok(dom.csp.includes(`script-src ${sha256Source(dom.inline[0])} 'wasm-unsafe-eval';`));
+  assert.equal(dom.styles.length, 1);
+  assert.ok(dom.csp.includes(`style-src ${sha256Source(dom.styles[0])};`));
+  // The stylesheet (allowed by its hash) was applied.
   assert.ok(dom.cssRules.length >= 1 && dom.cssRules.every((n) => n > 0), 'the stylesheets loaded');
   assert.deepEqual(await violations(page), []);
   assertNoErrors(page);
@@ -218,7 +238,9 @@ test('a whole session makes no request after the load and breaks no CSP rule', a
     return url.origin === new URL(own.server.url).origin && assets.has(url.pathname);
   };
   const load = own.server.requests.slice(served);
-  assert.ok(load.length >= 4, 'the load was recorded');
+  // The page and the wasm (the glue and the stylesheet are inside the page).
+  assert.ok(load.length >= 2, 'the load was recorded');
+  assert.ok(load.some((r) => r.endsWith('_bg.wasm')), 'the wasm was fetched');
   for (const r of load) assert.ok(builtFile(r), `load request ${r} is a built file`);
   await markLoaded(page);
   net.mark();
@@ -411,19 +433,17 @@ test('no raw-HTML sinks in the Rust source', () => {
 });
 
 test('the JS glue uses no network API but the one fetch of the wasm', () => {
-  const glue = readdirSync(DIST).filter((f) => f.endsWith('.js'));
-  assert.ok(glue.length >= 1, 'found the JS glue');
-  for (const file of glue) {
-    const js = readFileSync(resolve(DIST, file), 'utf8');
-    for (const api of ['XMLHttpRequest', 'WebSocket', 'sendBeacon', 'EventSource', 'RTCPeerConnection']) {
-      assert.ok(!js.includes(api), `${file} mentions ${api}`);
-    }
-    // The glue is minified (.ci/minify.mjs), so names are not kept: one fetch, the loader's,
-    // whose response goes to WebAssembly.instantiateStreaming.
-    const fetches = js.match(/\bfetch\s*\(/g) ?? [];
-    assert.equal(fetches.length, 1, `${file}: only the loader's fetch of the wasm`);
-    assert.match(js, /WebAssembly\.instantiateStreaming\b/);
+  // The glue is inline, in the loader (.ci/inline.mjs).
+  const js = builtLoader();
+  assert.ok(js.length > 1000, 'found the JS glue');
+  for (const api of ['XMLHttpRequest', 'WebSocket', 'sendBeacon', 'EventSource', 'RTCPeerConnection']) {
+    assert.ok(!js.includes(api), `the glue mentions ${api}`);
   }
+  // The glue is minified (.ci/minify.mjs), so names are not kept: one fetch, the loader's,
+  // whose response goes to WebAssembly.instantiateStreaming.
+  const fetches = js.match(/\bfetch\s*\(/g) ?? [];
+  assert.equal(fetches.length, 1, "only the loader's fetch of the wasm");
+  assert.match(js, /WebAssembly\.instantiateStreaming\b/);
 });
 
 test('a full session — edit every section, export, import, encrypt, decrypt — makes no request', async () => {
