@@ -62,7 +62,7 @@ test('inline.mjs puts the stylesheet and the glue into the page, calling the glu
   assert.deepEqual(remove.sort(), ['app-1.js', 'main-1.css']);
   assert.ok(html.includes('<style>p{content:"$&"}</style>'), 'the CSS, as it was');
   assert.doesNotMatch(html, /rel=stylesheet|modulepreload|app-1\.js|import init|export\{/);
-  assert.ok(html.includes('<script type=module>function a(){return 1}async function b(n)'));
+  assert.ok(html.includes('<script type=module>//# allFunctionsCalledOnLoad\nfunction a(){return 1}async function b(n)'));
   assert.ok(html.includes("\nawait b({ module_or_path: './app-1_bg.wasm' });</script>"));
   assert.ok(html.includes('href=./app-1_bg.wasm integrity=sha384-z rel=preload'), 'the wasm preload stays');
   parse(/<script type=module>([^]*?)<\/script>/.exec(html)[1], { ecmaVersion: 'latest', sourceType: 'module' });
