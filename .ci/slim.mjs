@@ -10,7 +10,8 @@
 //    `$ba` …, and exports longer than 20 characters (closures' run to 200) `_a`, `_b`, ….
 //    Custom sections (producers, target features) are dropped. The glue's shims for imports the
 //    wasm does not have are removed. Before both, wasm-opt -Oz runs once more.
-// Together with the patch: wasm 278.3 -> 268.8 KB, glue 7.1 -> 4.0 KB gzipped.
+// The patch took 4.5 KB off the gzipped wasm (the exports this step used to drop had left the
+// streams' code in the function table); the renaming takes the glue from 7.1 to 4.0 KB.
 //
 // Each step checks what it found against what it expected, and fails the build if the glue's shape
 // is not the one wasm-bindgen 0.2.130 writes (rather than ship a page that cannot start).

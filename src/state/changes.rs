@@ -5,17 +5,17 @@
 //! header). List editors read the plan untracked and follow these triggers instead; every change
 //! to the plan goes through `PlanState`, which calls `notify` with the edit's `Scope`.
 
-use std::collections::HashMap;
-
 use leptos::prelude::*;
 
+use crate::model::keyed::Keyed;
 use crate::model::{ListKind, Scope};
 
 const LISTS: usize = ListKind::ALL.len();
 
 struct Triggers {
-    /// One per item, by list and id, made when something first follows the item.
-    items: [HashMap<String, ArcTrigger>; LISTS],
+    /// One per item, by list and id, made when something first follows the item (a page of
+    /// items at a time, so a sorted vector does: no hashing of ids that come from files).
+    items: [Keyed<ArcTrigger>; LISTS],
     /// Which items a list holds, and in what order.
     order: [ArcTrigger; LISTS],
     /// Anything in a list: its order or any item's fields.
@@ -28,7 +28,7 @@ pub struct Changes(StoredValue<Triggers>);
 impl Changes {
     pub fn new() -> Changes {
         Changes(StoredValue::new(Triggers {
-            items: std::array::from_fn(|_| HashMap::new()),
+            items: std::array::from_fn(|_| Keyed::new()),
             order: std::array::from_fn(|_| ArcTrigger::new()),
             content: std::array::from_fn(|_| ArcTrigger::new()),
         }))
@@ -81,7 +81,7 @@ impl Changes {
             Scope::Everything => t
                 .items
                 .iter()
-                .flat_map(HashMap::values)
+                .flat_map(Keyed::values)
                 .chain(&t.order)
                 .chain(&t.content)
                 .cloned()
