@@ -30,7 +30,8 @@ build_tools() {
     cargo install wasm-bindgen-cli --version "$wb" --quiet --force
   fi
   # Debian's binaryen (108) makes a wasm that crashes at start; npm's is current. terser
-  # minifies the JavaScript glue after trunk (.ci/minify.mjs); acorn reads it (.ci/slim.mjs).
+  # minifies the JavaScript glue after trunk (.ci/minify.mjs); acorn reads it (.ci/slim.mjs,
+  # .ci/inline.mjs).
   if [ "$(.tools/node_modules/.bin/wasm-opt --version 2>/dev/null | awk '{print $3}')" != "${BINARYEN_VERSION%%.*}" ] \
     || [ "$(node -p "require('./.tools/node_modules/terser/package.json').version" 2>/dev/null)" != "$TERSER_VERSION" ] \
     || [ "$(node -p "require('./.tools/node_modules/acorn/package.json').version" 2>/dev/null)" != "$ACORN_VERSION" ]; then
