@@ -17,8 +17,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** The policy, with HASH standing for the scripts' sources (the loader's hash, and 'self' when
- * the page loads script files) and STYLE for the stylesheets' (likewise). `frame-ancestors`, `sandbox` and `report-uri` are ignored in a <meta> policy, so they
- * are not in it. */
+ * the page loads script files) and STYLE for the stylesheets' (likewise). `frame-ancestors`,
+ * `sandbox` and `report-uri` are ignored in a <meta> policy, so they are not in it. */
 export const POLICY = [
   "default-src 'none'",
   "script-src HASH 'wasm-unsafe-eval'",
@@ -36,7 +36,7 @@ export function scriptHash(text) {
   return `'sha256-${createHash('sha256').update(normalized, 'utf8').digest('base64')}'`;
 }
 
-export const policyFor = (hash, style = "'self'") =>
+export const policyFor = (hash, style) =>
   POLICY.map((d) => d.replace('HASH', hash).replace('STYLE', style)).join('; ');
 
 /** Parses the attributes of a start tag's inside (`<script` … `>` exclusive), lower-case names. */
@@ -116,7 +116,8 @@ export function addCsp(html) {
   if (EXISTING_CSP.test(html)) {
     throw new Error('the page already has a Content-Security-Policy <meta>; this hook writes it');
   }
-  const scripts = findScripts(html).filter((s) => s.inline);
+  const all = findScripts(html);
+  const scripts = all.filter((s) => s.inline);
   const autoreload = scripts.filter(isTrunkAutoreload);
   const inline = scripts.filter((s) => !isTrunkAutoreload(s));
   if (inline.length !== 1) {
@@ -135,7 +136,7 @@ export function addCsp(html) {
   if (charset.index > loader.start) throw new Error('<meta charset> comes after the loader script');
   // 'self' only while the page still loads script files: a <script src>, a module preload, or
   // a loader that imports its glue (trunk's, when .ci/inline.mjs has not run).
-  const files = scripts.length < findScripts(html).length
+  const files = scripts.length < all.length
     || /<link\b[^>]*\brel=["']?modulepreload\b/i.test(html)
     || /(?:^|[;\s])import\s*[\w*{'"(]/.test(loader.text);
   const hash = [...(files ? ["'self'"] : []), scriptHash(loader.text)].join(' ');

@@ -17,16 +17,17 @@
 //! taken as at least the alignment.
 //!
 //! The logic is [`Heap`], over plain addresses, so `cargo test` checks it natively against a
-//! model (no overlap, alignment, contents kept on `realloc`); the wasm build wraps one in the
-//! `#[global_allocator]` and grows it with `memory.grow`.
+//! model of memory (live blocks aligned and disjoint, freed blocks reused, exhaustion); the wasm
+//! build wraps one in the `#[global_allocator]`, grows it with `memory.grow`, and reallocates by
+//! keeping the block when the size class stays the same, else allocating, copying and freeing.
 
 /// Smallest block: room for the free list's link on wasm32 and 64-bit hosts alike.
 const MIN_CLASS: u32 = 3;
 /// Blocks of up to this size are aligned to their size; larger ones to this (a wasm page).
 const PAGE: usize = 65536;
 
-/// A heap over addresses handed out by `grow`. `links` reads and writes the free lists' links,
-/// which live in the free blocks themselves (in tests, in a model of memory).
+/// A heap over addresses handed out by [`Memory::grow`]. The free lists' links live in the free
+/// blocks themselves, read and written through [`Memory`] (in tests, a model of memory).
 pub struct Heap {
     /// First free address of the fresh region, and its end.
     next: usize,
