@@ -34,9 +34,11 @@ test-unit:
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/
 
+# The floor page (tests/bench/floor) is built like the app, into target/floor/.
 bench:
 	@bash .ci/tools.sh test
 	@$(TRUNK_BUILD)
+	@CARGO_TARGET_DIR=$(CURDIR)/target/floor $(TRUNK_BUILD) --config tests/bench/floor/Trunk.toml --dist $(CURDIR)/target/floor/dist
 	node tests/bench/bench.mjs
 
 fmt:

@@ -8,7 +8,8 @@
 // timed and how):
 //   bytes    bytes.mjs    gzip size of every shipped file and the total
 //   startup  startup.mjs  navigation → first screen: static page, empty plan, large plan in
-//                         storage; CPU 1× and 4× (CDP Emulation.setCPUThrottlingRate)
+//                         storage, and the floor (the smallest Leptos page beside its static
+//                         copy); CPU 1× and 4× (CDP Emulation.setCPUThrottlingRate)
 //   typing   typing.mjs   keydown → DOM updated, with the large plan open, on Define, on
 //                         Membership and on an action item; localStorage writes while typing
 //   save     save.mjs     autosave timer fires → plan written, large plan
@@ -75,6 +76,8 @@ function summaryRows(r) {
       } else {
         row(`Start-up, large plan${tag}`, `${ms(s.large.median)} = ${s.large_ratio.toFixed(2)}x static`);
       }
+      // Not budgeted: the smallest Leptos page, for reading the empty plan's ratio (startup.mjs).
+      if (s.floor) row(`  floor: minimal Leptos page${tag}`, `${ms(s.floor.median)} = ${s.floor_ratio.toFixed(2)}x its static page`);
     }
   }
   if (r.typing) {

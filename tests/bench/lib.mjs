@@ -48,15 +48,20 @@ export function largePlanAt(scale = 1) {
 
 // --- in-page probes (each runs in the page, before the app) ----------------------------------
 
+/** What firstScreenProbe writes on the console (it runs in the page, so it spells it out). */
+const FIRST_SCREEN = 'pp-bench: first screen';
+
 /** Sets window.__firstScreen (ms since navigation start) when the first screen is in the DOM:
  *  a <main> heading and the section navigation. The app mounts in one task, so this is the end
- *  of that task (a MutationObserver callback runs at its microtask checkpoint). */
+ *  of that task (a MutationObserver callback runs at its microtask checkpoint). Then it writes
+ *  FIRST_SCREEN on the console, which loadFirstScreen waits for. */
 export function firstScreenProbe() {
   const check = () => {
     if (window.__firstScreen !== undefined) return;
     if (document.querySelector('main h1') && document.querySelector('nav[aria-label="Sections"] a')) {
       window.__firstScreen = performance.now();
       observer.disconnect();
+      console.debug('pp-bench: first screen');
     }
   };
   const observer = new MutationObserver(check);
@@ -217,10 +222,13 @@ async function preparePage(context, baseUrl, { seed, shim, throttle = 1, probes 
   return page;
 }
 
-/** Loads `url` in `page` and waits for the first screen; returns ms since navigation start. */
+/** Loads `url` in `page` and waits for the first screen; returns ms since navigation start.
+ *  Nothing is evaluated in the page until the probe has said so on the console: Playwright's
+ *  `waitForFunction` (and any `evaluate`) first injects Playwright's own script, which took
+ *  ~15 ms of the page's main thread to parse, in the middle of the app's start-up. */
 export async function loadFirstScreen(page, url, timeout = 120_000) {
-  await page.goto(url, { timeout });
-  await page.waitForFunction(() => window.__firstScreen !== undefined, null, { timeout, polling: 50 });
+  const told = page.waitForEvent('console', { predicate: (m) => m.text() === FIRST_SCREEN, timeout });
+  await Promise.all([told, page.goto(url, { timeout, waitUntil: 'commit' })]);
   return page.evaluate(() => window.__firstScreen);
 }
 

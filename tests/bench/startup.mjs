@@ -3,16 +3,23 @@
 //   static  the app's rendered page saved as plain HTML without scripts (same server, same CSS),
 //   empty   the app with empty storage,
 //   large   the app with the large plan (scale 1) already in localStorage,
+//   floor_static, floor  (when built: `make bench` builds it) the smallest Leptos page the probe
+//           accepts (tests/bench/floor: a heading, a link, a button; built like the app, same CSS)
+//           and its own static copy: the least any Leptos page takes here, for reading the
+//           empty plan's ratio. Reported, not budgeted.
 // each without throttling and with the CPU slowed 4× (Emulation.setCPUThrottlingRate). Each load
 // is in a fresh context whose page has first opened robots.txt of the same origin (see `warm` in
 // lib.mjs); the large plan is written to storage beforehand from another page (see `seed`).
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { serve } from '../e2e/server.mjs';
 import { RUNS, expectOpenPlan, largePlanAt, loadFirstScreen, median, ms, round1, runsText, stats, withContext } from './lib.mjs';
 
 export const THROTTLE = 4;
+/** The floor page's build (Makefile, `bench`); FLOOR_DIR overrides it. */
+export const FLOOR_DIR = resolve(process.env.FLOOR_DIR ?? join(import.meta.dirname, '../../target/floor/dist'));
+const KINDS = ['static', 'empty', 'large', 'floor_static', 'floor'];
 
 /** Copies `root` into `dir` and adds static.html: the app's rendered DOM without any scripts. */
 async function writeStaticCopy(browser, root, appUrl, dir) {
@@ -44,21 +51,34 @@ async function startupOnce(browser, base, url, options, planName) {
 
 export async function measureStartup(browser, root, appUrl) {
   const staticDir = await mkdtemp(join(tmpdir(), 'pp-bench-static-'));
-  let staticServer;
+  const floorDir = await mkdtemp(join(tmpdir(), 'pp-bench-floor-'));
+  const servers = [];
   try {
     await writeStaticCopy(browser, root, appUrl, staticDir);
-    staticServer = await serve(staticDir);
+    const staticServer = await serve(staticDir);
+    servers.push(staticServer);
     const large = largePlanAt(1);
     const kinds = {
       static: [staticServer.url, staticServer.url + 'static.html', {}, null],
       empty: [appUrl, appUrl, {}, null],
       large: [appUrl, appUrl, { seed: large.entries }, large.envelope.plan.name],
     };
+    if ((await stat(FLOOR_DIR).catch(() => null))?.isDirectory()) {
+      const floorServer = await serve(FLOOR_DIR);
+      servers.push(floorServer);
+      await writeStaticCopy(browser, FLOOR_DIR, floorServer.url, floorDir);
+      const floorStatic = await serve(floorDir);
+      servers.push(floorStatic);
+      kinds.floor_static = [floorStatic.url, floorStatic.url + 'static.html', {}, null];
+      kinds.floor = [floorServer.url, floorServer.url, {}, null];
+    } else {
+      console.log(`\n(no floor page at ${FLOOR_DIR}: \`make bench\` builds it; measuring without it)`);
+    }
     const out = {};
     for (const throttle of [1, THROTTLE]) {
-      // Interleaved (static, empty, large, static, ...), so that load from other work on the
+      // Interleaved (static, empty, large, ..., static, ...), so that load from other work on the
       // machine falls on every kind alike.
-      const times = { static: [], empty: [], large: [] };
+      const times = Object.fromEntries(Object.keys(kinds).map((k) => [k, []]));
       const fromStorage = { empty: [], large: [] };
       for (let i = 0; i < RUNS; i++) {
         for (const [kind, [base, url, options, name]] of Object.entries(kinds)) {
@@ -67,23 +87,26 @@ export async function measureStartup(browser, root, appUrl) {
           fromStorage[kind]?.push(s);
         }
       }
-      const row = { static: stats(times.static), empty: stats(times.empty), large: stats(times.large) };
+      const row = Object.fromEntries(Object.entries(times).map(([k, t]) => [k, stats(t)]));
       row.empty.from_storage_ms = median(fromStorage.empty);
       row.large.from_storage_ms = median(fromStorage.large);
       row.empty_ratio = row.empty.median / row.static.median;
       row.large_ratio = row.large.median / row.static.median;
+      if (row.floor) row.floor_ratio = row.floor.median / row.floor_static.median;
       out[`cpu_${throttle}x`] = row;
       console.log(`\nStart-up to first screen, CPU ${throttle}x (median of ${RUNS}, fresh context each)`);
-      for (const k of ['static', 'empty', 'large']) {
-        const ratio = k === 'static' ? '' : `  (${(row[k].median / row.static.median).toFixed(2)}x static)`;
-        const split = k === 'static' ? '' : `; first storage call -> first screen ${ms(row[k].from_storage_ms)}`;
-        console.log(`  ${k.padEnd(6)} ${ms(row[k].median).padStart(10)}${ratio.padEnd(16)}  runs: ${runsText(row[k].runs)}${split}`);
+      for (const k of KINDS.filter((k) => row[k])) {
+        const against = k === 'floor' ? 'floor_static' : k.endsWith('static') ? null : 'static';
+        const ratio = against ? `  (${(row[k].median / row[against].median).toFixed(2)}x ${against})` : '';
+        const split = row[k].from_storage_ms === undefined ? '' : `; first storage call -> first screen ${ms(row[k].from_storage_ms)}`;
+        console.log(`  ${k.padEnd(12)} ${ms(row[k].median).padStart(10)}${ratio.padEnd(22)}  runs: ${runsText(row[k].runs)}${split}`);
       }
     }
     out.large_plan_chars = large.compact.length;
     return out;
   } finally {
-    await staticServer?.close();
+    for (const s of servers) await s.close();
     await rm(staticDir, { recursive: true, force: true });
+    await rm(floorDir, { recursive: true, force: true });
   }
 }
