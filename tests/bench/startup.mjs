@@ -1,5 +1,5 @@
 // Start-up: navigation start → first interactive screen (the app's <main> heading and section
-// navigation in the DOM; see firstScreenProbe), median of RUNS fresh contexts, for
+// navigation in the DOM; see firstScreenProbe), median of STARTUP_RUNS fresh contexts, for
 //   static  the app's rendered page saved as plain HTML without scripts (same server, same CSS),
 //   empty   the app with empty storage,
 //   large   the app with the large plan (scale 1) already in localStorage,
@@ -17,6 +17,9 @@ import { serve } from '../e2e/server.mjs';
 import { RUNS, expectOpenPlan, largePlanAt, loadFirstScreen, median, ms, round1, runsText, stats, withContext } from './lib.mjs';
 
 export const THROTTLE = 4;
+/** Loads of each kind: more than the other measurements' RUNS, because one load takes a second
+ *  or two and a median of 5 moved by ±0.3× between runs here (BENCH_STARTUP_RUNS overrides). */
+export const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? Math.max(RUNS, 15));
 /** The floor page's build (Makefile, `bench`); FLOOR_DIR overrides it. */
 export const FLOOR_DIR = resolve(process.env.FLOOR_DIR ?? join(import.meta.dirname, '../../target/floor/dist'));
 const KINDS = ['static', 'empty', 'large', 'floor_static', 'floor'];
@@ -80,7 +83,7 @@ export async function measureStartup(browser, root, appUrl) {
       // machine falls on every kind alike.
       const times = Object.fromEntries(Object.keys(kinds).map((k) => [k, []]));
       const fromStorage = { empty: [], large: [] };
-      for (let i = 0; i < RUNS; i++) {
+      for (let i = 0; i < STARTUP_RUNS; i++) {
         for (const [kind, [base, url, options, name]] of Object.entries(kinds)) {
           const [t, s] = await startupOnce(browser, base, url, { ...options, throttle }, name);
           times[kind].push(t);
@@ -94,7 +97,7 @@ export async function measureStartup(browser, root, appUrl) {
       row.large_ratio = row.large.median / row.static.median;
       if (row.floor) row.floor_ratio = row.floor.median / row.floor_static.median;
       out[`cpu_${throttle}x`] = row;
-      console.log(`\nStart-up to first screen, CPU ${throttle}x (median of ${RUNS}, fresh context each)`);
+      console.log(`\nStart-up to first screen, CPU ${throttle}x (median of ${STARTUP_RUNS}, fresh context each)`);
       for (const k of KINDS.filter((k) => row[k])) {
         const against = k === 'floor' ? 'floor_static' : k.endsWith('static') ? null : 'static';
         const ratio = against ? `  (${(row[k].median / row[against].median).toFixed(2)}x ${against})` : '';
