@@ -22,7 +22,6 @@ export const THROTTLE = 4;
 export const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? Math.max(RUNS, 15));
 /** The floor page's build (Makefile, `bench`); FLOOR_DIR overrides it. */
 export const FLOOR_DIR = resolve(process.env.FLOOR_DIR ?? join(import.meta.dirname, '../../target/floor/dist'));
-const KINDS = ['static', 'empty', 'large', 'floor_static', 'floor'];
 
 /** Copies `root` into `dir` and adds static.html: the app's rendered DOM without any scripts. */
 async function writeStaticCopy(browser, root, appUrl, dir) {
@@ -98,7 +97,7 @@ export async function measureStartup(browser, root, appUrl) {
       if (row.floor) row.floor_ratio = row.floor.median / row.floor_static.median;
       out[`cpu_${throttle}x`] = row;
       console.log(`\nStart-up to first screen, CPU ${throttle}x (median of ${STARTUP_RUNS}, fresh context each)`);
-      for (const k of KINDS.filter((k) => row[k])) {
+      for (const k of Object.keys(kinds)) {
         const against = k === 'floor' ? 'floor_static' : k.endsWith('static') ? null : 'static';
         const ratio = against ? `  (${(row[k].median / row[against].median).toFixed(2)}x ${against})` : '';
         const split = row[k].from_storage_ms === undefined ? '' : `; first storage call -> first screen ${ms(row[k].from_storage_ms)}`;
