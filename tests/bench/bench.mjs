@@ -78,7 +78,10 @@ function summaryRows(r) {
         row(`Start-up, large plan${tag}`, `${ms(s.large.median)} = ${s.large_ratio.toFixed(2)}x static`);
       }
       // Not budgeted: the smallest Leptos page, for reading the empty plan's ratio (startup.mjs).
-      if (s.floor) row(`  floor: minimal Leptos page${tag}`, `${ms(s.floor.median)} = ${s.floor_ratio.toFixed(2)}x its static page`);
+      if (s.floor) {
+        const app = (s.empty.median / s.floor.median).toFixed(2);
+        row(`  floor: minimal Leptos page${tag}`, `${ms(s.floor.median)} = ${s.floor_ratio.toFixed(2)}x its static page (empty plan ${app}x it)`);
+      }
     }
   }
   if (r.typing) {
