@@ -38,6 +38,17 @@ async function writeStaticCopy(browser, root, appUrl, dir) {
   await writeFile(join(dir, 'static.html'), html);
 }
 
+/** Serves a static copy of the page at `url` (files from `root`) from a temporary folder; what
+ *  undoes that goes into `cleanup`. */
+async function serveStaticCopy(browser, root, url, cleanup) {
+  const dir = await mkdtemp(join(tmpdir(), 'pp-bench-static-'));
+  cleanup.push(() => rm(dir, { recursive: true, force: true }));
+  await writeStaticCopy(browser, root, url, dir);
+  const server = await serve(dir);
+  cleanup.push(() => server.close());
+  return server;
+}
+
 /** One load of `url` (origin `base`) in a fresh context; ms to the first screen. */
 async function startupOnce(browser, base, url, options, planName) {
   const t = await withContext(browser, base, { warm: true, ...options }, async ({ page }) => {
@@ -52,13 +63,9 @@ async function startupOnce(browser, base, url, options, planName) {
 }
 
 export async function measureStartup(browser, root, appUrl) {
-  const staticDir = await mkdtemp(join(tmpdir(), 'pp-bench-static-'));
-  const floorDir = await mkdtemp(join(tmpdir(), 'pp-bench-floor-'));
-  const servers = [];
+  const cleanup = [];
   try {
-    await writeStaticCopy(browser, root, appUrl, staticDir);
-    const staticServer = await serve(staticDir);
-    servers.push(staticServer);
+    const staticServer = await serveStaticCopy(browser, root, appUrl, cleanup);
     const large = largePlanAt(1);
     const kinds = {
       static: [staticServer.url, staticServer.url + 'static.html', {}, null],
@@ -67,10 +74,8 @@ export async function measureStartup(browser, root, appUrl) {
     };
     if ((await stat(FLOOR_DIR).catch(() => null))?.isDirectory()) {
       const floorServer = await serve(FLOOR_DIR);
-      servers.push(floorServer);
-      await writeStaticCopy(browser, FLOOR_DIR, floorServer.url, floorDir);
-      const floorStatic = await serve(floorDir);
-      servers.push(floorStatic);
+      cleanup.push(() => floorServer.close());
+      const floorStatic = await serveStaticCopy(browser, FLOOR_DIR, floorServer.url, cleanup);
       kinds.floor_static = [floorStatic.url, floorStatic.url + 'static.html', {}, null];
       kinds.floor = [floorServer.url, floorServer.url, {}, null];
     } else {
@@ -107,8 +112,6 @@ export async function measureStartup(browser, root, appUrl) {
     out.large_plan_chars = large.compact.length;
     return out;
   } finally {
-    for (const s of servers) await s.close();
-    await rm(staticDir, { recursive: true, force: true });
-    await rm(floorDir, { recursive: true, force: true });
+    for (const undo of cleanup.reverse()) await undo();
   }
 }
