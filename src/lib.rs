@@ -5,7 +5,6 @@
 //! the one part that touches the browser.
 
 pub mod content;
-pub mod heap;
 pub mod model;
 pub mod route;
 pub mod storage;
