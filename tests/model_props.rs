@@ -58,15 +58,14 @@ proptest! {
 
 mod full {
     use partnership_planner::content::guidance::{HEALTH_STATEMENTS, SURVIVOR_CHECKLIST};
-    use partnership_planner::content::lists::spec;
     use partnership_planner::content::{FunctionKind, Section, QUESTIONS};
-    use partnership_planner::model::json::ToJson;
+    use partnership_planner::model::fields::{spec, Input};
     use partnership_planner::model::kinds::{
         ActionStatus, FundingKind, FundingStatus, MemberStatus, NetworkKind, Pillar, RoleKind,
         Sector,
     };
     use partnership_planner::model::{
-        encode, encode_pretty, import_bytes, import_text, ListKind, Plan,
+        encode, encode_pretty, import_bytes, import_text, FieldValue, ListKind, Plan,
     };
     use proptest::collection::vec;
     use proptest::option;
@@ -98,8 +97,8 @@ mod full {
     }
 
     /// A vocabulary value as it is written in files.
-    fn key<T: ToJson>(v: T) -> Value {
-        v.to_json()
+    fn key<T: serde::Serialize>(v: T) -> Value {
+        serde_json::to_value(v).unwrap_or_default()
     }
 
     fn pillars() -> impl Strategy<Value = Value> {
@@ -285,17 +284,41 @@ mod full {
         let Some(fields) = fields.as_object() else {
             panic!("{list:?}: fields must be an object");
         };
-        for f in spec(list).fields {
+        for k in fields.keys() {
             assert!(
-                fields.contains_key(f.key),
-                "the generator does not set {list:?}.{}",
-                f.key
+                spec(list).fields.iter().any(|f| f.field.key() == k),
+                "{list:?}.{k} is not a field a screen edits"
             );
         }
-        for (k, v) in fields {
+        for f in spec(list).fields {
+            let Some(v) = fields.get(f.field.key()) else {
+                panic!("the generator does not set {list:?}.{}", f.field.key());
+            };
+            let strings = || {
+                v.as_array()
+                    .map(|a| {
+                        a.iter()
+                            .filter_map(|x| x.as_str().map(str::to_owned))
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            };
+            let value = match f.input {
+                Input::Text | Input::LongText | Input::Email | Input::Tel | Input::Url => {
+                    FieldValue::Text(v.as_str().unwrap_or_default().to_owned())
+                }
+                Input::Money => FieldValue::Money(v.as_u64().unwrap_or_default()),
+                Input::Flag => FieldValue::Flag(v.as_bool().unwrap_or_default()),
+                Input::Pillars | Input::MemberSet => FieldValue::Keys(strings()),
+                Input::Date
+                | Input::Choice(_)
+                | Input::MemberRef
+                | Input::GoalRef
+                | Input::SectionRef => FieldValue::Maybe(v.as_str().map(str::to_owned)),
+            };
             *at += 1;
-            if let Err(e) = plan.set_field(list, id, k, v.clone(), *at) {
-                panic!("set_field({list:?}, {id}, {k}, {v}) refused: {e}");
+            if let Err(e) = plan.set_field(id, f.field, value, *at) {
+                panic!("set_field({id}, {:?}, {v}) refused: {e}", f.field);
             }
         }
     }

@@ -1,8 +1,6 @@
 //! Plain-language meanings of the terms the toolkit uses. Screens link a term to its entry
 //! where it first appears in a hint (`ui::widgets::Linked`).
 
-use crate::model::letters::is_word_char;
-
 pub struct Term {
     /// The anchor of the entry (`#/glossary/mou`).
     pub id: &'static str,
@@ -87,7 +85,8 @@ pub fn link_terms(text: &str) -> Vec<(&str, Option<&'static str>)> {
                     let end = i + m.len();
                     let before = rest[..i].chars().next_back();
                     let after = rest[end..].chars().next();
-                    let boundary = |c: Option<char>| c.is_none_or(|c| !is_word_char(c) && c != '-');
+                    let boundary =
+                        |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && c != '-');
                     if boundary(before) && boundary(after) {
                         if best.is_none_or(|(b, bl, _)| i < b || (i == b && m.len() > bl)) {
                             best = Some((i, m.len(), t.id));

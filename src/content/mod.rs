@@ -8,8 +8,10 @@ mod questions;
 
 pub mod glossary;
 pub mod guidance;
-pub mod lists;
+pub mod kinds;
 pub mod readability;
+
+pub use kinds::FunctionKind;
 
 pub use questions::{question, questions_for, Question, QUESTIONS};
 
@@ -86,68 +88,7 @@ impl Section {
     }
 }
 
-/// The six things the seed says a partnership could do. The serialized names are part of the
-/// file format: never rename one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum FunctionKind {
-    StrategicCoordination,
-    OperationalCoordination,
-    ShareInformation,
-    RaiseAwareness,
-    InvolveCommunity,
-    SurvivorEngagement,
-}
-
-crate::model::json::json_keyed!(FunctionKind);
-
 impl FunctionKind {
-    pub const ALL: [FunctionKind; 6] = [
-        FunctionKind::StrategicCoordination,
-        FunctionKind::OperationalCoordination,
-        FunctionKind::ShareInformation,
-        FunctionKind::RaiseAwareness,
-        FunctionKind::InvolveCommunity,
-        FunctionKind::SurvivorEngagement,
-    ];
-
-    /// The stable name used in files.
-    pub fn key(self) -> &'static str {
-        match self {
-            FunctionKind::StrategicCoordination => "strategic_coordination",
-            FunctionKind::OperationalCoordination => "operational_coordination",
-            FunctionKind::ShareInformation => "share_information",
-            FunctionKind::RaiseAwareness => "raise_awareness",
-            FunctionKind::InvolveCommunity => "involve_community",
-            FunctionKind::SurvivorEngagement => "survivor_engagement",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<FunctionKind> {
-        Self::ALL.into_iter().find(|f| f.key() == key)
-    }
-
-    /// The checkbox label, in the seed's words.
-    pub fn label(self) -> &'static str {
-        match self {
-            FunctionKind::StrategicCoordination => {
-                "Provide strategic coordination for human trafficking work in your area"
-            }
-            FunctionKind::OperationalCoordination => {
-                "Provide operational coordination for human trafficking work in your area"
-            }
-            FunctionKind::ShareInformation => "Share information and resources",
-            FunctionKind::RaiseAwareness => {
-                "Increase awareness of the extent of human trafficking in your area"
-            }
-            FunctionKind::InvolveCommunity => {
-                "Involve businesses and community members in anti-human trafficking work"
-            }
-            FunctionKind::SurvivorEngagement => {
-                "Prioritize engagement of survivors directly in the anti-human trafficking movement"
-            }
-        }
-    }
-
     /// A short plain-language note on what the function means in practice.
     pub fn hint(self) -> &'static str {
         match self {
@@ -193,7 +134,7 @@ mod tests {
     fn function_names_in_files_are_stable() {
         let names: Vec<String> = FunctionKind::ALL
             .iter()
-            .map(|f| crate::model::json::ToJson::to_json(f).to_string())
+            .map(|f| serde_json::to_string(f).unwrap_or_default())
             .collect();
         assert_eq!(
             names,

@@ -1,10 +1,7 @@
 //! Every change to a plan as a value. `Plan::apply` performs one and returns the edit that
 //! undoes it, which is all undo and redo need (see `history`).
 
-use serde_json::Value;
-
-use super::items::{ListKind, Removed};
-use super::json::ToJson;
+use super::items::{Field, FieldValue, ListKind, Removed};
 use super::kinds::Pillar;
 use super::plan::Plan;
 use super::time::Millis;
@@ -39,10 +36,9 @@ pub enum Edit {
         value: Option<u8>,
     },
     Field {
-        list: ListKind,
         id: String,
-        field: String,
-        value: Value,
+        field: Field,
+        value: FieldValue,
     },
     Add {
         list: ListKind,
@@ -76,14 +72,23 @@ pub enum Scope {
     Everything,
 }
 
+/// The one text an edit changes, so that typing in it is one undo step (`Edit::target`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    Name,
+    Answer(String),
+    FunctionNote(FunctionKind),
+    Field(String, Field),
+}
+
 impl Edit {
     pub fn scope(&self) -> Scope {
         match self {
-            Edit::Field { list, id, .. } => Scope::Item(*list, id.clone()),
+            Edit::Field { id, field, .. } => Scope::Item(field.list(), id.clone()),
             Edit::Add { list, id } | Edit::Remove { list, id } | Edit::Move { list, id, .. } => {
                 Scope::List(*list, id.clone())
             }
-            Edit::Restore(removed) => Scope::List(removed.list, removed.id().to_owned()),
+            Edit::Restore(removed) => Scope::List(removed.list(), removed.id().to_owned()),
             Edit::Replace(_) => Scope::Everything,
             Edit::Name(_)
             | Edit::Answer { .. }
@@ -97,14 +102,12 @@ impl Edit {
 
     /// What the edit changes, for merging a burst of keystrokes in one field into one undo
     /// step. `None` for edits that are always their own step.
-    pub fn target(&self) -> Option<String> {
+    pub fn target(&self) -> Option<Target> {
         match self {
-            Edit::Name(_) => Some("name".into()),
-            Edit::Answer { id, .. } => Some(format!("answer:{id}")),
-            Edit::FunctionNote { kind, .. } => Some(format!("note:{kind:?}")),
-            Edit::Field {
-                list, id, field, ..
-            } => Some(format!("{}:{id}:{field}", list.key())),
+            Edit::Name(_) => Some(Target::Name),
+            Edit::Answer { id, .. } => Some(Target::Answer(id.clone())),
+            Edit::FunctionNote { kind, .. } => Some(Target::FunctionNote(*kind)),
+            Edit::Field { id, field, .. } => Some(Target::Field(id.clone(), *field)),
             _ => None,
         }
     }
@@ -174,18 +177,14 @@ impl Plan {
                 let changed = self.score(&id) != was;
                 (Edit::Score { value: was, id }, changed)
             }
-            Edit::Field {
-                list,
-                id,
-                field,
-                value,
-            } => {
-                let old = self.field(list, &id, &field);
-                let changed = old != value;
-                self.set_field(list, &id, &field, value, now)?;
+            Edit::Field { id, field, value } => {
+                let old = self
+                    .field(&id, field)
+                    .ok_or_else(|| "no such item".to_owned())?;
+                self.set_field(&id, field, value, now)?;
+                let changed = self.field(&id, field).as_ref() != Some(&old);
                 (
                     Edit::Field {
-                        list,
                         id,
                         field,
                         value: old,
@@ -205,7 +204,7 @@ impl Plan {
                 None => return Ok(None),
             },
             Edit::Restore(removed) => {
-                let (list, id) = (removed.list, removed.id().to_owned());
+                let (list, id) = (removed.list(), removed.id().to_owned());
                 let done = self.restore_item(removed, now);
                 (Edit::Remove { list, id }, done)
             }
@@ -222,9 +221,7 @@ impl Plan {
             }
             Edit::Replace(plan) => {
                 let old = std::mem::replace(self, *plan);
-                // Compared as JSON: the derived comparison of every item type was 3 KB of the
-                // download for an edit made once per opened file.
-                let changed = old.to_json() != self.to_json();
+                let changed = old != *self;
                 (Edit::Replace(Box::new(old)), changed)
             }
         };
@@ -235,7 +232,8 @@ impl Plan {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::model::items::{ActionField, Field, FundingField, MemberField};
+    use serde_json::{json, Value};
 
     /// Applying an edit and then its inverse gives back the plan (apart from edit times).
     fn round_trip(plan: &mut Plan, edit: Edit) {
@@ -258,7 +256,7 @@ mod tests {
     }
 
     fn strip_times(p: &mut Plan) {
-        let mut v = crate::model::json::ToJson::to_json(&*p);
+        let mut v = serde_json::to_value(&*p).unwrap_or_default();
         // An emptied answer, an unticked box or an unselected function is kept as an entry
         // (so a merge sees the change) but means the same as none.
         fn walk(v: &mut Value) {
@@ -326,10 +324,9 @@ mod tests {
                 value: Some(4),
             },
             Edit::Field {
-                list: ListKind::Members,
                 id: "m".into(),
-                field: "name".into(),
-                value: json!("Alpha"),
+                field: Field::Members(MemberField::Name),
+                value: FieldValue::Text("Alpha".into()),
             },
             Edit::Add {
                 list: ListKind::Goals,
@@ -367,10 +364,9 @@ mod tests {
         );
         p.add_item(ListKind::Funding, "f".into(), 1);
         let bad = Edit::Field {
-            list: ListKind::Funding,
             id: "f".into(),
-            field: "amount".into(),
-            value: json!(-5),
+            field: Field::Funding(FundingField::Amount),
+            value: FieldValue::Text("-5".into()),
         };
         assert!(p.apply(bad, 2).is_err());
     }
@@ -389,10 +385,9 @@ mod tests {
             Some(Scope::List(ListKind::Actions, "a".into()))
         );
         let field = Edit::Field {
-            list: ListKind::Actions,
             id: "a".into(),
-            field: "what".into(),
-            value: json!("Book the trainer"),
+            field: Field::Actions(ActionField::What),
+            value: FieldValue::Text("Book the trainer".into()),
         };
         assert_eq!(field.scope(), Scope::Item(ListKind::Actions, "a".into()));
         // Undoing a removal puts the item back: the list changed, and says which item.

@@ -6,10 +6,10 @@
 //!  "saved_at": "2026-11-25T17:42:03Z", "plan": {...}}
 //! ```
 
-use serde_json::{Map, Value};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use super::error::ImportError;
-use super::json::{read, ToJson};
 use super::plan::Plan;
 use super::time::{iso8601, Millis};
 
@@ -24,26 +24,38 @@ pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 type Migration = fn(Value) -> Result<Value, ImportError>;
 const MIGRATIONS: &[Migration] = &[];
 
-/// The envelope as a JSON tree, fields in the documented order. Both encodings write this
-/// tree, so each type's conversion is compiled once, whatever the output format.
-fn envelope_value(plan: &Plan, now: Millis) -> Value {
-    let mut fields = Map::new();
-    fields.insert("format".into(), FORMAT.into());
-    fields.insert("schema_version".into(), SCHEMA_VERSION.into());
-    fields.insert("app_version".into(), APP_VERSION.into());
-    fields.insert("saved_at".into(), iso8601(now).into());
-    fields.insert("plan".into(), plan.to_json());
-    Value::Object(fields)
+/// The envelope around a plan in a file or in storage: what it is, which schema, which app wrote
+/// it and when. `P` is `&Plan` when writing and `Plan` when reading.
+#[derive(Serialize, Deserialize)]
+pub struct Envelope<P> {
+    pub format: String,
+    pub schema_version: u64,
+    #[serde(default)]
+    pub app_version: String,
+    #[serde(default)]
+    pub saved_at: Option<String>,
+    pub plan: P,
+}
+
+fn envelope(plan: &Plan, now: Millis) -> Envelope<&Plan> {
+    Envelope {
+        format: FORMAT.into(),
+        schema_version: SCHEMA_VERSION,
+        app_version: APP_VERSION.into(),
+        saved_at: Some(iso8601(now)),
+        plan,
+    }
 }
 
 /// Compact JSON, for `localStorage`, where every character counts against the quota.
 pub fn encode(plan: &Plan, now: Millis) -> String {
-    super::json_text::write(&envelope_value(plan, now))
+    // Writing plain data to a string cannot fail; an empty string would be refused on reading.
+    serde_json::to_string(&envelope(plan, now)).unwrap_or_default()
 }
 
 /// Indented JSON, for files people email and may open in a text editor.
 pub fn encode_pretty(plan: &Plan, now: Millis) -> String {
-    super::json_text::write_pretty(&envelope_value(plan, now))
+    serde_json::to_string_pretty(&envelope(plan, now)).unwrap_or_default()
 }
 
 /// A plan read back from text, with what its envelope said about it.
@@ -61,21 +73,25 @@ pub fn decode(text: &str) -> Result<Decoded, ImportError> {
 
 /// Reads an already parsed envelope: migrations, then `Plan`, then the plan's rules.
 pub fn decode_value(value: Value) -> Result<Decoded, ImportError> {
-    let schema_version = value.get("schema_version").and_then(Value::as_u64);
-    let saved_at = value
-        .get("saved_at")
-        .and_then(Value::as_str)
-        .map(str::to_owned);
-    let plan = migrate(value)?;
+    let envelope = migrate_envelope(value)?;
+    let schema_version = envelope.schema_version;
+    let saved_at = envelope.saved_at.clone();
+    let plan = envelope.plan;
+    plan.check()
+        .map_err(|(path, problem)| ImportError::Invalid { path, problem })?;
     Ok(Decoded {
         plan,
-        schema_version: schema_version.unwrap_or(SCHEMA_VERSION),
+        schema_version,
         saved_at,
     })
 }
 
 /// Brings an envelope of any shipped schema version up to the current `Plan`.
 pub fn migrate(value: Value) -> Result<Plan, ImportError> {
+    decode_value(value).map(|d| d.plan)
+}
+
+fn migrate_envelope(value: Value) -> Result<Envelope<Plan>, ImportError> {
     let Value::Object(mut envelope) = value else {
         return Err(ImportError::NotAPlan(
             "it holds a single value or a list, not a saved plan",
@@ -115,13 +131,17 @@ pub fn migrate(value: Value) -> Result<Plan, ImportError> {
     for step in &MIGRATIONS[(version - 1) as usize..] {
         plan = step(plan)?;
     }
-    let plan: Plan = read(&plan, "plan").map_err(|w| ImportError::Invalid {
-        path: w.path,
-        problem: w.problem,
-    })?;
-    plan.check()
-        .map_err(|(path, problem)| ImportError::Invalid { path, problem })?;
-    Ok(plan)
+    envelope.insert("plan".into(), plan);
+    let mut read: Envelope<Plan> =
+        super::json::typed(Value::Object(envelope), "").map_err(|(path, problem)| {
+            ImportError::Invalid {
+                path: path.trim_start_matches('.').to_owned(),
+                problem,
+            }
+        })?;
+    // Read as the version it was written in; the plan itself is now of this version.
+    read.schema_version = version;
+    Ok(read)
 }
 
 #[cfg(test)]

@@ -3,8 +3,7 @@
 use std::fmt;
 
 use super::envelope::SCHEMA_VERSION;
-use super::json::clip;
-use super::json_text::JsonError;
+use super::json::{clip, JsonError};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
@@ -95,7 +94,7 @@ impl fmt::Display for ImportError {
                 write!(
                     f,
                     "This plan file has a problem at {}: {problem}.",
-                    clip(path)
+                    place(path)
                 )
             }
         }
@@ -104,9 +103,81 @@ impl fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
+/// Where in a plan file a path (`plan.actions[3].due`) points, in the words of the screens:
+/// "Action item 4, field “Due date”".
+pub fn place(path: &str) -> String {
+    let Some(rest) = path.strip_prefix("plan.") else {
+        return clip(path);
+    };
+    if let Some(id) = rest.strip_prefix("answers.") {
+        let id = id.strip_suffix(".text").unwrap_or(id);
+        return match crate::content::question(id) {
+            Some(q) => format!("the answer to \u{201c}{}\u{201d}", q.label),
+            None => format!("the answer {}", clip(id)),
+        };
+    }
+    let (head, field) = rest.split_once('.').unwrap_or((rest, ""));
+    let (list, index) = match head.split_once('[') {
+        Some((list, i)) => (list, i.trim_end_matches(']').parse::<usize>().ok()),
+        None => (head, None),
+    };
+    match (super::fields::spec_by_key(list), index) {
+        (Some(spec), Some(i)) => {
+            let mut out = capitalized(spec.noun);
+            out.push_str(&format!(" {}", i + 1));
+            let key = field.split(['.', '[']).next().unwrap_or("");
+            if !key.is_empty() {
+                let label = spec
+                    .fields
+                    .iter()
+                    .find(|f| f.field.key() == key)
+                    .map_or_else(|| clip(key), |f| f.label.to_owned());
+                out.push_str(&format!(", field \u{201c}{label}\u{201d}"));
+            }
+            out
+        }
+        (Some(spec), None) => format!("the list of {}", spec.plural),
+        _ => match rest {
+            "name" => "the partnership's name".into(),
+            "id" => "the plan's id".into(),
+            "created" => "the time the plan was created".into(),
+            "modified" => "the time the plan was last changed".into(),
+            other => clip(&format!("plan.{other}")),
+        },
+    }
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_problem_names_the_place_in_the_screens_words() {
+        let e = ImportError::Invalid {
+            path: "plan.actions[3].due".into(),
+            problem: "expected text, found a number".into(),
+        };
+        assert_eq!(
+            e.to_string(),
+            "This plan file has a problem at Action item 4, field \u{201c}Due date\u{201d}: \
+             expected text, found a number."
+        );
+        assert_eq!(
+            place("plan.members[0].ssn"),
+            "Member organization 1, field \u{201c}ssn\u{201d}"
+        );
+        assert_eq!(place("plan.members"), "the list of member organizations");
+        assert_eq!(place("plan.name"), "the partnership's name");
+        assert!(place("plan.answers.define.vision.text").starts_with("the answer to \u{201c}"));
+    }
 
     #[test]
     fn a_problem_names_the_place_shortened() {
@@ -115,7 +186,7 @@ mod tests {
             problem: "is not a question of this toolkit".into(),
         }
         .to_string();
-        assert!(e.starts_with("This plan file has a problem at plan.answers.xxx"));
+        assert!(e.starts_with("This plan file has a problem at the answer xxx"));
         assert!(e.ends_with("…: is not a question of this toolkit."));
         assert!(e.len() < 200, "long text is clipped");
     }

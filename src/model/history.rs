@@ -17,13 +17,13 @@ pub struct History {
 
 struct Step {
     inverse: Edit,
-    target: Option<String>,
+    target: Option<super::edit::Target>,
     at: Millis,
 }
 
 impl History {
     /// Records that an edit to `target` was made at `now`, undone by `inverse`.
-    pub fn record(&mut self, inverse: Edit, target: Option<String>, now: Millis) {
+    pub fn record(&mut self, inverse: Edit, target: Option<super::edit::Target>, now: Millis) {
         self.redo.clear();
         if let Some(top) = self.undo.last_mut() {
             if target.is_some() && top.target == target && now.saturating_sub(top.at) < BURST_MS {

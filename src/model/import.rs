@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use super::envelope::{decode_value, Decoded};
 use super::error::ImportError;
-use super::json_text;
+use super::json;
 use super::keyed::Keyed;
 
 /// Files larger than this are refused before they are read (5 MB; the whole browser storage
@@ -48,7 +48,7 @@ pub fn import_text(text: &str) -> Result<Decoded, ImportError> {
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    decode_value(json_text::parse(text).map_err(ImportError::from_json)?)
+    decode_value(json::parse(text).map_err(ImportError::from_json)?)
 }
 
 /// What opening a file would change, item by item, against the open plan.
@@ -93,7 +93,7 @@ pub fn compare(open: &super::Plan, incoming: &super::Plan) -> Comparison {
                 .into_iter()
                 .map(|id| {
                     // Compare content, not edit times.
-                    let mut v = p.item(list, &id);
+                    let mut v = p.item_value(list, &id);
                     if let Some(o) = v.as_object_mut() {
                         o.remove("modified");
                     }

@@ -2,99 +2,355 @@
 //! action items, funding sources and resources. Each item has a stable `id` and a `modified`
 //! time, so copies can be merged item by item.
 //!
-//! Screens edit any item through one generic path (`Plan::set_field`), which goes through the
-//! item's own JSON shape (`model::json`): a value of the wrong type for a field is refused, never coerced.
+//! Screens edit an item one typed field at a time: a [`Field`] names the list and the field (an
+//! enum per list, never a string), and a [`FieldValue`] carries the value. A value of the wrong
+//! kind for a field is refused, never coerced.
 
-use serde_json::Value;
-
-use super::json::{json_struct, FromJson, Path, ToJson};
+use serde::{Deserialize, Serialize};
 
 use super::kinds::*;
 use super::time::Millis;
 
-/// The lists a plan holds. Used by screens to name a list without knowing its item type.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum ListKind {
-    Members,
-    Networks,
-    Roles,
-    Subgroups,
-    Goals,
-    Strategies,
-    Actions,
-    Funding,
-    Resources,
+/// A field's value, in the few shapes a form gives.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FieldValue {
+    /// Typed text.
+    Text(String),
+    /// A choice that may be unset: a date, a vocabulary key, the id of a member or goal.
+    Maybe(Option<String>),
+    Flag(bool),
+    /// Whole dollars.
+    Money(u64),
+    /// Several keys or ids (the 4 Ps, a subgroup's members).
+    Keys(Vec<String>),
 }
 
-impl ListKind {
-    pub const ALL: [ListKind; 9] = [
-        ListKind::Members,
-        ListKind::Networks,
-        ListKind::Roles,
-        ListKind::Subgroups,
-        ListKind::Goals,
-        ListKind::Strategies,
-        ListKind::Actions,
-        ListKind::Funding,
-        ListKind::Resources,
-    ];
-
-    /// The list's field name in the plan file (`plan.members`).
-    pub fn key(self) -> &'static str {
+impl FieldValue {
+    /// The value as text, for a text box (empty when it has none).
+    pub fn text(&self) -> String {
         match self {
-            ListKind::Members => "members",
-            ListKind::Networks => "networks",
-            ListKind::Roles => "roles",
-            ListKind::Subgroups => "subgroups",
-            ListKind::Goals => "goals",
-            ListKind::Strategies => "strategies",
-            ListKind::Actions => "actions",
-            ListKind::Funding => "funding",
-            ListKind::Resources => "resources",
+            FieldValue::Text(t) | FieldValue::Maybe(Some(t)) => t.clone(),
+            FieldValue::Money(n) => n.to_string(),
+            _ => String::new(),
+        }
+    }
+
+    pub fn keys(&self) -> &[String] {
+        match self {
+            FieldValue::Keys(keys) => keys,
+            _ => &[],
         }
     }
 }
 
+/// A place one field's value lives in an item, read and written as a `FieldValue`.
+pub trait Slot {
+    fn get(&self) -> FieldValue;
+    /// Stores `v`, or says why it does not fit this field.
+    fn put(&mut self, v: FieldValue) -> Result<(), String>;
+}
+
+fn wrong() -> String {
+    "this value does not fit this field".into()
+}
+
+impl Slot for String {
+    fn get(&self) -> FieldValue {
+        FieldValue::Text(self.clone())
+    }
+    fn put(&mut self, v: FieldValue) -> Result<(), String> {
+        match v {
+            FieldValue::Text(t) => {
+                *self = super::plan::clean_text(&t).into_owned();
+                Ok(())
+            }
+            _ => Err(wrong()),
+        }
+    }
+}
+
+impl Slot for Option<String> {
+    fn get(&self) -> FieldValue {
+        FieldValue::Maybe(self.clone())
+    }
+    fn put(&mut self, v: FieldValue) -> Result<(), String> {
+        match v {
+            FieldValue::Maybe(m) => {
+                *self = m.filter(|s| !s.is_empty());
+                Ok(())
+            }
+            _ => Err(wrong()),
+        }
+    }
+}
+
+impl Slot for bool {
+    fn get(&self) -> FieldValue {
+        FieldValue::Flag(*self)
+    }
+    fn put(&mut self, v: FieldValue) -> Result<(), String> {
+        match v {
+            FieldValue::Flag(b) => {
+                *self = b;
+                Ok(())
+            }
+            _ => Err(wrong()),
+        }
+    }
+}
+
+impl Slot for u64 {
+    fn get(&self) -> FieldValue {
+        FieldValue::Money(*self)
+    }
+    fn put(&mut self, v: FieldValue) -> Result<(), String> {
+        match v {
+            FieldValue::Money(n) if n <= super::rules::MAX_AMOUNT => {
+                *self = n;
+                Ok(())
+            }
+            _ => Err(wrong()),
+        }
+    }
+}
+
+impl Slot for Vec<String> {
+    fn get(&self) -> FieldValue {
+        FieldValue::Keys(self.clone())
+    }
+    fn put(&mut self, v: FieldValue) -> Result<(), String> {
+        match v {
+            FieldValue::Keys(keys) => {
+                *self = keys;
+                Ok(())
+            }
+            _ => Err(wrong()),
+        }
+    }
+}
+
+fn choice<V: Vocabulary>(key: &str) -> Result<V, String> {
+    V::from_key(key).ok_or_else(|| "this is not one of the choices".to_owned())
+}
+
+/// A choice that may be unset (a sector, a kind of network).
+impl<V: Vocabulary> Slot for Option<V> {
+    fn get(&self) -> FieldValue {
+        FieldValue::Maybe(self.map(|v| v.key().to_owned()))
+    }
+    fn put(&mut self, v: FieldValue) -> Result<(), String> {
+        match v {
+            FieldValue::Maybe(None) => *self = None,
+            FieldValue::Maybe(Some(key)) => *self = Some(choice(&key)?),
+            _ => return Err(wrong()),
+        }
+        Ok(())
+    }
+}
+
+/// A choice that always has a value (a status).
+impl<V: Vocabulary> Slot for V {
+    fn get(&self) -> FieldValue {
+        FieldValue::Maybe(Some(self.key().to_owned()))
+    }
+    fn put(&mut self, v: FieldValue) -> Result<(), String> {
+        match v {
+            FieldValue::Maybe(Some(key)) => *self = choice(&key)?,
+            _ => return Err(wrong()),
+        }
+        Ok(())
+    }
+}
+
+/// Several choices (the 4 Ps), kept in their vocabulary's order.
+impl<V: Vocabulary + Ord> Slot for Vec<V> {
+    fn get(&self) -> FieldValue {
+        FieldValue::Keys(self.iter().map(|v| v.key().to_owned()).collect())
+    }
+    fn put(&mut self, v: FieldValue) -> Result<(), String> {
+        let FieldValue::Keys(keys) = v else {
+            return Err(wrong());
+        };
+        let mut chosen = keys
+            .iter()
+            .map(|k| choice(k))
+            .collect::<Result<Vec<V>, _>>()?;
+        chosen.sort();
+        chosen.dedup();
+        *self = chosen;
+        Ok(())
+    }
+}
+
 /// What every list item can do.
-pub trait Record: Clone + ToJson + FromJson {
+pub trait Record: Clone + Serialize + for<'de> Deserialize<'de> {
+    /// The item's own fields.
+    type Field: Copy;
     fn create(id: String, now: Millis) -> Self;
     fn id(&self) -> &str;
     fn modified(&self) -> Millis;
     fn set_modified(&mut self, now: Millis);
     /// The text that names the item in headings and messages (may be empty).
     fn title(&self) -> String;
+    fn slot(&self, field: Self::Field) -> &dyn Slot;
+    fn slot_mut(&mut self, field: Self::Field) -> &mut dyn Slot;
+    /// `field` as one of this item's fields, if it is one.
+    fn own(field: Field) -> Option<Self::Field>;
+    fn wrap(self) -> Item;
+    fn unwrap(item: Item) -> Option<Self>;
 }
 
-macro_rules! record {
-    ($name:ident, $title:ident) => {
-        record!($name, |item: &$name| item.$title.trim().to_owned());
-    };
-    ($name:ident, $title:expr) => {
-        impl Record for $name {
-            fn create(id: String, now: Millis) -> Self {
-                $name {
-                    id,
-                    modified: now,
-                    ..Default::default()
+/// Declares the plan's lists: for each, its item type, its `ListKind`, the `Field` and `Item`
+/// variants that carry its fields and items, and its field enum (each variant the item's field
+/// of that name).
+macro_rules! lists {
+    ($($item:ident / $list:ident / $in_plan:ident / $fields:ident { $($variant:ident => $field:ident,)+ })+) => {
+        /// The lists a plan holds. Used by screens to name a list without knowing its item type.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum ListKind {
+            $($list,)+
+        }
+
+        /// A field of an item of any list.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Field {
+            $($list($fields),)+
+        }
+
+        /// An item of any list (one taken out, kept for undo).
+        #[derive(Clone, Debug, PartialEq, Eq)]
+        pub enum Item {
+            $($list($item),)+
+        }
+
+        $(
+            #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+            pub enum $fields {
+                $($variant,)+
+            }
+
+            impl $fields {
+                pub const ALL: &'static [$fields] = &[$($fields::$variant,)+];
+            }
+
+            impl Record for $item {
+                type Field = $fields;
+                fn create(id: String, now: Millis) -> Self {
+                    $item { id, modified: now, ..Default::default() }
+                }
+                fn id(&self) -> &str {
+                    &self.id
+                }
+                fn modified(&self) -> Millis {
+                    self.modified
+                }
+                fn set_modified(&mut self, now: Millis) {
+                    self.modified = now;
+                }
+                fn title(&self) -> String {
+                    title::$item(self)
+                }
+                fn slot(&self, field: $fields) -> &dyn Slot {
+                    match field { $($fields::$variant => &self.$field,)+ }
+                }
+                fn slot_mut(&mut self, field: $fields) -> &mut dyn Slot {
+                    match field { $($fields::$variant => &mut self.$field,)+ }
+                }
+                fn own(field: Field) -> Option<$fields> {
+                    match field { Field::$list(f) => Some(f), #[allow(unreachable_patterns)] _ => None }
+                }
+                fn wrap(self) -> Item {
+                    Item::$list(self)
+                }
+                fn unwrap(item: Item) -> Option<Self> {
+                    match item { Item::$list(i) => Some(i), #[allow(unreachable_patterns)] _ => None }
                 }
             }
-            fn id(&self) -> &str {
-                &self.id
+        )+
+
+        impl Field {
+            pub fn list(self) -> ListKind {
+                match self { $(Field::$list(_) => ListKind::$list,)+ }
             }
-            fn modified(&self) -> Millis {
-                self.modified
+
+            /// The field's name in files, also used in element ids (`members-<id>-name`).
+            pub fn key(self) -> &'static str {
+                match self { $($(Field::$list($fields::$variant) => stringify!($field),)+)+ }
             }
-            fn set_modified(&mut self, now: Millis) {
-                self.modified = now;
+        }
+
+        impl Item {
+            pub fn list(&self) -> ListKind {
+                match self { $(Item::$list(_) => ListKind::$list,)+ }
             }
-            fn title(&self) -> String {
-                ($title)(self)
+            pub fn id(&self) -> &str {
+                match self { $(Item::$list(i) => &i.id,)+ }
+            }
+        }
+
+        impl ListKind {
+            pub const ALL: [ListKind; 9] = [$(ListKind::$list,)+];
+
+            /// The list's field name in the plan file (`plan.members`).
+            pub fn key(self) -> &'static str {
+                match self { $(ListKind::$list => stringify!($in_plan),)+ }
+            }
+        }
+
+        impl super::plan::Plan {
+            /// Any of the plan's lists, for the operations they share (`items::ops`).
+            pub fn list(&self, list: ListKind) -> &dyn AnyList {
+                match list { $(ListKind::$list => &self.$in_plan,)+ }
+            }
+
+            pub(super) fn list_mut(&mut self, list: ListKind) -> &mut dyn AnyList {
+                match list { $(ListKind::$list => &mut self.$in_plan,)+ }
             }
         }
     };
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// How each kind of item is named in headings and messages.
+#[allow(non_snake_case)]
+mod title {
+    use super::*;
+
+    pub fn Member(m: &Member) -> String {
+        m.name.trim().to_owned()
+    }
+    pub fn Network(n: &Network) -> String {
+        n.name.trim().to_owned()
+    }
+    /// "Fiscal Agent: Sam Okafor": the role first, as that is what the list is about.
+    pub fn RoleAssignment(r: &RoleAssignment) -> String {
+        match (r.role, r.person.trim()) {
+            (Some(role), "") => role.label().to_owned(),
+            (Some(role), person) => format!("{}: {person}", role.label()),
+            (None, person) => person.to_owned(),
+        }
+    }
+    pub fn Subgroup(s: &Subgroup) -> String {
+        s.name.trim().to_owned()
+    }
+    pub fn Goal(g: &Goal) -> String {
+        g.title.trim().to_owned()
+    }
+    pub fn Strategy(s: &Strategy) -> String {
+        s.text.trim().to_owned()
+    }
+    pub fn ActionItem(a: &ActionItem) -> String {
+        a.what.trim().to_owned()
+    }
+    pub fn FundingSource(f: &FundingSource) -> String {
+        f.name.trim().to_owned()
+    }
+    pub fn Resource(r: &Resource) -> String {
+        r.title.trim().to_owned()
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Member {
     pub id: String,
     pub modified: Millis,
@@ -108,22 +364,9 @@ pub struct Member {
     pub brings: String,
     pub needs: String,
 }
-json_struct!(Member {
-    id,
-    modified,
-    name,
-    sector,
-    contact,
-    email,
-    phone,
-    status,
-    pillars,
-    brings,
-    needs
-});
-record!(Member, name);
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Network {
     pub id: String,
     pub modified: Millis,
@@ -131,16 +374,9 @@ pub struct Network {
     pub kind: Option<NetworkKind>,
     pub note: String,
 }
-json_struct!(Network {
-    id,
-    modified,
-    name,
-    kind,
-    note
-});
-record!(Network, name);
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct RoleAssignment {
     pub id: String,
     pub modified: Millis,
@@ -151,25 +387,9 @@ pub struct RoleAssignment {
     pub description: String,
     pub term: String,
 }
-json_struct!(RoleAssignment {
-    id,
-    modified,
-    role,
-    member,
-    person,
-    description,
-    term
-});
-// "Fiscal Agent: Sam Okafor": the role first, as that is what the list is about.
-record!(RoleAssignment, |r: &RoleAssignment| {
-    match (r.role, r.person.trim()) {
-        (Some(role), "") => role.label().to_owned(),
-        (Some(role), person) => format!("{}: {person}", role.label()),
-        (None, person) => person.to_owned(),
-    }
-});
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Subgroup {
     pub id: String,
     pub modified: Millis,
@@ -178,17 +398,9 @@ pub struct Subgroup {
     pub lead: Option<String>,
     pub members: Vec<String>,
 }
-json_struct!(Subgroup {
-    id,
-    modified,
-    name,
-    focus,
-    lead,
-    members
-});
-record!(Subgroup, name);
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Goal {
     pub id: String,
     pub modified: Millis,
@@ -199,19 +411,9 @@ pub struct Goal {
     pub relevant: bool,
     pub time_bound: bool,
 }
-json_struct!(Goal {
-    id,
-    modified,
-    title,
-    specific,
-    measurable,
-    achievable,
-    relevant,
-    time_bound
-});
-record!(Goal, title);
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Strategy {
     pub id: String,
     pub modified: Millis,
@@ -219,15 +421,9 @@ pub struct Strategy {
     pub goal: Option<String>,
     pub text: String,
 }
-json_struct!(Strategy {
-    id,
-    modified,
-    goal,
-    text
-});
-record!(Strategy, text);
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct ActionItem {
     pub id: String,
     pub modified: Millis,
@@ -242,21 +438,9 @@ pub struct ActionItem {
     pub barriers: String,
     pub inform: String,
 }
-json_struct!(ActionItem {
-    id,
-    modified,
-    what,
-    goal,
-    owner,
-    due,
-    status,
-    resources,
-    barriers,
-    inform
-});
-record!(ActionItem, what);
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct FundingSource {
     pub id: String,
     pub modified: Millis,
@@ -268,19 +452,9 @@ pub struct FundingSource {
     pub deadline: Option<String>,
     pub fiscal_agent: Option<String>,
 }
-json_struct!(FundingSource {
-    id,
-    modified,
-    name,
-    kind,
-    amount,
-    status,
-    deadline,
-    fiscal_agent
-});
-record!(FundingSource, name);
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Resource {
     pub id: String,
     pub modified: Millis,
@@ -291,63 +465,78 @@ pub struct Resource {
     /// The section it belongs to (a section slug), if any.
     pub section: Option<String>,
 }
-json_struct!(Resource {
-    id,
-    modified,
-    title,
-    url,
-    note,
-    section
-});
-record!(Resource, title);
 
-impl Default for MemberStatus {
-    fn default() -> Self {
-        MemberStatus::Identified
+lists! {
+    Member / Members / members / MemberField {
+        Name => name, Sector => sector, Status => status, Contact => contact, Email => email,
+        Phone => phone, Pillars => pillars, Brings => brings, Needs => needs,
     }
-}
-impl Default for ActionStatus {
-    fn default() -> Self {
-        ActionStatus::NotStarted
+    Network / Networks / networks / NetworkField {
+        Name => name, Kind => kind, Note => note,
     }
-}
-impl Default for FundingStatus {
-    fn default() -> Self {
-        FundingStatus::Planned
+    RoleAssignment / Roles / roles / RoleField {
+        Role => role, Member => member, Person => person, Description => description, Term => term,
+    }
+    Subgroup / Subgroups / subgroups / SubgroupField {
+        Name => name, Focus => focus, Lead => lead, Members => members,
+    }
+    Goal / Goals / goals / GoalField {
+        Title => title, Specific => specific, Measurable => measurable, Achievable => achievable,
+        Relevant => relevant, TimeBound => time_bound,
+    }
+    Strategy / Strategies / strategies / StrategyField {
+        Goal => goal, Text => text,
+    }
+    ActionItem / Actions / actions / ActionField {
+        What => what, Goal => goal, Owner => owner, Due => due, Status => status,
+        Resources => resources, Barriers => barriers, Inform => inform,
+    }
+    FundingSource / Funding / funding / FundingField {
+        Name => name, Kind => kind, Amount => amount, Status => status, Deadline => deadline,
+        FiscalAgent => fiscal_agent,
+    }
+    Resource / Resources / resources / ResourceField {
+        Title => title, Url => url, Note => note, Section => section,
     }
 }
 
 /// An item taken out of a list, kept so that "Undo" can put it back where it was.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Removed {
-    pub list: ListKind,
     pub index: usize,
     pub title: String,
-    pub(super) item: Value,
+    pub item: Item,
 }
 
 impl Removed {
+    pub fn list(&self) -> ListKind {
+        self.item.list()
+    }
+
     /// The removed item's id.
     pub fn id(&self) -> &str {
-        self.item.get("id").and_then(Value::as_str).unwrap_or("")
+        self.item.id()
     }
 }
 
 /// What every list can do whatever its items are, so that the operations on lists (`ops`) are
-/// compiled once rather than once for each of the nine item types: each method here is a line or
-/// two, and `Plan::list` hands out any list as `&dyn AnyList`.
+/// written once for the nine item types; `Plan::list` hands out any list as `&dyn AnyList`.
 pub trait AnyList {
     fn len(&self) -> usize;
     fn id(&self, i: usize) -> &str;
     fn title(&self, i: usize) -> String;
-    fn json(&self, i: usize) -> Value;
-    /// Replaces item `i` with `v` read as this list's item, stamped `now`; or says why `v` does
-    /// not fit.
-    fn replace(&mut self, i: usize, v: &Value, now: Millis) -> Result<(), String>;
-    /// Puts `v`, read as this list's item, at `i`. False if it does not fit.
-    fn insert(&mut self, i: usize, v: &Value) -> bool;
-    fn remove(&mut self, i: usize);
+    /// Field `f` of item `i`; `None` if `f` is not a field of this list.
+    fn get(&self, i: usize, f: Field) -> Option<FieldValue>;
+    /// Sets field `f` of item `i`, stamped `now`. `Ok(false)` when nothing changed.
+    fn set(&mut self, i: usize, f: Field, v: FieldValue, now: Millis) -> Result<bool, String>;
+    /// Item `i` as it would be written in a file.
+    fn value(&self, i: usize) -> serde_json::Value;
+    fn take(&mut self, i: usize) -> Item;
+    /// Puts `item` at `i`. False if it is not an item of this list.
+    fn put(&mut self, i: usize, item: Item) -> bool;
     fn push_new(&mut self, id: String, now: Millis);
+    /// Appends an item written as in a file, or says why it does not fit.
+    fn push_value(&mut self, v: serde_json::Value) -> Result<(), String>;
     fn swap(&mut self, a: usize, b: usize, now: Millis);
 }
 
@@ -361,25 +550,39 @@ impl<T: Record> AnyList for Vec<T> {
     fn title(&self, i: usize) -> String {
         self[i].title()
     }
-    fn json(&self, i: usize) -> Value {
-        self[i].to_json()
+    fn get(&self, i: usize, f: Field) -> Option<FieldValue> {
+        T::own(f).map(|f| self[i].slot(f).get())
     }
-    fn replace(&mut self, i: usize, v: &Value, now: Millis) -> Result<(), String> {
-        let mut item = T::from_json(v, Path::Root("")).map_err(|w| w.problem)?;
+    fn set(&mut self, i: usize, f: Field, v: FieldValue, now: Millis) -> Result<bool, String> {
+        let f = T::own(f).ok_or_else(|| "no such field in this list".to_owned())?;
+        let mut item = self[i].clone();
+        item.slot_mut(f).put(v)?;
+        if item.slot(f).get() == self[i].slot(f).get() {
+            return Ok(false);
+        }
         item.set_modified(now);
         self[i] = item;
-        Ok(())
+        Ok(true)
     }
-    fn insert(&mut self, i: usize, v: &Value) -> bool {
-        T::from_json(v, Path::Root(""))
+    fn value(&self, i: usize) -> serde_json::Value {
+        serde_json::to_value(&self[i]).unwrap_or_default()
+    }
+    fn take(&mut self, i: usize) -> Item {
+        Vec::remove(self, i).wrap()
+    }
+    fn put(&mut self, i: usize, item: Item) -> bool {
+        T::unwrap(item)
             .map(|item| Vec::insert(self, i, item))
-            .is_ok()
-    }
-    fn remove(&mut self, i: usize) {
-        Vec::remove(self, i);
+            .is_some()
     }
     fn push_new(&mut self, id: String, now: Millis) {
         self.push(T::create(id, now));
+    }
+    fn push_value(&mut self, v: serde_json::Value) -> Result<(), String> {
+        let item = super::json::typed(v, "item")
+            .map_err(|(path, problem)| format!("{path}: {problem}"))?;
+        self.push(item);
+        Ok(())
     }
     /// Moves item `a` to `b`; the moved item is stamped `now`.
     fn swap(&mut self, a: usize, b: usize, now: Millis) {
@@ -400,62 +603,21 @@ pub(super) mod ops {
         (0..list.len()).map(|i| list.id(i).to_owned()).collect()
     }
 
-    pub fn get(list: &dyn AnyList, id: &str, field: &str) -> Value {
-        index(list, id)
-            .map(|i| list.json(i))
-            .and_then(|mut v| v.get_mut(field).map(Value::take))
-            .unwrap_or(Value::Null)
-    }
-
-    /// Sets one field through the item's JSON shape. `Ok(false)` when nothing changed.
-    pub fn set(
-        list: &mut dyn AnyList,
-        id: &str,
-        field: &str,
-        value: Value,
-        now: Millis,
-    ) -> Result<bool, String> {
-        if field == "id" || field == "modified" {
-            return Err(format!("{field} cannot be edited"));
-        }
-        let Some(i) = index(list, id) else {
-            return Err("no such item".into());
-        };
-        let mut v = list.json(i);
-        let Some(slot) = v.get_mut(field) else {
-            return Err(format!("no field {field}"));
-        };
-        let value = match value {
-            Value::String(text) => {
-                Value::String(crate::model::plan::clean_text(&text).into_owned())
-            }
-            other => other,
-        };
-        if *slot == value {
-            return Ok(false);
-        }
-        *slot = value;
-        list.replace(i, &v, now)?;
-        Ok(true)
-    }
-
-    pub fn remove(list: &mut dyn AnyList, kind: ListKind, id: &str) -> Option<Removed> {
+    pub fn remove(list: &mut dyn AnyList, id: &str) -> Option<Removed> {
         let index = index(list, id)?;
-        let removed = Removed {
-            list: kind,
+        let title = list.title(index);
+        Some(Removed {
             index,
-            title: list.title(index),
-            item: list.json(index),
-        };
-        list.remove(index);
-        Some(removed)
+            title,
+            item: list.take(index),
+        })
     }
 
     pub fn restore(list: &mut dyn AnyList, removed: Removed) -> bool {
         if index(list, removed.id()).is_some() {
             return false;
         }
-        list.insert(removed.index.min(list.len()), &removed.item)
+        list.put(removed.index.min(list.len()), removed.item)
     }
 
     /// Moves an item one place up (`-1`) or down (`1`). Returns whether it moved.
@@ -473,8 +635,7 @@ pub(super) mod ops {
 
     /// The index of the first item whose id an earlier item already has. By sorting, not
     /// hashing: the ids come from files, and a file could pick ids that collide in any fixed
-    /// hash; sorting takes n log n steps whatever they are. (With `state::changes` this was the
-    /// app's one use of the standard library's keyed hash: 2.8 KB of the download.)
+    /// hash; sorting takes n log n steps whatever they are.
     pub fn duplicate_id(list: &dyn AnyList) -> Option<usize> {
         let mut by_id: Vec<(&str, usize)> = (0..list.len()).map(|i| (list.id(i), i)).collect();
         by_id.sort_unstable();
@@ -484,5 +645,108 @@ pub(super) mod ops {
             .filter(|w| w[0].0 == w[1].0)
             .map(|w| w[1].1)
             .min()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_field_key_is_the_items_own_name_in_files() {
+        let mut plan = super::super::Plan::new("p".into(), 1);
+        for list in ListKind::ALL {
+            plan.add_item(list, "i".into(), 1);
+            let written = plan.list(list).value(0);
+            for f in fields_of(list) {
+                assert_eq!(f.list(), list);
+                assert!(written.get(f.key()).is_some(), "{list:?}: {}", f.key());
+                assert!(plan.list(list).get(0, f).is_some(), "{f:?}");
+            }
+        }
+    }
+
+    fn fields_of(list: ListKind) -> Vec<Field> {
+        match list {
+            ListKind::Members => MemberField::ALL
+                .iter()
+                .map(|&f| Field::Members(f))
+                .collect(),
+            ListKind::Networks => NetworkField::ALL
+                .iter()
+                .map(|&f| Field::Networks(f))
+                .collect(),
+            ListKind::Roles => RoleField::ALL.iter().map(|&f| Field::Roles(f)).collect(),
+            ListKind::Subgroups => SubgroupField::ALL
+                .iter()
+                .map(|&f| Field::Subgroups(f))
+                .collect(),
+            ListKind::Goals => GoalField::ALL.iter().map(|&f| Field::Goals(f)).collect(),
+            ListKind::Strategies => StrategyField::ALL
+                .iter()
+                .map(|&f| Field::Strategies(f))
+                .collect(),
+            ListKind::Actions => ActionField::ALL
+                .iter()
+                .map(|&f| Field::Actions(f))
+                .collect(),
+            ListKind::Funding => FundingField::ALL
+                .iter()
+                .map(|&f| Field::Funding(f))
+                .collect(),
+            ListKind::Resources => ResourceField::ALL
+                .iter()
+                .map(|&f| Field::Resources(f))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn values_of_the_wrong_shape_or_choice_are_refused() {
+        let mut m = vec![Member::create("m".into(), 1)];
+        let status = Field::Members(MemberField::Status);
+        assert!(m
+            .set(0, status, FieldValue::Maybe(Some("pirates".into())), 2)
+            .is_err());
+        assert!(m.set(0, status, FieldValue::Maybe(None), 2).is_err());
+        assert!(m
+            .set(0, status, FieldValue::Text("committed".into()), 2)
+            .is_err());
+        assert_eq!(
+            m.set(0, status, FieldValue::Maybe(Some("committed".into())), 3),
+            Ok(true)
+        );
+        assert_eq!(m[0].status, MemberStatus::Committed);
+        assert_eq!(m[0].modified, 3);
+        assert_eq!(
+            m.set(0, status, FieldValue::Maybe(Some("committed".into())), 4),
+            Ok(false)
+        );
+        assert_eq!(m[0].modified, 3, "an unchanged value is not an edit");
+        let pillars = Field::Members(MemberField::Pillars);
+        let keys = |k: &[&str]| FieldValue::Keys(k.iter().map(|s| s.to_string()).collect());
+        assert_eq!(
+            m.set(0, pillars, keys(&["partnership", "prevention"]), 5),
+            Ok(true)
+        );
+        assert_eq!(m[0].pillars, [Pillar::Prevention, Pillar::Partnership]);
+        assert!(m
+            .set(
+                0,
+                Field::Goals(GoalField::Title),
+                FieldValue::Text("x".into()),
+                6
+            )
+            .is_err());
+        let mut f = vec![FundingSource::create("f".into(), 1)];
+        let amount = Field::Funding(FundingField::Amount);
+        assert!(f
+            .set(
+                0,
+                amount,
+                FieldValue::Money(super::super::rules::MAX_AMOUNT + 1),
+                2
+            )
+            .is_err());
     }
 }

@@ -105,6 +105,42 @@ impl<'a, T> IntoIterator for &'a Keyed<T> {
     }
 }
 
+/// Written as a JSON object in key order.
+impl<T: serde::Serialize> serde::Serialize for Keyed<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.iter())
+    }
+}
+
+/// Read from a JSON object; a key given twice is refused (which value was meant cannot be known).
+impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Keyed<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Entries<T>(std::marker::PhantomData<T>);
+        impl<'de, T: serde::Deserialize<'de>> serde::de::Visitor<'de> for Entries<T> {
+            type Value = Keyed<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a map")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Keyed<T>, A::Error> {
+                let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0).min(4096));
+                while let Some(entry) = map.next_entry::<String, T>()? {
+                    entries.push(entry);
+                }
+                let count = entries.len();
+                let keyed = Keyed::from_entries(entries);
+                if keyed.len() < count {
+                    return Err(serde::de::Error::custom(super::json::DUPLICATE_KEY));
+                }
+                Ok(keyed)
+            }
+        }
+        deserializer.deserialize_map(Entries(std::marker::PhantomData))
+    }
+}
+
 /// Only for tests: it panics when `key` is missing, like a map's index.
 #[cfg(test)]
 impl<T> Index<&str> for Keyed<T> {

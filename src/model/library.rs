@@ -1,29 +1,32 @@
 //! The plans kept on this device: which one is open, and when each was last saved and
 //! exported. Stored as a small index beside the plans, so the list shows without reading them.
 
-use super::json::json_struct;
+use serde::{Deserialize, Serialize};
+
 use super::plan::Plan;
 use super::time::{iso_date, Millis};
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// Lenient: fields this version does not know are skipped (the index can always be rebuilt
+/// from the plans themselves).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Library {
+    #[serde(default)]
     /// The id of the plan that opens at start.
     pub open: Option<String>,
     pub plans: Vec<PlanEntry>,
 }
-// Lenient: the index can always be rebuilt from the plans themselves.
-json_struct!(lenient Library { open, plans: required });
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlanEntry {
     pub id: String,
     pub name: String,
     /// The plan's own last-modified time, as of its last save.
     pub modified: Millis,
+    #[serde(default)]
     pub saved: Option<Millis>,
+    #[serde(default)]
     pub exported: Option<Millis>,
 }
-json_struct!(lenient PlanEntry { id: required, name: required, modified: required, saved, exported });
 
 impl Library {
     pub fn entry(&self, id: &str) -> Option<&PlanEntry> {

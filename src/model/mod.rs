@@ -4,14 +4,12 @@
 pub mod edit;
 pub mod envelope;
 pub mod error;
+pub mod fields;
 pub mod history;
 pub mod import;
 pub mod items;
 pub mod json;
-pub mod json_text;
 pub mod keyed;
-pub mod kinds;
-pub mod letters;
 pub mod library;
 pub mod link;
 pub mod mou;
@@ -22,11 +20,14 @@ pub mod rules;
 pub mod sealed;
 pub mod time;
 
+/// The fixed vocabularies are data (`content`); the plan's types use them.
+pub use crate::content::kinds;
+
 pub use edit::{Edit, Scope};
 pub use envelope::{decode, encode, encode_pretty, migrate, Decoded, SCHEMA_VERSION};
 pub use error::ImportError;
 pub use import::{compare, import_bytes, import_text, Comparison, MAX_IMPORT_BYTES};
-pub use items::{ListKind, Removed};
+pub use items::{Field, FieldValue, ListKind, Removed};
 pub use plan::{Answer, FunctionChoice, Plan};
 pub use rules::Progress;
 pub use time::Millis;

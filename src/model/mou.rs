@@ -168,12 +168,22 @@ pub fn clauses(plan: &Plan) -> Vec<Clause> {
 mod tests {
     use super::*;
     use crate::model::items::ListKind;
-    use serde_json::json;
+    use crate::model::items::{Field, FieldValue, MemberField, RoleField};
 
     fn member(p: &mut Plan, id: &str, name: &str, status: &str) {
         p.add_item(ListKind::Members, id.into(), 1);
-        let _ = p.set_field(ListKind::Members, id, "name", json!(name), 1);
-        let _ = p.set_field(ListKind::Members, id, "status", json!(status), 1);
+        let _ = p.set_field(
+            id,
+            Field::Members(MemberField::Name),
+            FieldValue::Text(name.into()),
+            1,
+        );
+        let _ = p.set_field(
+            id,
+            Field::Members(MemberField::Status),
+            FieldValue::Maybe(Some(status.into())),
+            1,
+        );
     }
 
     #[test]
@@ -194,8 +204,9 @@ mod tests {
         p.set_answer("define.mission", "End trafficking on the Front Range.", 1);
         member(&mut p, "a", "Alpha Shelter", "committed");
         p.add_item(ListKind::Roles, "r".into(), 1);
-        let _ = p.set_field(ListKind::Roles, "r", "role", json!("fiscal_agent"), 1);
-        let _ = p.set_field(ListKind::Roles, "r", "member", json!("a"), 1);
+        let maybe = |s: &str| FieldValue::Maybe(Some(s.into()));
+        let _ = p.set_field("r", Field::Roles(RoleField::Role), maybe("fiscal_agent"), 1);
+        let _ = p.set_field("r", Field::Roles(RoleField::Member), maybe("a"), 1);
         let cs = clauses(&p);
         let get = |id: &str| {
             cs.iter()

@@ -2,7 +2,18 @@
 //! drew every one (each with a 500-member "Owner" list) would take seconds to open and scroll
 //! for minutes. So a list shows its first items, more on request, and those matching a search.
 
-use super::letters::fold_case;
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Text as search compares it: in one case (Unicode's full lower-casing, so Greek, Cyrillic and
+/// Vietnamese capitals fold too) and without accents (canonical decomposition, then the
+/// combining marks dropped): "policia" finds "Policía", "ANGEL" finds "Ángel".
+pub fn fold(text: &str) -> String {
+    text.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
 
 /// Items a list shows at first, and how many more each "Show more" adds.
 pub const PAGE: usize = 25;
@@ -29,13 +40,13 @@ impl Shown {
 /// in any case, the first `limit` of them; and, wherever they are, those in `keep`: items the user
 /// added, moved or brought back in this session, so an item never vanishes under their hands.
 pub fn shown(items: &[(String, String)], query: &str, limit: usize, keep: &[String]) -> Shown {
-    let query = fold_case(query.trim());
+    let query = fold(query.trim());
     let mut shown = Shown {
         total: items.len(),
         ..Shown::default()
     };
     for (id, title) in items {
-        let matches = query.is_empty() || fold_case(title).contains(&query);
+        let matches = query.is_empty() || fold(title).contains(&query);
         if matches {
             shown.matching += 1;
         }
@@ -49,6 +60,34 @@ pub fn shown(items: &[(String, String)], query: &str, limit: usize, keep: &[Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn search_ignores_case_and_accents_in_any_script() {
+        let titles = [
+            ("a", "Policía de Denver"),
+            ("b", "Ángel de la Guarda"),
+            ("c", "ΟΜΆΔΑ ΕΡΓΑΣΊΑΣ"),
+            ("d", "Hội Phụ Nữ Việt Nam"),
+            ("e", "Служба ПОДДЕРЖКИ"),
+            ("f", "İstanbul Derneği"),
+        ];
+        let items: Vec<(String, String)> = titles
+            .iter()
+            .map(|(i, t)| (i.to_string(), t.to_string()))
+            .collect();
+        let find = |q: &str| shown(&items, q, 25, &[]).ids;
+        assert_eq!(find("policia"), ["a"]);
+        assert_eq!(find("ANGEL"), ["b"]);
+        assert_eq!(find("ομαδα"), ["c"]);
+        assert_eq!(find("phu nu viet"), ["d"]);
+        assert_eq!(find("ПоДдЕрЖкИ"), ["e"]);
+        assert_eq!(find("istanbul"), ["f"]);
+        assert_eq!(
+            find("  Policía  "),
+            ["a"],
+            "the query is trimmed and folded too"
+        );
+    }
 
     fn items(n: usize) -> Vec<(String, String)> {
         (0..n)

@@ -2,11 +2,10 @@
 //! should hold no email address or phone number, since survivor-engagement notes and the rest
 //! of the plan are meant to hold aggregate information only. Heuristic, and said to be so.
 
-use serde_json::Value;
-
+use super::fields::spec;
 use super::items::ListKind;
+use super::items::{Field, FieldValue, MemberField, ResourceField};
 use super::plan::Plan;
-use crate::content::lists::spec;
 use crate::content::{question, FunctionKind};
 
 /// Something that looks like contact details, and where.
@@ -34,7 +33,7 @@ pub fn scan(plan: &Plan) -> Vec<Finding> {
         };
         check(place, &answer.text);
     }
-    for kind in FunctionKind::ALL {
+    for &kind in FunctionKind::ALL {
         if let Some(f) = plan.function(kind) {
             check(format!("Functions › {}", kind.label()), &f.note);
         }
@@ -44,14 +43,17 @@ pub fn scan(plan: &Plan) -> Vec<Finding> {
         for (i, id) in plan.item_ids(list).iter().enumerate() {
             for field in spec.fields.iter().filter(|f| f.input.is_typed_text()) {
                 // The roster is where work contacts belong.
-                if list == ListKind::Members && matches!(field.key, "email" | "phone" | "contact") {
+                if matches!(
+                    field.field,
+                    Field::Members(MemberField::Email | MemberField::Phone | MemberField::Contact)
+                ) {
                     continue;
                 }
                 // A resource's link may well be a mailto: address.
-                if list == ListKind::Resources && field.key == "url" {
+                if field.field == Field::Resources(ResourceField::Url) {
                     continue;
                 }
-                if let Value::String(text) = plan.field(list, id, field.key) {
+                if let Some(FieldValue::Text(text)) = plan.field(id, field.field) {
                     check(
                         format!("{} {} › {}", spec.heading, i + 1, field.label),
                         &text,
@@ -86,7 +88,7 @@ fn has_email(text: &str) -> bool {
                 && !host.starts_with('.')
                 && host
                     .chars()
-                    .all(|c| super::letters::is_word_char(c) || c == '.' || c == '-')
+                    .all(|c| c.is_alphanumeric() || c == '.' || c == '-')
         })
 }
 
@@ -115,7 +117,6 @@ fn has_phone(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
 
     #[test]
     fn finds_contacts_and_names_the_field() {
@@ -140,20 +141,20 @@ mod tests {
     fn roster_contacts_are_allowed_elsewhere_flagged() {
         let mut p = Plan::new("p".into(), 1);
         p.add_item(ListKind::Members, "m".into(), 1);
+        let text = |s: &str| FieldValue::Text(s.into());
+        let member = |f| Field::Members(f);
         let _ = p.set_field(
-            ListKind::Members,
             "m",
-            "email",
-            json!("dana@shelter.example.org"),
+            member(MemberField::Email),
+            text("dana@shelter.example.org"),
             1,
         );
-        let _ = p.set_field(ListKind::Members, "m", "phone", json!("720-555-0134"), 1);
+        let _ = p.set_field("m", member(MemberField::Phone), text("720-555-0134"), 1);
         assert!(scan(&p).is_empty());
         let _ = p.set_field(
-            ListKind::Members,
             "m",
-            "brings",
-            json!("Hotline 1-866-455-5075"),
+            member(MemberField::Brings),
+            text("Hotline 1-866-455-5075"),
             1,
         );
         assert_eq!(
@@ -170,12 +171,11 @@ mod tests {
         p.add_item(ListKind::Members, member.into(), 1);
         p.add_item(ListKind::Roles, "r".into(), 1);
         p.add_item(ListKind::Actions, "a".into(), 1);
-        assert!(p
-            .set_field(ListKind::Roles, "r", "member", json!(member), 1)
-            .is_ok());
-        assert!(p
-            .set_field(ListKind::Actions, "a", "owner", json!(member), 1)
-            .is_ok());
+        let id = FieldValue::Maybe(Some(member.into()));
+        let role_member = Field::Roles(crate::model::items::RoleField::Member);
+        assert!(p.set_field("r", role_member, id.clone(), 1).is_ok());
+        let owner = Field::Actions(crate::model::items::ActionField::Owner);
+        assert!(p.set_field("a", owner, id, 1).is_ok());
         assert_eq!(scan(&p), vec![]);
     }
 

@@ -3,12 +3,10 @@
 //! Every list item carries a stable `id` and a `modified` time, so that two copies of a plan
 //! that were emailed around can later be merged item by item.
 
-use super::keyed::Keyed;
-
-use serde_json::Value;
+use serde::{Deserialize, Serialize};
 
 use super::items::{ops, *};
-use super::json::json_struct;
+use super::keyed::Keyed;
 use super::kinds::Pillar;
 use super::time::Millis;
 use crate::content::{FunctionKind, Section, QUESTIONS};
@@ -16,7 +14,8 @@ use crate::content::{FunctionKind, Section, QUESTIONS};
 /// The longest answer or name kept; longer text in a file is refused, not cut.
 pub const MAX_TEXT_CHARS: usize = 100_000;
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Plan {
     /// Stable id of the plan, kept across exports and imports.
     pub id: String,
@@ -25,108 +24,72 @@ pub struct Plan {
     pub created: Millis,
     pub modified: Millis,
     /// Free-text answers keyed by question id (see `content::QUESTIONS`).
+    #[serde(default)]
     pub answers: Keyed<Answer>,
     /// The seed's six functions; a function absent from the list is not chosen.
+    #[serde(default)]
     pub functions: Vec<FunctionChoice>,
+    #[serde(default)]
     pub members: Vec<Member>,
+    #[serde(default)]
     pub networks: Vec<Network>,
+    #[serde(default)]
     pub roles: Vec<RoleAssignment>,
+    #[serde(default)]
     pub subgroups: Vec<Subgroup>,
+    #[serde(default)]
     pub goals: Vec<Goal>,
+    #[serde(default)]
     pub strategies: Vec<Strategy>,
+    #[serde(default)]
     pub actions: Vec<ActionItem>,
+    #[serde(default)]
     pub funding: Vec<FundingSource>,
+    #[serde(default)]
     pub resources: Vec<Resource>,
     /// Ticked checklist items (survivor engagement), keyed by checklist item id.
+    #[serde(default)]
     pub checks: Keyed<Check>,
     /// Partnership health self-check scores (1 to 5), keyed by statement id.
+    #[serde(default)]
     pub scores: Keyed<Score>,
 }
 
-json_struct!(Plan {
-    id: required,
-    name: required,
-    created: required,
-    modified: required,
-    answers,
-    functions,
-    members,
-    networks,
-    roles,
-    subgroups,
-    goals,
-    strategies,
-    actions,
-    funding,
-    resources,
-    checks,
-    scores,
-});
-
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Check {
     pub done: bool,
     pub modified: Millis,
 }
 
-json_struct!(Check {
-    done: required,
-    modified: required
-});
-
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Score {
     /// 1 (strongly disagree) to 5 (strongly agree).
     pub value: u8,
     pub modified: Millis,
 }
 
-json_struct!(Score {
-    value: required,
-    modified: required
-});
-
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Answer {
     pub text: String,
     pub modified: Millis,
 }
 
-json_struct!(Answer {
-    text: required,
-    modified: required
-});
-
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct FunctionChoice {
     /// The function itself doubles as the item's stable id: there is one of each.
     pub id: FunctionKind,
     pub selected: bool,
     pub modified: Millis,
     /// How the partnership will carry the function out.
+    #[serde(default)]
     pub note: String,
     /// Which of the 4 Ps it serves.
+    #[serde(default)]
     pub pillars: Vec<Pillar>,
-}
-json_struct!(FunctionChoice {
-    id: required,
-    selected: required,
-    modified: required,
-    note,
-    pillars
-});
-
-/// Only for reading a file: `id` is required there, so this placeholder is always replaced.
-impl Default for FunctionChoice {
-    fn default() -> Self {
-        FunctionChoice {
-            id: FunctionKind::StrategicCoordination,
-            selected: false,
-            modified: 0,
-            note: String::new(),
-            pillars: Vec::new(),
-        }
-    }
 }
 
 /// Text as the plan keeps it: raw control characters (NUL, escape, …), which no keyboard types
@@ -328,43 +291,14 @@ impl Plan {
 
     // ---- lists, generically -------------------------------------------------------------------
 
-    /// Any of the plan's lists, for the operations they share (`items::ops`).
-    pub fn list(&self, list: ListKind) -> &dyn AnyList {
-        match list {
-            ListKind::Members => &self.members,
-            ListKind::Networks => &self.networks,
-            ListKind::Roles => &self.roles,
-            ListKind::Subgroups => &self.subgroups,
-            ListKind::Goals => &self.goals,
-            ListKind::Strategies => &self.strategies,
-            ListKind::Actions => &self.actions,
-            ListKind::Funding => &self.funding,
-            ListKind::Resources => &self.resources,
-        }
-    }
-
-    fn list_mut(&mut self, list: ListKind) -> &mut dyn AnyList {
-        match list {
-            ListKind::Members => &mut self.members,
-            ListKind::Networks => &mut self.networks,
-            ListKind::Roles => &mut self.roles,
-            ListKind::Subgroups => &mut self.subgroups,
-            ListKind::Goals => &mut self.goals,
-            ListKind::Strategies => &mut self.strategies,
-            ListKind::Actions => &mut self.actions,
-            ListKind::Funding => &mut self.funding,
-            ListKind::Resources => &mut self.resources,
-        }
-    }
-
     pub fn item_ids(&self, list: ListKind) -> Vec<String> {
         ops::ids(self.list(list))
     }
 
-    /// One item as JSON (`Null` if there is no such item).
-    pub fn item(&self, list: ListKind, id: &str) -> Value {
+    /// One item as it would be written in a file (`Null` if there is no such item).
+    pub fn item_value(&self, list: ListKind, id: &str) -> serde_json::Value {
         let items = self.list(list);
-        ops::index(items, id).map_or(Value::Null, |i| items.json(i))
+        ops::index(items, id).map_or(serde_json::Value::Null, |i| items.value(i))
     }
 
     /// The text naming an item in headings (empty while the item is blank).
@@ -392,24 +326,37 @@ impl Plan {
         self.list(list).len()
     }
 
-    /// One field of one item as JSON (`Null` for a missing item or field).
-    pub fn field(&self, list: ListKind, id: &str, field: &str) -> Value {
-        ops::get(self.list(list), id, field)
+    /// One field of one item (`None` for a missing item).
+    pub fn field(&self, id: &str, field: Field) -> Option<FieldValue> {
+        let items = self.list(field.list());
+        ops::index(items, id).and_then(|i| items.get(i, field))
     }
 
-    /// Sets one field of one item. A value of the wrong shape is refused with the reason.
+    /// Sets one field of one item. A value that does not fit the field is refused with the
+    /// reason, and nothing changes.
     pub fn set_field(
         &mut self,
-        list: ListKind,
         id: &str,
-        field: &str,
-        value: Value,
+        field: Field,
+        value: FieldValue,
         now: Millis,
     ) -> Result<(), String> {
-        if ops::set(self.list_mut(list), id, field, value, now)? {
+        let items = self.list_mut(field.list());
+        let i = ops::index(items, id).ok_or_else(|| "no such item".to_owned())?;
+        if items.set(i, field, value, now)? {
             self.modified = now;
         }
         Ok(())
+    }
+
+    /// Appends an item written as in a file (`{"id": "m1", "name": "Alpha"}`), or says why it
+    /// does not fit; the plan's rules are not checked (for tests and generated plans).
+    pub fn push_item_value(
+        &mut self,
+        list: ListKind,
+        item: serde_json::Value,
+    ) -> Result<(), String> {
+        self.list_mut(list).push_value(item)
     }
 
     /// Appends a new, empty item with the given id.
@@ -419,7 +366,7 @@ impl Plan {
     }
 
     pub fn remove_item(&mut self, list: ListKind, id: &str, now: Millis) -> Option<Removed> {
-        let removed = ops::remove(self.list_mut(list), list, id);
+        let removed = ops::remove(self.list_mut(list), id);
         if removed.is_some() {
             self.modified = now;
         }
@@ -428,7 +375,7 @@ impl Plan {
 
     /// Puts a removed item back where it was (undo). False if it cannot be (already back).
     pub fn restore_item(&mut self, removed: Removed, now: Millis) -> bool {
-        let done = ops::restore(self.list_mut(removed.list), removed);
+        let done = ops::restore(self.list_mut(removed.list()), removed);
         if done {
             self.modified = now;
         }

@@ -5,7 +5,6 @@
 use serde_json::Value;
 
 use super::items::{ActionItem, ListKind};
-use super::json::ToJson;
 use super::kinds::{ActionStatus, Sector};
 use super::plan::{Plan, MAX_TEXT_CHARS};
 use super::time::parse_date;
@@ -315,20 +314,21 @@ fn too_long_text(plan: &Plan) -> Result<(), (String, String)> {
         .collect();
     let lists = Value::Object(
         [
-            ("name", plan.name.to_json()),
+            ("name", Value::String(plan.name.clone())),
             ("answers", Value::Object(answers)),
-            ("members", plan.members.to_json()),
-            ("networks", plan.networks.to_json()),
-            ("roles", plan.roles.to_json()),
-            ("subgroups", plan.subgroups.to_json()),
-            ("goals", plan.goals.to_json()),
-            ("strategies", plan.strategies.to_json()),
-            ("actions", plan.actions.to_json()),
-            ("funding", plan.funding.to_json()),
-            ("resources", plan.resources.to_json()),
-            ("functions", plan.functions.to_json()),
         ]
         .into_iter()
+        .chain(ListKind::ALL.into_iter().map(|list| {
+            let items = plan.list(list);
+            (
+                list.key(),
+                Value::Array((0..items.len()).map(|i| items.value(i)).collect()),
+            )
+        }))
+        .chain([(
+            "functions",
+            serde_json::to_value(&plan.functions).unwrap_or_default(),
+        )])
         .map(|(k, v)| (k.to_owned(), v))
         .collect(),
     );
@@ -362,13 +362,9 @@ mod tests {
         Plan::new("p".into(), 1)
     }
 
-    fn add(p: &mut Plan, list: ListKind, id: &str, fields: Value) {
-        p.add_item(list, id.into(), 2);
-        if let Value::Object(fields) = fields {
-            for (k, v) in fields {
-                assert_eq!(p.set_field(list, id, &k, v, 3), Ok(()), "{k}");
-            }
-        }
+    fn add(p: &mut Plan, list: ListKind, id: &str, mut fields: Value) {
+        fields["id"] = json!(id);
+        assert_eq!(p.push_item_value(list, fields), Ok(()));
     }
 
     #[test]
@@ -588,18 +584,23 @@ mod tests {
     fn set_field_refuses_wrong_shapes() {
         let mut p = plan();
         p.add_item(ListKind::Members, "m".into(), 1);
+        use crate::model::items::{Field, FieldValue, FundingField, MemberField};
+        let sector = Field::Members(MemberField::Sector);
         assert!(p
-            .set_field(ListKind::Members, "m", "sector", json!("spaceship"), 2)
+            .set_field("m", sector, FieldValue::Maybe(Some("spaceship".into())), 2)
             .is_err());
+        assert!(p.set_field("m", sector, FieldValue::Flag(true), 2).is_err());
         assert!(p
-            .set_field(ListKind::Members, "m", "id", json!("other"), 2)
-            .is_err());
-        assert!(p
-            .set_field(ListKind::Members, "m", "nope", json!("x"), 2)
+            .set_field("nope", sector, FieldValue::Maybe(None), 2)
             .is_err());
         assert!(
-            p.set_field(ListKind::Funding, "m", "amount", json!(1), 2)
-                .is_err(),
+            p.set_field(
+                "m",
+                Field::Funding(FundingField::Amount),
+                FieldValue::Money(1),
+                2
+            )
+            .is_err(),
             "wrong list"
         );
         assert_eq!(p.members[0].modified, 1, "refused edits change nothing");

@@ -30,6 +30,7 @@
 
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 pub const FORMAT: &str = "partnership-plan-encrypted";
@@ -206,26 +207,22 @@ fn shown(value: &Value) -> String {
         Value::String(s) => format!("\u{201c}{}\u{201d}", quote(s)),
         Value::Number(n) => match n.as_u64() {
             Some(n) => group(n),
-            None => quote(&super::json_text::number_text(n)),
+            None => quote(&n.to_string()),
         },
-        other => quote(&super::json_text::write(other)),
+        other => quote(&other.to_string()),
     }
 }
 
 /// Checks a protected file completely, before any key derivation.
 pub fn parse(text: &str) -> Result<Sealed, SealedError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let fields = match super::json_text::parse(text) {
+    let fields = match super::json::parse(text) {
         Ok(Value::Object(fields)) => fields,
         Ok(_) => return Err(SealedError::Unreadable),
-        Err(e) => {
-            return Err(match super::ImportError::from_json(e) {
-                super::ImportError::DuplicateKey { key } => {
-                    SealedError::DuplicateField(quote(&key))
-                }
-                _ => SealedError::Unreadable,
-            })
+        Err(super::json::JsonError::DuplicateKey(key)) => {
+            return Err(SealedError::DuplicateField(quote(&key)))
         }
+        Err(_) => return Err(SealedError::Unreadable),
     };
     match fields.get("format") {
         Some(Value::String(f)) if f == FORMAT => {}
@@ -331,17 +328,35 @@ pub fn aad(header: &Header) -> Vec<u8> {
     .into_bytes()
 }
 
+/// A protected file as written: every field, in the documented order. `parse` checks a file
+/// field by field before anything is read from it, for messages that say which one is wrong.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SealedFile {
+    pub format: String,
+    pub version: u64,
+    pub kdf: String,
+    pub iterations: u32,
+    pub salt: String,
+    pub cipher: String,
+    pub iv: String,
+    pub ciphertext: String,
+}
+
 /// The file: indented JSON, fields in the documented order.
 pub fn write(header: &Header, ciphertext: &[u8]) -> String {
-    format!(
-        "{{\n  \"format\": \"{FORMAT}\",\n  \"version\": {VERSION},\n  \"kdf\": \"{KDF}\",\n  \
-         \"iterations\": {},\n  \"salt\": \"{}\",\n  \"cipher\": \"{CIPHER}\",\n  \
-         \"iv\": \"{}\",\n  \"ciphertext\": \"{}\"\n}}\n",
-        header.iterations,
-        base64_encode(&header.salt),
-        base64_encode(&header.iv),
-        base64_encode(ciphertext)
-    )
+    let file = SealedFile {
+        format: FORMAT.into(),
+        version: VERSION,
+        kdf: KDF.into(),
+        iterations: header.iterations,
+        salt: base64_encode(&header.salt),
+        cipher: CIPHER.into(),
+        iv: base64_encode(&header.iv),
+        ciphertext: base64_encode(ciphertext),
+    };
+    // Plain strings and numbers always serialize.
+    serde_json::to_string_pretty(&file).unwrap_or_default() + "\n"
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

@@ -1,8 +1,8 @@
 //! How each of the plan's lists is shown and edited: its heading, what one item is called, and
-//! its fields with labels and input kinds. The field keys are the items' serde field names.
+//! its fields (typed, `items::Field`) with labels and input kinds.
 
-use crate::model::items::ListKind;
-use crate::model::kinds::*;
+use super::items::*;
+use super::kinds::*;
 
 /// The fixed vocabularies a field can choose from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,24 +86,24 @@ impl Input {
 
 #[derive(Clone, Copy, Debug)]
 pub struct FieldSpec {
-    pub key: &'static str,
+    pub field: Field,
     pub label: &'static str,
     pub input: Input,
     pub hint: &'static str,
 }
 
-const fn f(key: &'static str, label: &'static str, input: Input) -> FieldSpec {
+const fn f(field: Field, label: &'static str, input: Input) -> FieldSpec {
     FieldSpec {
-        key,
+        field,
         label,
         input,
         hint: "",
     }
 }
 
-const fn h(key: &'static str, label: &'static str, input: Input, hint: &'static str) -> FieldSpec {
+const fn h(field: Field, label: &'static str, input: Input, hint: &'static str) -> FieldSpec {
     FieldSpec {
-        key,
+        field,
         label,
         input,
         hint,
@@ -137,15 +137,45 @@ static MEMBERS: ListSpec = ListSpec {
     untitled: "Unnamed organization",
     intro: "Organizations, not people's private details: use work contacts only.",
     fields: &[
-        f("name", "Organization name", Text),
-        f("sector", "Sector", Choice(Vocab::Sector)),
-        f("status", "Status", Choice(Vocab::MemberStatus)),
-        f("contact", "Contact person", Text),
-        h("email", "Email (optional)", Email, "A work address."),
-        h("phone", "Phone (optional)", Tel, "A work number."),
-        f("pillars", "Ps it serves", Pillars),
-        f("brings", "What it brings", LongText),
-        f("needs", "What it needs", LongText),
+        f(Field::Members(MemberField::Name), "Organization name", Text),
+        f(
+            Field::Members(MemberField::Sector),
+            "Sector",
+            Choice(Vocab::Sector),
+        ),
+        f(
+            Field::Members(MemberField::Status),
+            "Status",
+            Choice(Vocab::MemberStatus),
+        ),
+        f(Field::Members(MemberField::Contact), "Contact person", Text),
+        h(
+            Field::Members(MemberField::Email),
+            "Email (optional)",
+            Email,
+            "A work address.",
+        ),
+        h(
+            Field::Members(MemberField::Phone),
+            "Phone (optional)",
+            Tel,
+            "A work number.",
+        ),
+        f(
+            Field::Members(MemberField::Pillars),
+            "Ps it serves",
+            Pillars,
+        ),
+        f(
+            Field::Members(MemberField::Brings),
+            "What it brings",
+            LongText,
+        ),
+        f(
+            Field::Members(MemberField::Needs),
+            "What it needs",
+            LongText,
+        ),
     ],
 };
 
@@ -158,9 +188,17 @@ static NETWORKS: ListSpec = ListSpec {
     untitled: "Unnamed network",
     intro: "Multidisciplinary Teams, Sexual Assault Response Teams and other bodies nearby.",
     fields: &[
-        f("name", "Network name", Text),
-        f("kind", "Kind of network", Choice(Vocab::NetworkKind)),
-        f("note", "How you will link with it", LongText),
+        f(Field::Networks(NetworkField::Name), "Network name", Text),
+        f(
+            Field::Networks(NetworkField::Kind),
+            "Kind of network",
+            Choice(Vocab::NetworkKind),
+        ),
+        f(
+            Field::Networks(NetworkField::Note),
+            "How you will link with it",
+            LongText,
+        ),
     ],
 };
 
@@ -173,12 +211,24 @@ static ROLES: ListSpec = ListSpec {
     untitled: "Unassigned role",
     intro: "Give each key role to a member organization and a person, with a term.",
     fields: &[
-        f("role", "Role", Choice(Vocab::RoleKind)),
-        f("member", "Member organization", MemberRef),
-        f("person", "Person", Text),
-        f("description", "What they will do", LongText),
+        f(
+            Field::Roles(RoleField::Role),
+            "Role",
+            Choice(Vocab::RoleKind),
+        ),
+        f(
+            Field::Roles(RoleField::Member),
+            "Member organization",
+            MemberRef,
+        ),
+        f(Field::Roles(RoleField::Person), "Person", Text),
+        f(
+            Field::Roles(RoleField::Description),
+            "What they will do",
+            LongText,
+        ),
         h(
-            "term",
+            Field::Roles(RoleField::Term),
             "Term",
             Text,
             "For example: two years, renewable once.",
@@ -196,10 +246,22 @@ static SUBGROUPS: ListSpec = ListSpec {
     intro: "Committees or working groups that focus on a population or a task, such as \
             labor trafficking, youth, training or victim services.",
     fields: &[
-        f("name", "Subgroup name", Text),
-        f("focus", "Focus population or task", Text),
-        f("lead", "Lead organization", MemberRef),
-        f("members", "Members", MemberSet),
+        f(Field::Subgroups(SubgroupField::Name), "Subgroup name", Text),
+        f(
+            Field::Subgroups(SubgroupField::Focus),
+            "Focus population or task",
+            Text,
+        ),
+        f(
+            Field::Subgroups(SubgroupField::Lead),
+            "Lead organization",
+            MemberRef,
+        ),
+        f(
+            Field::Subgroups(SubgroupField::Members),
+            "Members",
+            MemberSet,
+        ),
     ],
 };
 
@@ -213,26 +275,41 @@ static GOALS: ListSpec = ListSpec {
     intro: "Clear goals you can reach in the short to medium term build trust and momentum. (LCHT)",
     fields: &[
         h(
-            "title",
+            Field::Goals(GoalField::Title),
             "Goal",
             LongText,
             "Who will do what, by when, measured how. Use one action verb.",
         ),
-        h("specific", "Specific: it says who and what", Flag, ""),
         h(
-            "measurable",
+            Field::Goals(GoalField::Specific),
+            "Specific: it says who and what",
+            Flag,
+            "",
+        ),
+        h(
+            Field::Goals(GoalField::Measurable),
             "Measurable: you will know when it is met",
             Flag,
             "",
         ),
         h(
-            "achievable",
+            Field::Goals(GoalField::Achievable),
             "Achievable with the partnership's resources",
             Flag,
             "",
         ),
-        h("relevant", "Relevant to the mission", Flag, ""),
-        h("time_bound", "Time-bound: it has a date", Flag, ""),
+        h(
+            Field::Goals(GoalField::Relevant),
+            "Relevant to the mission",
+            Flag,
+            "",
+        ),
+        h(
+            Field::Goals(GoalField::TimeBound),
+            "Time-bound: it has a date",
+            Flag,
+            "",
+        ),
     ],
 };
 
@@ -245,8 +322,8 @@ static STRATEGIES: ListSpec = ListSpec {
     untitled: "Untitled strategy",
     intro: "How you will reach each goal.",
     fields: &[
-        f("goal", "For goal", GoalRef),
-        f("text", "Strategy", LongText),
+        f(Field::Strategies(StrategyField::Goal), "For goal", GoalRef),
+        f(Field::Strategies(StrategyField::Text), "Strategy", LongText),
     ],
 };
 
@@ -260,14 +337,30 @@ static ACTIONS: ListSpec = ListSpec {
     intro:
         "Who will do what by when, with what resources, and who should know. (Community Tool Box)",
     fields: &[
-        f("what", "What needs to be done", LongText),
-        f("goal", "For goal", GoalRef),
-        f("owner", "Owner", MemberRef),
-        f("due", "Due date", Date),
-        f("status", "Status", Choice(Vocab::ActionStatus)),
-        f("resources", "Resources needed", LongText),
-        f("barriers", "Possible barriers", LongText),
-        f("inform", "Who to inform", Text),
+        f(
+            Field::Actions(ActionField::What),
+            "What needs to be done",
+            LongText,
+        ),
+        f(Field::Actions(ActionField::Goal), "For goal", GoalRef),
+        f(Field::Actions(ActionField::Owner), "Owner", MemberRef),
+        f(Field::Actions(ActionField::Due), "Due date", Date),
+        f(
+            Field::Actions(ActionField::Status),
+            "Status",
+            Choice(Vocab::ActionStatus),
+        ),
+        f(
+            Field::Actions(ActionField::Resources),
+            "Resources needed",
+            LongText,
+        ),
+        f(
+            Field::Actions(ActionField::Barriers),
+            "Possible barriers",
+            LongText,
+        ),
+        f(Field::Actions(ActionField::Inform), "Who to inform", Text),
     ],
 };
 
@@ -280,17 +373,33 @@ static FUNDING: ListSpec = ListSpec {
     untitled: "Unnamed funding source",
     intro: "Grant programs and amounts change every year: check the current notice of funding.",
     fields: &[
-        f("name", "Funder or program", Text),
-        f("kind", "Type", Choice(Vocab::FundingKind)),
+        f(
+            Field::Funding(FundingField::Name),
+            "Funder or program",
+            Text,
+        ),
+        f(
+            Field::Funding(FundingField::Kind),
+            "Type",
+            Choice(Vocab::FundingKind),
+        ),
         h(
-            "amount",
+            Field::Funding(FundingField::Amount),
             "Amount (US dollars)",
             Money,
             "Whole dollars, for example 25000.",
         ),
-        f("status", "Status", Choice(Vocab::FundingStatus)),
-        f("deadline", "Deadline", Date),
-        f("fiscal_agent", "Fiscal agent", MemberRef),
+        f(
+            Field::Funding(FundingField::Status),
+            "Status",
+            Choice(Vocab::FundingStatus),
+        ),
+        f(Field::Funding(FundingField::Deadline), "Deadline", Date),
+        f(
+            Field::Funding(FundingField::FiscalAgent),
+            "Fiscal agent",
+            MemberRef,
+        ),
     ],
 };
 
@@ -303,15 +412,19 @@ static RESOURCES: ListSpec = ListSpec {
     untitled: "Untitled resource",
     intro: "Add your own links. Only web (http, https) and email (mailto) links open.",
     fields: &[
-        f("title", "Title", Text),
+        f(Field::Resources(ResourceField::Title), "Title", Text),
         h(
-            "url",
+            Field::Resources(ResourceField::Url),
             "Link",
             Url,
             "For example https://example.org or mailto:someone@example.org",
         ),
-        f("note", "Note", LongText),
-        f("section", "Section", SectionRef),
+        f(Field::Resources(ResourceField::Note), "Note", LongText),
+        f(
+            Field::Resources(ResourceField::Section),
+            "Section",
+            SectionRef,
+        ),
     ],
 };
 
@@ -329,36 +442,40 @@ pub fn spec(kind: ListKind) -> &'static ListSpec {
     }
 }
 
+/// The spec of one field, for labels in messages.
+pub fn field_spec(field: Field) -> Option<&'static FieldSpec> {
+    spec(field.list()).fields.iter().find(|f| f.field == field)
+}
+
+/// The spec of a list by its name in files (`members`), for messages about a file.
+pub fn spec_by_key(key: &str) -> Option<&'static ListSpec> {
+    ListKind::ALL
+        .into_iter()
+        .map(spec)
+        .find(|s| s.kind.key() == key)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::Plan;
 
-    /// Every field a screen edits must exist on the item, so `set_field` can reach it.
+    /// Every list's spec names its own list, and each of its fields once.
     #[test]
-    fn every_field_key_is_a_field_of_its_item() {
+    fn every_spec_is_of_its_list_and_names_fields_once() {
         let mut plan = Plan::new("p".into(), 1);
         for kind in ListKind::ALL {
             let s = spec(kind);
             assert_eq!(s.kind, kind);
             plan.add_item(kind, "item".into(), 1);
-            for field in s.fields {
-                let v = plan.field(kind, "item", field.key);
+            for (i, field) in s.fields.iter().enumerate() {
+                assert_eq!(field.field.list(), kind, "{:?}", field.field);
                 assert!(
-                    !v.is_null()
-                        || matches!(
-                            field.input,
-                            Choice(_) | MemberRef | GoalRef | SectionRef | Date
-                        ),
-                    "{kind:?}.{}",
-                    field.key
+                    plan.field("item", field.field).is_some(),
+                    "{:?}",
+                    field.field
                 );
-                let json = crate::model::json::ToJson::to_json(&plan);
-                assert!(
-                    json[kind.key()][0].get(field.key).is_some(),
-                    "{kind:?}.{}",
-                    field.key
-                );
+                assert!(!s.fields[..i].iter().any(|g| g.field == field.field));
             }
         }
     }
@@ -366,8 +483,7 @@ mod tests {
 
 /// A field's value as text for reading (the printable plan): labels instead of keys, member
 /// and goal names instead of ids, "Yes"/"No" for flags, `$` amounts.
-pub fn display_value(plan: &crate::model::Plan, input: Input, value: &serde_json::Value) -> String {
-    use serde_json::Value;
+pub fn display_value(plan: &crate::model::Plan, input: Input, value: &FieldValue) -> String {
     let name_of = |id: &str| -> String {
         match input {
             MemberSet | MemberRef => plan
@@ -397,20 +513,20 @@ pub fn display_value(plan: &crate::model::Plan, input: Input, value: &serde_json
             _ => id.to_owned(),
         }
     };
-    match (input, value) {
-        (Flag, Value::Bool(b)) => if *b { "Yes" } else { "No" }.to_owned(),
-        (Money, Value::Number(n)) => crate::model::rules::dollars(n.as_u64().unwrap_or(0)),
-        (_, Value::String(s)) => match input {
+    match value {
+        FieldValue::Flag(b) => if *b { "Yes" } else { "No" }.to_owned(),
+        FieldValue::Money(n) => crate::model::rules::dollars(*n),
+        FieldValue::Text(s) => s.trim().to_owned(),
+        FieldValue::Maybe(None) => String::new(),
+        FieldValue::Maybe(Some(s)) => match input {
             Choice(_) | MemberRef | GoalRef | SectionRef => name_of(s),
             _ => s.trim().to_owned(),
         },
-        (_, Value::Array(keys)) => keys
+        FieldValue::Keys(keys) => keys
             .iter()
-            .filter_map(Value::as_str)
-            .map(name_of)
+            .map(|k| name_of(k))
             .collect::<Vec<_>>()
             .join(", "),
-        _ => String::new(),
     }
 }
 
@@ -418,28 +534,33 @@ pub fn display_value(plan: &crate::model::Plan, input: Input, value: &serde_json
 mod display_tests {
     use super::*;
     use crate::model::Plan;
-    use serde_json::json;
 
     #[test]
     fn values_read_as_words() {
         let mut p = Plan::new("p".into(), 1);
         p.add_item(ListKind::Members, "m".into(), 1);
-        let _ = p.set_field(ListKind::Members, "m", "name", json!("Alpha"), 1);
-        assert_eq!(display_value(&p, MemberRef, &json!("m")), "Alpha");
+        let name = Field::Members(MemberField::Name);
+        let _ = p.set_field("m", name, FieldValue::Text("Alpha".into()), 1);
+        let maybe = |s: &str| FieldValue::Maybe(Some(s.into()));
+        let keys = |k: &[&str]| FieldValue::Keys(k.iter().map(|s| s.to_string()).collect());
+        assert_eq!(display_value(&p, MemberRef, &maybe("m")), "Alpha");
         assert_eq!(
-            display_value(&p, MemberSet, &json!(["m", "gone"])),
+            display_value(&p, MemberSet, &keys(&["m", "gone"])),
             "Alpha, (removed)"
         );
         assert_eq!(
-            display_value(&p, Choice(Vocab::Sector), &json!("survivor_led")),
+            display_value(&p, Choice(Vocab::Sector), &maybe("survivor_led")),
             "Survivor-led organization"
         );
         assert_eq!(
-            display_value(&p, Pillars, &json!(["prevention", "partnership"])),
+            display_value(&p, Pillars, &keys(&["prevention", "partnership"])),
             "Prevention, Partnership"
         );
-        assert_eq!(display_value(&p, Money, &json!(25000)), "$25,000");
-        assert_eq!(display_value(&p, Flag, &json!(true)), "Yes");
-        assert_eq!(display_value(&p, Date, &serde_json::Value::Null), "");
+        assert_eq!(
+            display_value(&p, Money, &FieldValue::Money(25000)),
+            "$25,000"
+        );
+        assert_eq!(display_value(&p, Flag, &FieldValue::Flag(true)), "Yes");
+        assert_eq!(display_value(&p, Date, &FieldValue::Maybe(None)), "");
     }
 }

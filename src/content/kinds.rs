@@ -1,15 +1,24 @@
 //! The fixed vocabularies of the plan: the 4 Ps, sectors, statuses, roles and types. Their
 //! serialized names are part of the file format: never rename one; labels can change freely.
 
-/// Declares a vocabulary: an enum with its stable file names and its labels, plus `ALL`.
+/// What every vocabulary can do: its stable key (in files and form values) both ways.
+pub trait Vocabulary: Copy + 'static {
+    fn key(self) -> &'static str;
+    fn from_key(key: &str) -> Option<Self>;
+}
+
+/// Declares a vocabulary: an enum with its stable file names (serde's names for its variants,
+/// also used as form values) and its labels, plus `ALL`.
 macro_rules! vocabulary {
     ($(#[$doc:meta])* $name:ident { $($variant:ident = $key:literal : $label:literal,)+ }) => {
         $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(
+            Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord,
+            serde::Serialize, serde::Deserialize,
+        )]
         pub enum $name {
-            $($variant,)+
+            $(#[serde(rename = $key)] $variant,)+
         }
-        super::json::json_keyed!($name);
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant,)+];
             /// The stable name used in files and form values.
@@ -21,6 +30,14 @@ macro_rules! vocabulary {
             }
             pub fn from_key(key: &str) -> Option<$name> {
                 Self::ALL.iter().copied().find(|v| v.key() == key)
+            }
+        }
+        impl Vocabulary for $name {
+            fn key(self) -> &'static str {
+                $name::key(self)
+            }
+            fn from_key(key: &str) -> Option<$name> {
+                $name::from_key(key)
             }
         }
     };
@@ -129,6 +146,41 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// The six things the seed says a partnership could do, with the seed's words as labels.
+    FunctionKind {
+        StrategicCoordination = "strategic_coordination":
+            "Provide strategic coordination for human trafficking work in your area",
+        OperationalCoordination = "operational_coordination":
+            "Provide operational coordination for human trafficking work in your area",
+        ShareInformation = "share_information": "Share information and resources",
+        RaiseAwareness = "raise_awareness":
+            "Increase awareness of the extent of human trafficking in your area",
+        InvolveCommunity = "involve_community":
+            "Involve businesses and community members in anti-human trafficking work",
+        SurvivorEngagement = "survivor_engagement":
+            "Prioritize engagement of survivors directly in the anti-human trafficking movement",
+    }
+}
+
+impl Default for MemberStatus {
+    fn default() -> Self {
+        MemberStatus::Identified
+    }
+}
+
+impl Default for ActionStatus {
+    fn default() -> Self {
+        ActionStatus::NotStarted
+    }
+}
+
+impl Default for FundingStatus {
+    fn default() -> Self {
+        FundingStatus::Planned
+    }
+}
+
 impl RoleKind {
     /// What the role does, from the sources named.
     pub fn description(self) -> &'static str {
@@ -166,13 +218,18 @@ mod tests {
 
     #[test]
     fn keys_round_trip_and_are_what_files_hold() {
-        use crate::model::json::{read, ToJson};
         for s in Sector::ALL {
             assert_eq!(Sector::from_key(s.key()), Some(*s));
-            assert_eq!(s.to_json(), serde_json::json!(s.key()));
-            assert_eq!(read::<Sector>(&s.to_json(), "sector"), Ok(*s));
+            assert_eq!(
+                serde_json::to_value(s).ok(),
+                Some(serde_json::json!(s.key()))
+            );
+            assert_eq!(
+                serde_json::from_value::<Sector>(serde_json::json!(s.key())).ok(),
+                Some(*s)
+            );
         }
-        assert!(read::<Sector>(&serde_json::json!("pirates"), "sector").is_err());
+        assert!(serde_json::from_value::<Sector>(serde_json::json!("pirates")).is_err());
         for r in RoleKind::ALL {
             assert_eq!(RoleKind::from_key(r.key()), Some(*r));
             assert!(!r.description().is_empty());
