@@ -16,7 +16,6 @@ pub use safety::{quick_exit, EXIT_URL};
 pub use sharing::{ImportOutcome, Preview, SealedFile};
 
 use leptos::prelude::*;
-use serde_json::Value;
 
 use crate::content::FunctionKind;
 use crate::io;
@@ -24,7 +23,7 @@ use crate::model::history::History;
 use crate::model::kinds::Pillar;
 use crate::model::library::Library;
 use crate::model::time::day_number;
-use crate::model::{Edit, ImportError, ListKind, Plan, Removed, Scope};
+use crate::model::{Edit, Field, FieldValue, ImportError, ListKind, Plan, Removed, Scope};
 use crate::storage::{Loaded, PlanStore, StorageFault};
 
 /// Something the user must be told about the stored plan, shown until dismissed.
@@ -287,17 +286,10 @@ impl PlanState {
     }
 
     /// Sets one field of a list item; the reason is returned when the value does not fit.
-    pub fn set_field(
-        &self,
-        list: ListKind,
-        id: &str,
-        field: &str,
-        value: Value,
-    ) -> Result<(), String> {
+    pub fn set_field(&self, id: &str, field: Field, value: FieldValue) -> Result<(), String> {
         self.apply(Edit::Field {
-            list,
             id: id.to_owned(),
-            field: field.to_owned(),
+            field,
             value,
         })
     }
@@ -382,7 +374,7 @@ impl PlanState {
 /// called what its list calls it (`ListSpec::untitled`, "Unnamed organization").
 fn choices(plan: RwSignal<Plan>, changes: Changes, list: ListKind) -> Memo<Vec<(String, String)>> {
     let content = changes.content(list);
-    let unnamed = crate::content::lists::spec(list).untitled;
+    let unnamed = crate::model::fields::spec(list).untitled;
     Memo::new(move |_| {
         content.track();
         plan.with_untracked(|p| {

@@ -24,8 +24,7 @@ extern "C" {
 
 use super::budget::{may_save, utf16_units};
 use super::StorageFault;
-use crate::model::json::{json_struct, read, FromJson, ToJson};
-use crate::model::json_text::{parse, write};
+
 use crate::model::library::Library;
 use crate::model::{decode, Decoded, ImportError, Millis};
 
@@ -46,7 +45,8 @@ pub const REVISION_PREFIX: &str = "partnership-planner:revision:";
 pub const SETTINGS_KEY: &str = "partnership-planner:settings";
 
 /// Choices that belong to this device, not to a plan.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct Settings {
     /// The "Quick exit" button and the Shift-three-times shortcut.
     pub quick_exit: bool,
@@ -56,8 +56,6 @@ pub struct Settings {
     pub lock_check: Option<String>,
 }
 
-// Lenient and with defaults: settings from another version of the app still open.
-json_struct!(lenient Settings { quick_exit, locked, lock_check });
 
 impl Default for Settings {
     fn default() -> Self {
@@ -136,7 +134,7 @@ impl PlanStore {
     /// plans themselves; nothing is written until the next save.
     pub fn library(&self) -> Result<Library, StorageFault> {
         let stored = self.read_raw(LIBRARY_KEY)?;
-        if let Some(library) = stored.and_then(|raw| read_json::<Library>(&raw, "library")) {
+        if let Some(library) = stored.and_then(|raw| read_json::<Library>(&raw)) {
             return Ok(library);
         }
         let mut library = Library::default();
@@ -152,7 +150,7 @@ impl PlanStore {
     }
 
     pub fn save_library(&self, library: &Library) -> Result<(), StorageFault> {
-        self.write_raw(LIBRARY_KEY, &write(&library.to_json()))
+        self.write_raw(LIBRARY_KEY, &serde_json::to_string(library).unwrap_or_default())
     }
 
     /// Reads a plan and, if it cannot be read, quarantines it.
@@ -269,12 +267,12 @@ impl PlanStore {
         self.read_raw(SETTINGS_KEY)
             .ok()
             .flatten()
-            .and_then(|raw| read_json(&raw, "settings"))
+            .and_then(|raw| read_json(&raw))
             .unwrap_or_default()
     }
 
     pub fn save_settings(&self, settings: &Settings) -> Result<(), StorageFault> {
-        self.write_raw(SETTINGS_KEY, &write(&settings.to_json()))
+        self.write_raw(SETTINGS_KEY, &serde_json::to_string(settings).unwrap_or_default())
     }
 
     /// Removes every key the app ever wrote.
@@ -287,8 +285,8 @@ impl PlanStore {
 }
 
 /// A small value the app stored (the index, the settings), or `None` if it cannot be read.
-fn read_json<T: FromJson>(raw: &str, root: &str) -> Option<T> {
-    parse(raw).ok().and_then(|v| read(&v, root).ok())
+fn read_json<T: serde::de::DeserializeOwned>(raw: &str) -> Option<T> {
+    serde_json::from_str(raw).ok()
 }
 
 fn caught<T>(result: Result<T, JsValue>) -> Result<T, StorageFault> {

@@ -19,7 +19,7 @@ pub fn Functions() -> impl IntoView {
         </p>
         <fieldset class="choices">
             <legend>"Your partnership could:"</legend>
-            {FunctionKind::ALL.into_iter().map(|kind| view! { <FunctionBox kind/> }).collect_view()}
+            {FunctionKind::ALL.iter().map(|&kind| view! { <FunctionBox kind/> }).collect_view()}
         </fieldset>
         {questions_for(Section::Functions)
             .map(|question| view! { <QuestionField question/> })

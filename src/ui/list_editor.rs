@@ -1,16 +1,15 @@
 //! One editor for every list in the plan (members, roles, goals, action items, …): add, edit,
 //! reorder and remove items, with undo for removal. What a list's items hold comes from
-//! `content::lists`; values go through `PlanState::set_field`, which refuses wrong shapes.
+//! `model::fields`; values go through `PlanState::set_field`, which refuses what does not fit.
 
 use leptos::prelude::*;
-use serde_json::{json, Value};
 
 use super::widgets::Linked;
-use crate::content::lists::{spec, FieldSpec, Input, ListSpec};
 use crate::content::Section;
+use crate::model::fields::{spec, FieldSpec, Input, ListSpec};
 use crate::model::kinds::Pillar;
 use crate::model::paging::{self, Shown, PAGE};
-use crate::model::{ListKind, Plan};
+use crate::model::{FieldValue, ListKind, Plan};
 use crate::state::PlanState;
 
 /// A badge shown beside an item's heading: `(css class, text)`.
@@ -45,7 +44,7 @@ pub fn ListEditor(kind: ListKind, #[prop(optional)] badge: Option<Badge>) -> imp
     let add = move |_| {
         let id = state.add_item(kind);
         // Put the cursor in the new item's first field, so typing can start at once.
-        let first = format!("{}-{}-{}", kind.key(), id, spec.fields[0].key);
+        let first = format!("{}-{}-{}", kind.key(), id, spec.fields[0].field.key());
         request_animation_frame(move || {
             if let Some(el) = document().get_element_by_id(&first) {
                 if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
@@ -130,16 +129,10 @@ fn Item(
     let kind = spec.kind;
     // This item's own trigger, not the plan: a keystroke in one item leaves the other
     // hundreds alone (`state::Changes`).
-    let item = Memo::new({
-        let (id, changed) = (id.clone(), state.changes.item(kind, &id));
-        move |_| {
-            changed.track();
-            state.plan.with_untracked(|p| p.item(kind, &id))
-        }
-    });
-    // The heading and badge follow the item's snapshot: they change only when it does.
+    let item = state.changes.item(kind, &id);
+    // The heading and badge follow the item: they change only when it does.
     let title = Memo::new({
-        let id = id.clone();
+        let (id, item) = (id.clone(), item.clone());
         move |_| {
             item.track();
             state.plan.with_untracked(|p| p.item_title(kind, &id))
@@ -165,7 +158,7 @@ fn Item(
     };
     let badge_view = badge.map(|b| {
         let badge = Memo::new({
-            let id = id.clone();
+            let (id, item) = (id.clone(), item.clone());
             move |_| {
                 item.track();
                 state.plan.with_untracked(|p| b(p, &id, state.today()))
@@ -184,7 +177,7 @@ fn Item(
         <li class="item">
             <section aria-labelledby=labelled_by>
                 <h3 id=heading_id>{shown_title} {badge_view}</h3>
-                {spec.fields.iter().map(|f| view! { <Field kind id=id.clone() field=f item/> }).collect_view()}
+                {spec.fields.iter().map(|f| view! { <Field kind id=id.clone() field=f item=item.clone()/> }).collect_view()}
                 <p class="item-actions">
                     <button
                         type="button"
@@ -224,22 +217,29 @@ fn Field(
     kind: ListKind,
     id: String,
     field: &'static FieldSpec,
-    item: Memo<Value>,
+    item: ArcTrigger,
 ) -> impl IntoView {
     let state = expect_context::<PlanState>();
-    let dom_id = format!("{}-{}-{}", kind.key(), id, field.key);
-    // Reads the item's memo, not the plan: typing elsewhere re-renders nothing here.
-    let value = Memo::new(move |_| item.with(|v| v.get(field.key).cloned().unwrap_or(Value::Null)));
+    let dom_id = format!("{}-{}-{}", kind.key(), id, field.field.key());
+    // Follows this item's trigger, not the plan, and changes only when this field does: typing
+    // elsewhere re-renders nothing here.
+    let value = Memo::new({
+        let id = id.clone();
+        move |_| {
+            item.track();
+            state
+                .plan
+                .with_untracked(|p| p.field(&id, field.field))
+                .unwrap_or(FieldValue::Maybe(None))
+        }
+    });
     let error = RwSignal::new(None::<String>);
     let set = {
         let id = id.clone();
-        move |v: Value| error.set(state.set_field(kind, &id, field.key, v).err())
+        move |v: FieldValue| error.set(state.set_field(&id, field.field, v).err())
     };
-    let text = move || match value.get() {
-        Value::String(s) => s,
-        Value::Number(n) => crate::model::json_text::number_text(&n),
-        _ => String::new(),
-    };
+    let text = move || value.with(FieldValue::text);
+    let maybe = |v: String| FieldValue::Maybe((!v.is_empty()).then_some(v));
     let hint_id = format!("{dom_id}-hint");
     let error_id = format!("{dom_id}-error");
     let described = move || {
@@ -276,7 +276,7 @@ fn Field(
             view! {
                 <input type=kind_attr id=dom_id.clone() autocomplete="off" maxlength="100000"
                     aria-describedby=described.clone() aria-invalid=invalid
-                    prop:value=text on:input=move |ev| set(json!(event_target_value(&ev)))/>
+                    prop:value=text on:input=move |ev| set(FieldValue::Text(event_target_value(&ev)))/>
             }
             .into_any()
         }
@@ -285,7 +285,7 @@ fn Field(
             view! {
                 <textarea id=dom_id.clone() rows="3" maxlength="100000" aria-describedby=described.clone()
                     aria-invalid=invalid prop:value=text
-                    on:input=move |ev| set(json!(event_target_value(&ev)))></textarea>
+                    on:input=move |ev| set(FieldValue::Text(event_target_value(&ev)))></textarea>
             }
             .into_any()
         }
@@ -294,10 +294,7 @@ fn Field(
             view! {
                 <input type="date" id=dom_id.clone() aria-describedby=described.clone()
                     aria-invalid=invalid prop:value=text
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        set(if v.is_empty() { Value::Null } else { json!(v) })
-                    }/>
+                    on:change=move |ev| set(maybe(event_target_value(&ev)))/>
             }
             .into_any()
         }
@@ -312,7 +309,7 @@ fn Field(
                     on:input=move |ev| {
                         let raw = event_target_value(&ev);
                         match crate::model::rules::parse_dollars(&raw) {
-                            Some(n) => { draft.set(None); set(json!(n)) }
+                            Some(n) => { draft.set(None); set(FieldValue::Money(n)) }
                             None => {
                                 draft.set(Some(raw));
                                 error.set(Some("Enter a whole number of dollars, for example 25000.".into()));
@@ -376,8 +373,8 @@ fn Field(
             return view! {
                 <div class="choice">
                     <input type="checkbox" id=dom_id.clone()
-                        prop:checked=move || value.get() == Value::Bool(true)
-                        on:change=move |ev| set(json!(event_target_checked(&ev)))/>
+                        prop:checked=move || value.get() == FieldValue::Flag(true)
+                        on:change=move |ev| set(FieldValue::Flag(event_target_checked(&ev)))/>
                     <label for=dom_id>{field.label}</label>
                 </div>
             }
@@ -438,7 +435,7 @@ fn select(
     optional: bool,
     options: Choices,
     current: impl Fn() -> String + Send + Sync + Copy + 'static,
-    set: impl Fn(Value) + Send + Sync + 'static,
+    set: impl Fn(FieldValue) + Send + Sync + 'static,
     described: impl Fn() -> Option<String> + Send + Sync + 'static,
     invalid: impl Fn() -> Option<&'static str> + Send + Sync + 'static,
 ) -> AnyView {
@@ -460,7 +457,7 @@ fn select(
             on:focus=move |_| used.set(true) on:pointerdown=move |_| used.set(true)
             on:change=move |ev| {
                 let v = event_target_value(&ev);
-                set(if v.is_empty() { Value::Null } else { json!(v) })
+                set(FieldValue::Maybe((!v.is_empty()).then_some(v)))
             }>
             {optional.then(|| view! { <option value="">"— Not chosen —"</option> })}
             {move || {
@@ -483,11 +480,10 @@ fn key_set(
     dom_id: String,
     legend: &'static str,
     options: Choices,
-    value: Memo<Value>,
-    set: impl Fn(Value) + Send + Sync + Clone + 'static,
+    value: Memo<FieldValue>,
+    set: impl Fn(FieldValue) + Send + Sync + Clone + 'static,
 ) -> impl IntoView {
-    let has =
-        move |key: &str| value.with(|v| v.as_array().is_some_and(|a| a.iter().any(|x| x == key)));
+    let has = move |key: &str| value.with(|v| v.keys().iter().any(|x| x == key));
     let group = move || {
         let (dom_id, set) = (dom_id.clone(), set.clone());
         view! {
@@ -508,10 +504,10 @@ fn key_set(
                                     prop:checked={ let key = key.clone(); move || has(&key) }
                                     on:change=move |ev| {
                                         let on = event_target_checked(&ev);
-                                        let mut keys: Vec<Value> = value.get_untracked().as_array().cloned().unwrap_or_default();
-                                        keys.retain(|x| *x != k.as_str());
-                                        if on { keys.push(json!(k)); }
-                                        set(Value::Array(keys));
+                                        let mut keys = value.with_untracked(|v| v.keys().to_vec());
+                                        keys.retain(|x| *x != k);
+                                        if on { keys.push(k.clone()); }
+                                        set(FieldValue::Keys(keys));
                                     }/>
                                 <label for=box_id>{label}</label>
                             </span>
@@ -523,7 +519,7 @@ fn key_set(
     };
     let many = Memo::new(move |_| options.with(Vec::len) > LAZY_CHOICES);
     let open = RwSignal::new(false);
-    let chosen = move || value.with(|v| v.as_array().map_or(0, Vec::len));
+    let chosen = move || value.with(|v| v.keys().len());
     move || {
         if !many.get() {
             return group().into_any();

@@ -149,7 +149,7 @@ pub fn ImportPreview() -> impl IntoView {
                 .collect_view();
             let counts = [ListKind::Members, ListKind::Goals, ListKind::Actions, ListKind::Funding]
                 .iter()
-                .map(|&k| format!("{} {}", plan.item_count(k), crate::content::lists::spec(k).heading.to_ascii_lowercase()))
+                .map(|&k| format!("{} {}", plan.item_count(k), crate::model::fields::spec(k).heading.to_ascii_lowercase()))
                 .collect::<Vec<_>>()
                 .join(", ");
             let open_name = state.plan.with_untracked(|p| p.display_name().to_owned());
@@ -202,7 +202,7 @@ fn label_of(list: &str) -> String {
         .iter()
         .find(|k| k.key() == list)
         .map_or(list.to_owned(), |&k| {
-            crate::content::lists::spec(k).heading.to_owned()
+            crate::model::fields::spec(k).heading.to_owned()
         })
 }
 
