@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use super::{PlanState, SaveState};
-use crate::io;
-use crate::model::library::export_file_name;
+use crate::io::{self, crypto};
+use crate::model::library::{export_file_name, protected_file_name};
 use crate::model::{
     compare, encode_pretty, import_bytes, import_text, Comparison, Decoded, Edit, ImportError,
 };
@@ -64,6 +64,27 @@ impl PlanState {
         Ok(())
     }
 
+    /// Seals the plan with `passphrase` (`io::crypto`) and downloads it as
+    /// `<name>-<date>.protected.json`, unless `wanted()` says by then that the user cancelled.
+    /// Returns the file's name, or `None` when cancelled.
+    pub async fn export_protected(
+        &self,
+        passphrase: &str,
+        wanted: impl Fn() -> bool,
+    ) -> Result<Option<String>, String> {
+        self.flush();
+        let now = io::now();
+        let text = self.export_text();
+        let name = protected_file_name(&self.plan.with_untracked(|p| export_file_name(p, now)));
+        let file = crypto::seal(&text, passphrase).await;
+        if !wanted() {
+            return Ok(None);
+        }
+        io::download(&name, &file?, "application/json")?;
+        self.mark_exported(now);
+        Ok(Some(name))
+    }
+
     /// Puts the same JSON on the clipboard, for pasting into an email.
     pub async fn copy_plan(&self) -> Result<(), String> {
         let text = self.export_text();
@@ -106,10 +127,25 @@ impl PlanState {
         }
     }
 
-    /// Reads the decrypted text of a passphrase-protected file like any other file.
-    pub fn read_decrypted(&self, source: String, plaintext: &str) {
+    /// Decrypts the protected file waiting for its passphrase (`io::crypto`) and reads it like
+    /// any other file. Nothing happens if the file was cancelled or replaced meanwhile; a wrong
+    /// passphrase or a damaged file is the error, in the user's words.
+    pub async fn unlock_sealed(&self, passphrase: &str) -> Result<(), String> {
+        let Some(file) = self.sealed.get_untracked() else {
+            return Ok(());
+        };
+        let result = crypto::open(&file.text, passphrase).await;
+        if self
+            .sealed
+            .try_with_untracked(|s| s.as_ref() != Some(&file))
+            != Some(false)
+        {
+            return Ok(());
+        }
+        let plaintext = result.map_err(|e| e.to_string())?;
         self.sealed.set(None);
-        self.show_import(source, import_text(plaintext));
+        self.show_import(file.source, import_text(&plaintext));
+        Ok(())
     }
 
     pub fn cancel_sealed(&self) {

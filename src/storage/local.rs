@@ -56,7 +56,6 @@ pub struct Settings {
     pub lock_check: Option<String>,
 }
 
-
 impl Default for Settings {
     fn default() -> Self {
         Settings {
@@ -150,7 +149,10 @@ impl PlanStore {
     }
 
     pub fn save_library(&self, library: &Library) -> Result<(), StorageFault> {
-        self.write_raw(LIBRARY_KEY, &serde_json::to_string(library).unwrap_or_default())
+        self.write_raw(
+            LIBRARY_KEY,
+            &serde_json::to_string(library).unwrap_or_default(),
+        )
     }
 
     /// Reads a plan and, if it cannot be read, quarantines it.
@@ -272,7 +274,10 @@ impl PlanStore {
     }
 
     pub fn save_settings(&self, settings: &Settings) -> Result<(), StorageFault> {
-        self.write_raw(SETTINGS_KEY, &serde_json::to_string(settings).unwrap_or_default())
+        self.write_raw(
+            SETTINGS_KEY,
+            &serde_json::to_string(settings).unwrap_or_default(),
+        )
     }
 
     /// Removes every key the app ever wrote.

@@ -213,12 +213,7 @@ fn Item(
 
 /// One field of one item, drawn for its input kind.
 #[component]
-fn Field(
-    kind: ListKind,
-    id: String,
-    field: &'static FieldSpec,
-    item: ArcTrigger,
-) -> impl IntoView {
+fn Field(kind: ListKind, id: String, field: &'static FieldSpec, item: ArcTrigger) -> impl IntoView {
     let state = expect_context::<PlanState>();
     let dom_id = format!("{}-{}-{}", kind.key(), id, field.field.key());
     // Follows this item's trigger, not the plan, and changes only when this field does: typing

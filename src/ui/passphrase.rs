@@ -9,21 +9,11 @@ use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::io::{self, crypto};
-use crate::model::library::export_file_name;
 use crate::model::sealed;
 use crate::state::{PlanState, SealedFile};
 
 /// Shorter passphrases are refused on export.
 pub const MIN_PASSPHRASE_CHARS: usize = 8;
-
-/// `front-range-2026-11-25.json` → `front-range-2026-11-25.protected.json`.
-pub fn protected_file_name(plain: &str) -> String {
-    format!(
-        "{}.protected.json",
-        plain.strip_suffix(".json").unwrap_or(plain)
-    )
-}
 
 /// What is wrong with the two passphrase fields, if anything (first field, second field).
 fn check(pass: &str, again: &str) -> (Option<&'static str>, Option<&'static str>) {
@@ -140,18 +130,11 @@ pub fn ExportEncrypted(#[prop(optional)] confirm: Option<Callback<Callback<()>>>
         }
         busy.set(true);
         let mine = run.get_value();
-        state.flush();
-        let now = io::now();
-        let text = state.export_text();
-        let name = protected_file_name(&state.plan.with_untracked(|p| export_file_name(p, now)));
         leptos::task::spawn_local(async move {
-            let file = crypto::seal(&text, &passphrase).await;
-            if run.try_get_value() != Some(mine) {
-                return;
-            }
-            match file.and_then(|f| io::download(&name, &f, "application/json")) {
-                Ok(()) => {
-                    state.mark_exported(now);
+            let wanted = || run.try_get_value() == Some(mine);
+            match state.export_protected(&passphrase, wanted).await {
+                Ok(None) => {}
+                Ok(Some(name)) => {
                     done.try_set(Some(format!(
                         "Exported \u{201c}{name}\u{201d}, protected with a passphrase. Send \
                          the passphrase separately."
@@ -310,7 +293,7 @@ fn unlock(state: PlanState, file: SealedFile) -> impl IntoView {
             }
         }
     };
-    let SealedFile { source, text } = file;
+    let SealedFile { source, .. } = file;
     let intro = format!("\u{201c}{source}\u{201d} is protected with a passphrase.");
     if let Some(refusal) = refusal {
         return view! {
@@ -342,19 +325,13 @@ fn unlock(state: PlanState, file: SealedFile) -> impl IntoView {
         message.set(None);
         busy.set(true);
         let field = input.get_untracked();
-        let (source, text) = (source.clone(), text.clone());
         leptos::task::spawn_local(async move {
-            let result = crypto::open(&text, &passphrase).await;
-            // Cancelled, or another file picked meanwhile: this answer is no longer wanted.
-            let current = state.sealed.with_untracked(|s| {
-                s.as_ref()
-                    .is_some_and(|s| s.source == source && s.text == text)
-            });
-            if !current || busy.is_disposed() {
+            let result = state.unlock_sealed(&passphrase).await;
+            if busy.is_disposed() {
                 return;
             }
             match result {
-                Ok(plaintext) => state.read_decrypted(source, &plaintext),
+                Ok(()) => {}
                 Err(e) => {
                     busy.try_set(false);
                     message.try_set(Some(e.to_string()));

@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use crate::content::guidance::{HEALTH_STATEMENTS, SURVIVOR_CHECKLIST};
-use crate::model::fields::{display_value, spec, Input};
 use crate::content::{questions_for, FunctionKind, Section};
 use crate::io;
+use crate::model::fields::{display_value, spec, Input};
 use crate::model::rules::{coverage, dollars, funding_totals};
 use crate::model::time::iso_date;
 use crate::model::{ListKind, Plan};
@@ -148,7 +148,10 @@ fn list(p: &Plan, kind: ListKind) -> impl IntoView {
                 .fields
                 .iter()
                 .filter_map(|f| {
-                    let v = p.field(id, f.field).map(|v| display_value(p, f.input, &v)).unwrap_or_default();
+                    let v = p
+                        .field(id, f.field)
+                        .map(|v| display_value(p, f.input, &v))
+                        .unwrap_or_default();
                     // Unticked SMART boxes and empty fields are left out to keep pages short.
                     (!v.is_empty() && !(f.input == Input::Flag && v == "No"))
                         .then(|| view! { <dt>{f.label}</dt> <dd>{v}</dd> })
