@@ -11,6 +11,21 @@ pub use file::read_bytes;
 use crate::model::Millis;
 
 /// Now, from the browser's clock.
+/// Text as search compares it (`model::paging::Fold`): the browser's canonical decomposition,
+/// with combining marks (accents) removed, in lower case.
+pub fn fold(text: &str) -> String {
+    thread_local! {
+        static MARKS: js_sys::RegExp = js_sys::RegExp::new("\\p{M}", "gu");
+    }
+    let decomposed = js_sys::JsString::from(text).normalize("NFD");
+    MARKS.with(|marks| {
+        decomposed
+            .replace_by_pattern(marks, "")
+            .to_lower_case()
+            .into()
+    })
+}
+
 pub fn now() -> Millis {
     let ms = js_sys::Date::now();
     if ms.is_finite() && ms > 0.0 {

@@ -200,11 +200,16 @@ pub trait Record: Clone + Serialize + for<'de> Deserialize<'de> {
     fn unwrap(item: Item) -> Option<Self>;
 }
 
-/// Declares the plan's lists: for each, its item type, its `ListKind`, the `Field` and `Item`
-/// variants that carry its fields and items, and its field enum (each variant the item's field
-/// of that name).
+/// Declares the plan's lists, each field once: for each list, its item type (a struct with an
+/// `id`, a `modified` time and the fields given, written to files by serde), its `ListKind`,
+/// the `Plan` field holding it, and its field enum (one variant per field, in the same line).
 macro_rules! lists {
-    ($($item:ident / $list:ident / $in_plan:ident / $fields:ident { $($variant:ident => $field:ident,)+ })+) => {
+    ($(
+        $(#[$doc:meta])*
+        $item:ident / $list:ident / $in_plan:ident / $fields:ident {
+            $($(#[$fdoc:meta])* $variant:ident $field:ident: $ty:ty,)+
+        }
+    )+) => {
         /// The lists a plan holds. Used by screens to name a list without knowing its item type.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum ListKind {
@@ -224,6 +229,15 @@ macro_rules! lists {
         }
 
         $(
+            $(#[$doc])*
+            #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+            #[serde(default, deny_unknown_fields)]
+            pub struct $item {
+                pub id: String,
+                pub modified: Millis,
+                $($(#[$fdoc])* pub $field: $ty,)+
+            }
+
             #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
             pub enum $fields {
                 $($variant,)+
@@ -349,154 +363,84 @@ mod title {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct Member {
-    pub id: String,
-    pub modified: Millis,
-    pub name: String,
-    pub sector: Option<Sector>,
-    pub contact: String,
-    pub email: String,
-    pub phone: String,
-    pub status: MemberStatus,
-    pub pillars: Vec<Pillar>,
-    pub brings: String,
-    pub needs: String,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct Network {
-    pub id: String,
-    pub modified: Millis,
-    pub name: String,
-    pub kind: Option<NetworkKind>,
-    pub note: String,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct RoleAssignment {
-    pub id: String,
-    pub modified: Millis,
-    pub role: Option<RoleKind>,
-    /// The member organization holding the role (a `Member` id).
-    pub member: Option<String>,
-    pub person: String,
-    pub description: String,
-    pub term: String,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct Subgroup {
-    pub id: String,
-    pub modified: Millis,
-    pub name: String,
-    pub focus: String,
-    pub lead: Option<String>,
-    pub members: Vec<String>,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct Goal {
-    pub id: String,
-    pub modified: Millis,
-    pub title: String,
-    pub specific: bool,
-    pub measurable: bool,
-    pub achievable: bool,
-    pub relevant: bool,
-    pub time_bound: bool,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct Strategy {
-    pub id: String,
-    pub modified: Millis,
-    /// The goal it serves (a `Goal` id).
-    pub goal: Option<String>,
-    pub text: String,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct ActionItem {
-    pub id: String,
-    pub modified: Millis,
-    pub what: String,
-    pub goal: Option<String>,
-    /// The member organization responsible (a `Member` id).
-    pub owner: Option<String>,
-    /// `YYYY-MM-DD`.
-    pub due: Option<String>,
-    pub status: ActionStatus,
-    pub resources: String,
-    pub barriers: String,
-    pub inform: String,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct FundingSource {
-    pub id: String,
-    pub modified: Millis,
-    pub name: String,
-    pub kind: Option<FundingKind>,
-    /// Whole dollars.
-    pub amount: u64,
-    pub status: FundingStatus,
-    pub deadline: Option<String>,
-    pub fiscal_agent: Option<String>,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct Resource {
-    pub id: String,
-    pub modified: Millis,
-    pub title: String,
-    /// Only `http:`, `https:` and `mailto:` links are ever rendered as links.
-    pub url: String,
-    pub note: String,
-    /// The section it belongs to (a section slug), if any.
-    pub section: Option<String>,
-}
-
 lists! {
+    /// A member organization.
     Member / Members / members / MemberField {
-        Name => name, Sector => sector, Status => status, Contact => contact, Email => email,
-        Phone => phone, Pillars => pillars, Brings => brings, Needs => needs,
+        Name name: String,
+        Sector sector: Option<Sector>,
+        Contact contact: String,
+        Email email: String,
+        Phone phone: String,
+        Status status: MemberStatus,
+        Pillars pillars: Vec<Pillar>,
+        Brings brings: String,
+        Needs needs: String,
     }
+    /// An existing network to link with.
     Network / Networks / networks / NetworkField {
-        Name => name, Kind => kind, Note => note,
+        Name name: String,
+        Kind kind: Option<NetworkKind>,
+        Note note: String,
     }
+    /// A key role, given to a member organization and a person.
     RoleAssignment / Roles / roles / RoleField {
-        Role => role, Member => member, Person => person, Description => description, Term => term,
+        Role role: Option<RoleKind>,
+        /// The member organization holding the role (a `Member` id).
+        Member member: Option<String>,
+        Person person: String,
+        Description description: String,
+        Term term: String,
     }
     Subgroup / Subgroups / subgroups / SubgroupField {
-        Name => name, Focus => focus, Lead => lead, Members => members,
+        Name name: String,
+        Focus focus: String,
+        /// The lead organization (a `Member` id).
+        Lead lead: Option<String>,
+        /// Member ids.
+        Members members: Vec<String>,
     }
     Goal / Goals / goals / GoalField {
-        Title => title, Specific => specific, Measurable => measurable, Achievable => achievable,
-        Relevant => relevant, TimeBound => time_bound,
+        Title title: String,
+        Specific specific: bool,
+        Measurable measurable: bool,
+        Achievable achievable: bool,
+        Relevant relevant: bool,
+        TimeBound time_bound: bool,
     }
     Strategy / Strategies / strategies / StrategyField {
-        Goal => goal, Text => text,
+        /// The goal it serves (a `Goal` id).
+        Goal goal: Option<String>,
+        Text text: String,
     }
     ActionItem / Actions / actions / ActionField {
-        What => what, Goal => goal, Owner => owner, Due => due, Status => status,
-        Resources => resources, Barriers => barriers, Inform => inform,
+        What what: String,
+        Goal goal: Option<String>,
+        /// The member organization responsible (a `Member` id).
+        Owner owner: Option<String>,
+        /// `YYYY-MM-DD`.
+        Due due: Option<String>,
+        Status status: ActionStatus,
+        Resources resources: String,
+        Barriers barriers: String,
+        Inform inform: String,
     }
     FundingSource / Funding / funding / FundingField {
-        Name => name, Kind => kind, Amount => amount, Status => status, Deadline => deadline,
-        FiscalAgent => fiscal_agent,
+        Name name: String,
+        Kind kind: Option<FundingKind>,
+        /// Whole dollars.
+        Amount amount: u64,
+        Status status: FundingStatus,
+        Deadline deadline: Option<String>,
+        /// A `Member` id.
+        FiscalAgent fiscal_agent: Option<String>,
     }
     Resource / Resources / resources / ResourceField {
-        Title => title, Url => url, Note => note, Section => section,
+        Title title: String,
+        /// Only `http:`, `https:` and `mailto:` links are ever rendered as links.
+        Url url: String,
+        Note note: String,
+        /// The section it belongs to (a section slug), if any.
+        Section section: Option<String>,
     }
 }
 

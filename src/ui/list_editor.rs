@@ -29,9 +29,9 @@ pub fn ListEditor(kind: ListKind, #[prop(optional)] badge: Option<Badge>) -> imp
             order.track();
             let (query, limit) = (query.get(), limit.get());
             state.kept.with(|keep| {
-                state
-                    .plan
-                    .with_untracked(|p| paging::shown(&p.item_titles(kind), &query, limit, keep))
+                state.plan.with_untracked(|p| {
+                    paging::shown(&p.item_titles(kind), &query, limit, keep, crate::io::fold)
+                })
             })
         }
     });
