@@ -147,12 +147,13 @@ pub fn place(path: &str) -> String {
     }
 }
 
+/// "member organization" → "Member organization" (the app's own nouns, in ASCII).
 fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    let mut out = text.to_owned();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    out
 }
 
 #[cfg(test)]
