@@ -2,12 +2,11 @@
 //! web-sys (`PlanStore::open`): a getter that throws (blocked) or returns `null` (turned off)
 //! means the app works in memory and never reaches `gloo_storage::LocalStorage`, which panics in
 //! those cases. Once the probe has succeeded, every read, write and removal goes through
-//! `LocalStorage`: its `raw()` handle where the exact stored text matters (plans, quarantine,
-//! backups, and reads, whose errors are caught), `LocalStorage::set` for the small serde values
-//! (the index, the settings). Every call returns a `Result`; thrown errors, and gloo-storage's
-//! `StorageError`s, are sorted by `classify` and `fault_of`.
+//! `LocalStorage::raw()`, and the small serde values (the index, the settings) are written and
+//! read with serde_json. Not `LocalStorage::get`/`set`/`delete`: they panic too, when `getItem` or
+//! `removeItem` throws or `setItem` throws something that is not an `Error`, where `raw()`'s
+//! calls return the thrown value for `classify`. Every call returns a `Result`; none may panic.
 
-use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage as _};
 use js_sys::JsString;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -222,7 +221,7 @@ impl PlanStore {
     }
 
     pub fn save_library(&self, library: &Library) -> Result<(), StorageFault> {
-        LocalStorage::set(LIBRARY_KEY, library).map_err(|e| fault_of(&e))
+        self.write_raw(LIBRARY_KEY, &to_json(library)?)
     }
 
     /// Reads a plan and, if it cannot be read, quarantines it.
@@ -354,7 +353,7 @@ impl PlanStore {
     }
 
     pub fn save_settings(&self, settings: &Settings) -> Result<(), StorageFault> {
-        LocalStorage::set(SETTINGS_KEY, settings).map_err(|e| fault_of(&e))
+        self.write_raw(SETTINGS_KEY, &to_json(settings)?)
     }
 
     /// Removes every key the app ever wrote.
@@ -382,12 +381,7 @@ pub fn classify(e: &JsValue) -> StorageFault {
     StorageFault::from_error(name.as_deref().unwrap_or(""), code)
 }
 
-/// Sorts a gloo-storage error: a thrown one by its name (gloo keeps no legacy code), like
-/// `classify`; a value serde could not write, or a missing key, by what it was.
-pub fn fault_of(e: &StorageError) -> StorageFault {
-    match e {
-        StorageError::JsError(js) => StorageFault::from_error(&js.name, 0),
-        StorageError::SerdeError(_) => StorageFault::Other("value not writable".into()),
-        StorageError::KeyNotFound(_) => StorageFault::Other("key not found".into()),
-    }
+/// A small value the app stores (the index, the settings) as JSON.
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String, StorageFault> {
+    serde_json::to_string(value).map_err(|_| StorageFault::Other("value not writable".into()))
 }
