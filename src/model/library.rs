@@ -6,16 +6,17 @@ use serde::{Deserialize, Serialize};
 use super::plan::Plan;
 use super::time::{iso_date, Millis};
 
-/// Lenient: fields this version does not know are skipped (the index can always be rebuilt
-/// from the plans themselves).
+/// Lenient: missing fields take their defaults and unknown ones are passed over, so an index
+/// written by another version of the app still reads (it can always be rebuilt from the plans).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Library {
-    #[serde(default)]
     /// The id of the plan that opens at start.
     pub open: Option<String>,
     pub plans: Vec<PlanEntry>,
 }
 
+/// One plan in the index. `id`, `name` and `modified` are required; the rest default.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlanEntry {
     pub id: String,
@@ -135,6 +136,51 @@ mod tests {
         assert_eq!(export_file_name(&p, day), "quipe-2026-11-25.json");
         p.set_name(&"a".repeat(300), 4);
         assert!(export_file_name(&p, day).len() <= 60 + 16);
+    }
+
+    #[test]
+    fn an_index_from_another_version_still_reads() {
+        // A newer app's field (at each level) is passed over; missing optional fields default.
+        let text = r#"{"open":"a","pinned":["a"],"plans":[
+            {"id":"a","name":"Alpha","modified":5,"saved":6,"exported":null,"colour":"red"},
+            {"id":"b","name":"Beta","modified":7}
+        ]}"#;
+        let lib: Library = serde_json::from_str(text).expect("an index with unknown fields reads");
+        assert_eq!(lib.open.as_deref(), Some("a"));
+        assert_eq!(lib.plans.len(), 2);
+        assert_eq!(lib.plans[0].saved, Some(6));
+        assert_eq!(lib.plans[0].exported, None);
+        assert_eq!(lib.plans[1].saved, None);
+        assert_eq!(
+            serde_json::from_str::<Library>("{}").expect("an empty index reads"),
+            Library::default()
+        );
+    }
+
+    #[test]
+    fn an_entry_needs_id_name_and_modified() {
+        for text in [
+            r#"{"plans":[{"name":"A","modified":1}]}"#,
+            r#"{"plans":[{"id":"a","modified":1}]}"#,
+            r#"{"plans":[{"id":"a","name":"A"}]}"#,
+            r#"{"plans":[{"id":"a","name":"A","modified":"yesterday"}]}"#,
+            r#"{"plans":{}}"#,
+            "not json",
+        ] {
+            assert!(serde_json::from_str::<Library>(text).is_err(), "{text}");
+        }
+    }
+
+    #[test]
+    fn an_index_round_trips() {
+        let mut lib = Library::default();
+        let mut p = Plan::new("a".into(), 1);
+        p.set_name("Alpha", 5);
+        lib.saved(&p, 6);
+        lib.exported("a", 7);
+        lib.open = Some("a".into());
+        let text = serde_json::to_string(&lib).expect("an index serializes");
+        assert_eq!(serde_json::from_str::<Library>(&text).ok(), Some(lib));
     }
 
     #[test]

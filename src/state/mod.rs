@@ -11,7 +11,7 @@ mod sync;
 
 pub use autosave::{flush_on_leave, SaveState};
 pub use changes::Changes;
-pub use plans::DeletedPlan;
+pub use plans::{DeletedPlan, Unreadable};
 pub use safety::{quick_exit, EXIT_URL};
 pub use sharing::{ImportOutcome, Preview, SealedFile};
 
@@ -23,21 +23,14 @@ use crate::model::history::History;
 use crate::model::kinds::Pillar;
 use crate::model::library::Library;
 use crate::model::time::day_number;
-use crate::model::{Edit, Field, FieldValue, ImportError, ListKind, Plan, Removed, Scope};
-use crate::storage::{Loaded, PlanStore, StorageFault};
+use crate::model::{Edit, Field, FieldValue, ListKind, Plan, Removed, Scope};
+use crate::storage::PlanStore;
 
-/// Something the user must be told about the stored plan, shown until dismissed.
+/// Something the user must be told about stored plans, shown until dismissed.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Notice {
-    /// A stored plan could not be read. `raw` is its exact text; `kept_as` is the quarantine
-    /// key holding a verified copy, or why no copy could be made.
-    Unreadable {
-        error: ImportError,
-        raw: String,
-        kept_as: Result<String, StorageFault>,
-        /// The plan it was stored as, whose previous version may be restorable.
-        plan_id: String,
-    },
+    /// Stored plans that could not be read, one entry each (`plans::Unreadable`).
+    Unreadable(Vec<Unreadable>),
 }
 
 /// Shared through context; `Copy`, so closures capture it freely.
@@ -91,59 +84,21 @@ impl PlanState {
     pub fn start() -> PlanState {
         let now = io::now();
         let fresh = || Plan::new(io::new_id(), now);
-        let (store, library, plan, save, notice): (Option<PlanStore>, _, Plan, _, _) =
-            match PlanStore::open() {
-                Err(fault) => (
-                    None,
-                    Library::default(),
-                    fresh(),
-                    SaveState::MemoryOnly(fault),
-                    None,
-                ),
-                Ok(store) => match store.library() {
-                    Err(fault) => (
-                        None,
-                        Library::default(),
-                        fresh(),
-                        SaveState::MemoryOnly(fault),
-                        None,
-                    ),
-                    Ok(library) => {
-                        let open = library
-                            .open
-                            .clone()
-                            .or_else(|| library.plans.first().map(|e| e.id.clone()));
-                        let open_id = open.clone().unwrap_or_default();
-                        let (plan, save, notice) = match open.map(|id| store.load(&id, now)) {
-                            None | Some(Ok(Loaded::Empty)) => (fresh(), SaveState::Untouched, None),
-                            Some(Ok(Loaded::Plan(decoded))) => {
-                                (decoded.plan, SaveState::Restored, None)
-                            }
-                            Some(Ok(Loaded::Unreadable {
-                                raw,
-                                error,
-                                quarantine,
-                            })) => {
-                                // Without a verified copy elsewhere, the unreadable text stays where it
-                                // is and this session must not write over it.
-                                let save = match &quarantine {
-                                    Ok(_) => SaveState::Untouched,
-                                    Err(_) => SaveState::Protecting,
-                                };
-                                let notice = Notice::Unreadable {
-                                    error,
-                                    raw,
-                                    kept_as: quarantine,
-                                    plan_id: open_id.clone(),
-                                };
-                                (fresh(), save, Some(notice))
-                            }
-                            Some(Err(fault)) => (fresh(), SaveState::MemoryOnly(fault), None),
-                        };
-                        (Some(store), library, plan, save, notice)
-                    }
-                },
-            };
+        let (
+            store,
+            plans::Start {
+                library,
+                plan,
+                save,
+                notice,
+            },
+        ) = match PlanStore::open() {
+            Err(fault) => (None, plans::Start::memory_only(fresh(), fault)),
+            Ok(store) => match plans::Start::from_storage(&store, now, fresh) {
+                Err(fault) => (None, plans::Start::memory_only(fresh(), fault)),
+                Ok(start) => (Some(store), start),
+            },
+        };
         let revision = store.as_ref().map_or(0, |s| s.revision(&plan.id));
         let settings = store.as_ref().map(PlanStore::settings).unwrap_or_default();
         let usage = store.as_ref().map(PlanStore::used_units);

@@ -4,9 +4,130 @@ use leptos::prelude::*;
 
 use super::{Notice, PlanState, SaveState};
 use crate::io;
-use crate::model::library::PlanEntry;
-use crate::model::{encode, Plan, Scope};
-use crate::storage::{backup_key, plan_key, revision_key, Loaded, StorageFault};
+use crate::model::library::{Library, PlanEntry};
+use crate::model::{encode, ImportError, Millis, Plan, Scope};
+use crate::storage::{
+    backup_key, plan_key, revision_key, Damaged, Found, Loaded, PlanStore, StorageFault,
+    UNREADABLE_NAME,
+};
+
+/// A stored plan that could not be read, as the recovery notice tells of it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unreadable {
+    /// The plan it was stored as, whose previous version may be restorable.
+    pub plan_id: String,
+    /// Its name, when the list of plans knew it.
+    pub name: Option<String>,
+    pub error: ImportError,
+    /// Its exact stored text, for "Download unreadable data".
+    pub raw: String,
+    /// The quarantine key holding a verified copy, or why no copy could be made.
+    pub kept_as: Result<String, StorageFault>,
+}
+
+impl Unreadable {
+    fn new(library: &Library, damaged: Damaged) -> Unreadable {
+        let name = library
+            .entry(&damaged.id)
+            .map(|e| e.name.clone())
+            .filter(|n| n != UNREADABLE_NAME);
+        Unreadable {
+            plan_id: damaged.id,
+            name,
+            error: damaged.error,
+            raw: damaged.raw,
+            kept_as: damaged.quarantine,
+        }
+    }
+}
+
+/// What the app opens with.
+pub(super) struct Start {
+    pub library: Library,
+    pub plan: Plan,
+    pub save: SaveState,
+    pub notice: Option<Notice>,
+}
+
+impl Start {
+    /// No usable storage: a new plan, in memory.
+    pub fn memory_only(plan: Plan, fault: StorageFault) -> Start {
+        Start {
+            library: Library::default(),
+            plan,
+            save: SaveState::MemoryOnly(fault),
+            notice: None,
+        }
+    }
+
+    /// The device's last open plan (or a new one), and a notice for every stored plan that
+    /// could not be read, whatever the index says: the one that was to open first. Writes
+    /// nothing, except quarantine copies of what cannot be read.
+    pub fn from_storage(
+        store: &PlanStore,
+        now: Millis,
+        fresh: impl Fn() -> Plan,
+    ) -> Result<Start, StorageFault> {
+        let Found { library, damaged } = store.library(now)?;
+        let mut unreadable: Vec<Unreadable> = damaged
+            .into_iter()
+            .map(|d| Unreadable::new(&library, d))
+            .collect();
+        let is_damaged = |id: &str, u: &[Unreadable]| u.iter().any(|u| u.plan_id == id);
+        let open = library.open.clone().or_else(|| {
+            library
+                .plans
+                .iter()
+                .find(|e| !is_damaged(&e.id, &unreadable))
+                .map(|e| e.id.clone())
+        });
+        // Without a verified copy elsewhere, an unreadable plan that was to open stays where it
+        // is and this session must not write over it.
+        let protect = |u: &Unreadable| match u.kept_as {
+            Ok(_) => SaveState::Untouched,
+            Err(_) => SaveState::Protecting,
+        };
+        let (plan, save) = match open {
+            None => (fresh(), SaveState::Untouched),
+            Some(id) => match unreadable.iter().position(|u| u.plan_id == id) {
+                // Found unreadable already: it comes first in the notice.
+                Some(i) => {
+                    let u = unreadable.remove(i);
+                    let save = protect(&u);
+                    unreadable.insert(0, u);
+                    (fresh(), save)
+                }
+                None => match store.load(&id, now) {
+                    Ok(Loaded::Empty) => (fresh(), SaveState::Untouched),
+                    Ok(Loaded::Plan(decoded)) => (decoded.plan, SaveState::Restored),
+                    Ok(Loaded::Unreadable {
+                        raw,
+                        error,
+                        quarantine,
+                    }) => {
+                        let damaged = Damaged {
+                            id,
+                            raw,
+                            error,
+                            quarantine,
+                        };
+                        let u = Unreadable::new(&library, damaged);
+                        let save = protect(&u);
+                        unreadable.insert(0, u);
+                        (fresh(), save)
+                    }
+                    Err(fault) => (fresh(), SaveState::MemoryOnly(fault)),
+                },
+            },
+        };
+        Ok(Start {
+            library,
+            plan,
+            save,
+            notice: (!unreadable.is_empty()).then_some(Notice::Unreadable(unreadable)),
+        })
+    }
+}
 
 /// A deleted plan, kept in memory so "Undo delete" can put it back exactly.
 #[derive(Clone, Debug, PartialEq)]
@@ -45,12 +166,14 @@ impl PlanState {
                 error,
                 quarantine,
             }) => {
-                self.notice.set(Some(Notice::Unreadable {
-                    error,
+                let damaged = Damaged {
+                    id: id.to_owned(),
                     raw,
-                    kept_as: quarantine,
-                    plan_id: id.to_owned(),
-                }));
+                    error,
+                    quarantine,
+                };
+                let unreadable = self.library.with_untracked(|l| Unreadable::new(l, damaged));
+                self.announce_unreadable(unreadable);
             }
             Ok(Loaded::Empty) => {}
             Err(fault) => self.save.set(SaveState::Failed(fault)),
@@ -190,14 +313,57 @@ impl PlanState {
         self.with_store(|s| s.has_backup(id)).unwrap_or(false)
     }
 
-    /// For a plan that could not be read: put its previous version back and open it.
+    /// For a plan that could not be read: put its previous version back and open it. Only
+    /// once its stored text is safe in quarantine, as that writes over the plan's key.
     pub fn restore_unreadable(&self, id: &str) {
+        let quarantined = self.notice.with_untracked(|n| match n {
+            Some(Notice::Unreadable(plans)) => {
+                plans.iter().any(|u| u.plan_id == id && u.kept_as.is_ok())
+            }
+            None => false,
+        });
+        if !quarantined {
+            return;
+        }
         if let Some(Ok(Some(decoded))) = self.with_store(|s| s.restore_backup(id)) {
             let revision = self.with_store(|s| s.revision(id)).unwrap_or(0);
             self.switch_to(decoded.plan, SaveState::Restored);
             self.revision.set_value(revision);
-            self.notice.set(None);
+            self.dismiss_unreadable(id);
+            // Its entry in the list takes the plan's name again.
+            self.plan.with_untracked(|p| {
+                self.library.update(|l| {
+                    if let Some(e) = l.plans.iter_mut().find(|e| e.id == p.id) {
+                        e.name = p.display_name().to_owned();
+                        e.modified = p.modified;
+                    }
+                })
+            });
             self.remember_open();
         }
+    }
+
+    /// Adds a plan that could not be read to the notice (once: a second report replaces the
+    /// first).
+    fn announce_unreadable(&self, unreadable: Unreadable) {
+        self.notice.update(|n| match n {
+            Some(Notice::Unreadable(plans)) => {
+                plans.retain(|u| u.plan_id != unreadable.plan_id);
+                plans.push(unreadable);
+            }
+            None => *n = Some(Notice::Unreadable(vec![unreadable])),
+        });
+    }
+
+    /// Takes one plan off the notice; the notice goes when none is left.
+    pub fn dismiss_unreadable(&self, id: &str) {
+        self.notice.update(|n| {
+            if let Some(Notice::Unreadable(plans)) = n {
+                plans.retain(|u| u.plan_id != id);
+                if plans.is_empty() {
+                    *n = None;
+                }
+            }
+        });
     }
 }

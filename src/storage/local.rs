@@ -1,14 +1,16 @@
-//! `localStorage` through web-sys. Every call returns a `Result`: storage can be blocked, `null`,
-//! full, or hold something this build cannot read, and none of that may panic.
-//!
-//! gloo-storage is not used for the plan: its `LocalStorage` unwraps `window.localStorage` (a
-//! panic when storage is blocked) and JSON-encodes values, where the plan key needs the exact
-//! stored text for quarantine and read-back.
+//! `localStorage`, through gloo-storage. Whether storage is usable at all is probed once, with
+//! web-sys (`PlanStore::open`): a getter that throws (blocked) or returns `null` (turned off)
+//! means the app works in memory and never reaches `gloo_storage::LocalStorage`, which panics in
+//! those cases. Once the probe has succeeded, every read, write and removal goes through
+//! `LocalStorage::raw()`, and the small serde values (the index, the settings) are written and
+//! read with serde_json. Not `LocalStorage::get`/`set`/`delete`: they panic too, when `getItem` or
+//! `removeItem` throws or `setItem` throws something that is not an `Error`, where `raw()`'s
+//! calls return the thrown value for `classify`. Every call returns a `Result`; none may panic.
 
+use gloo_storage::{LocalStorage, Storage as _};
 use js_sys::JsString;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::Storage;
 
 // `getItem` and `setItem` on JavaScript strings, never copied into Rust: saving a 2 MB plan
 // compares and copies it within the browser (the backup, the read-back check), and measuring
@@ -24,8 +26,7 @@ extern "C" {
 
 use super::budget::{may_save, utf16_units};
 use super::StorageFault;
-
-use crate::model::library::Library;
+use crate::model::library::{Library, PlanEntry};
 use crate::model::{decode, Decoded, ImportError, Millis};
 
 /// Every key the app writes starts with this.
@@ -44,7 +45,8 @@ pub const REVISION_PREFIX: &str = "partnership-planner:revision:";
 /// Device settings (`Settings`).
 pub const SETTINGS_KEY: &str = "partnership-planner:settings";
 
-/// Choices that belong to this device, not to a plan.
+/// Choices that belong to this device, not to a plan. Lenient, with defaults: settings from
+/// another version of the app still open.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct Settings {
@@ -92,19 +94,43 @@ pub enum Loaded {
     },
 }
 
-/// A handle on `localStorage` that is known to exist.
+/// A stored plan that could not be read, found at start-up.
+pub struct Damaged {
+    pub id: String,
+    /// Its exact stored text.
+    pub raw: String,
+    pub error: ImportError,
+    /// The quarantine key holding a verified copy, or why none could be made.
+    pub quarantine: Result<String, StorageFault>,
+}
+
+/// What start-up finds in storage.
+pub struct Found {
+    /// The index, completed with every readable plan it did not list (and rebuilt from the
+    /// plans when it is missing or unreadable).
+    pub library: Library,
+    /// Plans under a plan key that the index did not vouch for and that cannot be read: each is
+    /// quarantined, and listed in `library` as `UNREADABLE_NAME` so the user can find it.
+    pub damaged: Vec<Damaged>,
+}
+
+/// How the list of plans names a stored plan that could not be read.
+pub const UNREADABLE_NAME: &str = "Plan that could not be read";
+
+/// Proof that `localStorage` was found usable (`open`): only a `PlanStore` calls
+/// `gloo_storage::LocalStorage`, which panics when storage is blocked or `null`.
 #[derive(Clone)]
 pub struct PlanStore {
-    storage: Storage,
+    _probed: (),
 }
 
 impl PlanStore {
-    /// Finds `window.localStorage`. Fails (without panicking) when the getter throws
-    /// (`SecurityError`, storage blocked) or returns `null` (storage disabled).
+    /// Probes `window.localStorage` with web-sys. Fails (without panicking) when the getter
+    /// throws (`SecurityError`, storage blocked) or returns `null` (storage disabled).
     pub fn open() -> Result<PlanStore, StorageFault> {
         let window = web_sys::window().ok_or(StorageFault::Unavailable)?;
         match window.local_storage() {
-            Ok(Some(storage)) => Ok(PlanStore { storage }),
+            Ok(Some(_)) => Ok(PlanStore { _probed: () }),
             Ok(None) => Err(StorageFault::Unavailable),
             Err(e) => Err(match classify(&e) {
                 StorageFault::Quota => StorageFault::Quota,
@@ -113,46 +139,89 @@ impl PlanStore {
         }
     }
 
-    fn js(&self) -> &JsStorage {
-        self.storage.unchecked_ref()
+    /// The browser's storage, through gloo-storage (safe: `open` found it).
+    fn storage(&self) -> web_sys::Storage {
+        LocalStorage::raw()
+    }
+
+    /// The same, for the calls on JavaScript strings.
+    fn js(&self) -> JsStorage {
+        LocalStorage::raw().unchecked_into()
     }
 
     pub fn read_raw(&self, key: &str) -> Result<Option<String>, StorageFault> {
-        self.storage.get_item(key).map_err(|e| classify(&e))
+        self.storage().get_item(key).map_err(|e| classify(&e))
     }
 
     pub fn write_raw(&self, key: &str, value: &str) -> Result<(), StorageFault> {
-        self.storage.set_item(key, value).map_err(|e| classify(&e))
+        self.storage()
+            .set_item(key, value)
+            .map_err(|e| classify(&e))
     }
 
     pub fn remove_raw(&self, key: &str) -> Result<(), StorageFault> {
-        self.storage.remove_item(key).map_err(|e| classify(&e))
+        self.storage().remove_item(key).map_err(|e| classify(&e))
     }
 
-    /// The list of plans. Missing or unreadable (it is only an index), it is rebuilt from the
-    /// plans themselves; nothing is written until the next save.
-    pub fn library(&self) -> Result<Library, StorageFault> {
-        let stored = self.read_raw(LIBRARY_KEY)?;
-        if let Some(library) = stored.and_then(|raw| read_json::<Library>(&raw)) {
-            return Ok(library);
-        }
-        let mut library = Library::default();
-        for key in self.keys_with_prefix(PLAN_PREFIX) {
-            if let Ok(Some(raw)) = self.read_raw(&key) {
-                if let Ok(decoded) = decode(&raw) {
-                    library.saved(&decoded.plan, decoded.plan.modified);
+    /// The list of plans, and the stored plans that cannot be read. The index is only an index:
+    /// plans are found by their keys whatever it says. A plan it lists is read when opened; one
+    /// it does not list (or every one, when the index is missing or unreadable) is read now, and
+    /// added to the list. An unreadable index is quarantined before anything can write over it;
+    /// otherwise nothing is written until the next save.
+    pub fn library(&self, now: Millis) -> Result<Found, StorageFault> {
+        let index = match self.read_raw(LIBRARY_KEY)? {
+            None => None,
+            Some(raw) => match serde_json::from_str::<Library>(&raw) {
+                Ok(library) => Some(library),
+                Err(_) => {
+                    // Not announced: the list is rebuilt below. Kept all the same.
+                    let _ = self.quarantine(&raw, now);
+                    None
                 }
+            },
+        };
+        let rebuilt = index.is_none();
+        let mut library = index.unwrap_or_default();
+        let mut damaged = Vec::new();
+        for key in self.keys_with_prefix(PLAN_PREFIX) {
+            let id = &key[PLAN_PREFIX.len()..];
+            if id.is_empty() || library.entry(id).is_some() {
+                continue;
+            }
+            match self.load(id, now) {
+                Ok(Loaded::Plan(decoded)) => library.saved(&decoded.plan, decoded.plan.modified),
+                Ok(Loaded::Unreadable {
+                    raw,
+                    error,
+                    quarantine,
+                }) => {
+                    library.plans.push(PlanEntry {
+                        id: id.to_owned(),
+                        name: UNREADABLE_NAME.to_owned(),
+                        ..PlanEntry::default()
+                    });
+                    damaged.push(Damaged {
+                        id: id.to_owned(),
+                        raw,
+                        error,
+                        quarantine,
+                    });
+                }
+                Ok(Loaded::Empty) | Err(_) => {}
             }
         }
-        library.open = library.plans.first().map(|e| e.id.clone());
-        Ok(library)
+        if rebuilt {
+            library.open = library
+                .plans
+                .iter()
+                .find(|e| !damaged.iter().any(|d| d.id == e.id))
+                .map(|e| e.id.clone());
+        }
+        Ok(Found { library, damaged })
     }
 
     pub fn save_library(&self, library: &Library) -> Result<(), StorageFault> {
-        self.write_raw(
-            LIBRARY_KEY,
-            &serde_json::to_string(library).unwrap_or_default(),
-        )
+        self.write_raw(LIBRARY_KEY, &to_json(library)?)
     }
 
     /// Reads a plan and, if it cannot be read, quarantines it.
@@ -174,6 +243,7 @@ impl PlanStore {
     }
 
     /// Copies `raw` to a fresh quarantine key and reads it back: only a verified copy counts.
+    /// No key that holds anything is written over.
     fn quarantine(&self, raw: &str, now: Millis) -> Result<String, StorageFault> {
         // An identical copy made on an earlier visit is reused rather than duplicated.
         if let Some(key) = self
@@ -183,7 +253,12 @@ impl PlanStore {
         {
             return Ok(key);
         }
-        let key = format!("{QUARANTINE_PREFIX}{now}");
+        let mut key = format!("{QUARANTINE_PREFIX}{now}");
+        let mut n = 1;
+        while self.read_raw(&key)?.is_some() {
+            n += 1;
+            key = format!("{QUARANTINE_PREFIX}{now}-{n}");
+        }
         self.write_raw(&key, raw)?;
         match self.read_raw(&key)? {
             Some(back) if back == raw => Ok(key),
@@ -193,16 +268,17 @@ impl PlanStore {
 
     /// Every key with the prefix, sorted.
     pub fn keys_with_prefix(&self, prefix: &str) -> Vec<String> {
-        let len = self.storage.length().unwrap_or(0);
+        let storage = self.storage();
+        let len = storage.length().unwrap_or(0);
         let mut keys: Vec<String> = (0..len)
-            .filter_map(|i| self.storage.key(i).ok().flatten())
+            .filter_map(|i| storage.key(i).ok().flatten())
             .filter(|k| k.starts_with(prefix))
             .collect();
         keys.sort();
         keys
     }
 
-    /// The plan's save counter as stored (0 before its first save).
+    /// The plan's save counter as stored (0 before its first save, or when unreadable).
     pub fn revision(&self, id: &str) -> u64 {
         self.read_raw(&revision_key(id))
             .ok()
@@ -219,15 +295,16 @@ impl PlanStore {
         if !may_save(base, stored) {
             return Err(StorageFault::Conflict);
         }
+        let js = self.js();
         let key = plan_key(id);
         let encoded = JsString::from(encoded);
-        if let Some(previous) = caught(self.js().get_js(&key))? {
+        if let Some(previous) = caught(js.get_js(&key))? {
             if previous != encoded {
-                caught(self.js().set_js(&backup_key(id), &previous))?;
+                caught(js.set_js(&backup_key(id), &previous))?;
             }
         }
-        caught(self.js().set_js(&key, &encoded))?;
-        if caught(self.js().get_js(&key))?.as_ref() != Some(&encoded) {
+        caught(js.set_js(&key, &encoded))?;
+        if caught(js.get_js(&key))?.as_ref() != Some(&encoded) {
             return Err(StorageFault::WriteMismatch);
         }
         let next = stored.max(base) + 1;
@@ -254,11 +331,13 @@ impl PlanStore {
     /// Characters in use in this origin's storage (UTF-16 units, keys included), the app's
     /// and anyone else's: the browser's limit is for the whole origin.
     pub fn used_units(&self) -> usize {
-        let len = self.storage.length().unwrap_or(0);
+        let storage = self.storage();
+        let js = self.js();
+        let len = storage.length().unwrap_or(0);
         (0..len)
-            .filter_map(|i| self.storage.key(i).ok().flatten())
+            .filter_map(|i| storage.key(i).ok().flatten())
             .map(|k| {
-                let value = self.js().get_js(&k).ok().flatten();
+                let value = js.get_js(&k).ok().flatten();
                 utf16_units(&k) + value.map_or(0, |v| v.length() as usize)
             })
             .sum()
@@ -269,15 +348,12 @@ impl PlanStore {
         self.read_raw(SETTINGS_KEY)
             .ok()
             .flatten()
-            .and_then(|raw| read_json(&raw))
+            .and_then(|raw| serde_json::from_str(&raw).ok())
             .unwrap_or_default()
     }
 
     pub fn save_settings(&self, settings: &Settings) -> Result<(), StorageFault> {
-        self.write_raw(
-            SETTINGS_KEY,
-            &serde_json::to_string(settings).unwrap_or_default(),
-        )
+        self.write_raw(SETTINGS_KEY, &to_json(settings)?)
     }
 
     /// Removes every key the app ever wrote.
@@ -287,11 +363,6 @@ impl PlanStore {
         }
         Ok(())
     }
-}
-
-/// A small value the app stored (the index, the settings), or `None` if it cannot be read.
-fn read_json<T: serde::de::DeserializeOwned>(raw: &str) -> Option<T> {
-    serde_json::from_str(raw).ok()
 }
 
 fn caught<T>(result: Result<T, JsValue>) -> Result<T, StorageFault> {
@@ -308,4 +379,9 @@ pub fn classify(e: &JsValue) -> StorageFault {
     };
     let code = e.dyn_ref::<web_sys::DomException>().map_or(0, |d| d.code());
     StorageFault::from_error(name.as_deref().unwrap_or(""), code)
+}
+
+/// A small value the app stores (the index, the settings) as JSON.
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String, StorageFault> {
+    serde_json::to_string(value).map_err(|_| StorageFault::Other("value not writable".into()))
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::io;
 use crate::model::time::iso_date;
-use crate::state::{Notice, PlanState, SaveState};
+use crate::state::{Notice, PlanState, SaveState, Unreadable};
 use crate::storage::budget::{percent_used, should_warn};
 use crate::storage::StorageFault;
 
@@ -72,56 +72,104 @@ pub fn Notices() -> impl IntoView {
     }
 }
 
+/// The recovery notice: every stored plan that could not be read, each with what can be done.
 #[component]
 fn NoticeView(notice: Notice) -> impl IntoView {
+    let Notice::Unreadable(plans) = notice;
+    let count = plans.len();
+    let heading = if count == 1 {
+        "Your saved plan could not be read".to_owned()
+    } else {
+        format!("{count} saved plans could not be read")
+    };
+    view! {
+        <div class="banner banner-error" role="alert">
+            <h2>{heading}</h2>
+            {plans
+                .into_iter()
+                .enumerate()
+                .map(|(i, plan)| {
+                    let title = (count > 1).then(|| match &plan.name {
+                        Some(name) => format!("Plan {} of {count}: \u{201c}{name}\u{201d}", i + 1),
+                        None => format!("Plan {} of {count}", i + 1),
+                    });
+                    view! { <UnreadableView plan number=i + 1 title/> }
+                })
+                .collect_view()}
+        </div>
+    }
+}
+
+/// One plan that could not be read: the reason, where its text is kept, and the actions. With
+/// several, each is a region named by its `title`, so its buttons can be told apart.
+#[component]
+fn UnreadableView(plan: Unreadable, number: usize, title: Option<String>) -> impl IntoView {
     let state = expect_context::<PlanState>();
-    let Notice::Unreadable {
+    let Unreadable {
+        plan_id,
+        name,
         error,
         raw,
         kept_as,
-        plan_id,
-    } = notice;
-    let restorable = state.has_backup(&plan_id);
+    } = plan;
+    // Restoring writes over the plan's key: only once its text is safe in quarantine.
+    let restorable = kept_as.is_ok() && state.has_backup(&plan_id);
     let download_error = RwSignal::new(None::<String>);
     let download = move |_| {
         let name = format!("unreadable-plan-{}.json", iso_date(io::now()));
         download_error.set(io::download(&name, &raw, "application/json").err());
     };
+    let which = match &name {
+        Some(name) => format!("The plan \u{201c}{name}\u{201d}"),
+        None => "A plan stored on this device".to_owned(),
+    };
     let kept = match &kept_as {
         Ok(key) => format!(
-            "Nothing was deleted: the stored text is kept unchanged on this device (as \u{201c}{key}\u{201d}). \
-             You can download it to send to someone who can help, and carry on with a new plan here."
+            "{which} has been kept aside, unchanged: nothing was deleted, and the stored text is \
+             kept on this device (as \u{201c}{key}\u{201d}). You can download it to send to \
+             someone who can help, and carry on with a new plan here."
         ),
-        Err(_) => "It could not be set aside, so it stays exactly where it is and this app will \
-                   not save over it. Download it now to keep a copy."
-            .to_owned(),
+        Err(_) => format!(
+            "{which} could not be set aside, so it stays exactly where it is and this app will \
+             not save over it. Download it now to keep a copy."
+        ),
     };
-    view! {
-        <div class="banner banner-error" role="alert">
-            <h2>"Your saved plan could not be read"</h2>
-            <p>{error.to_string()}</p>
-            <p>{kept}</p>
-            <p class="actions">
-                <button type="button" on:click=download>
-                    "Download unreadable data"
+    let heading_id = format!("unreadable-plan-{number}");
+    let labelled_by = heading_id.clone();
+    let dismiss_id = plan_id.clone();
+    let body = view! {
+        <p>{error.to_string()}</p>
+        <p>{kept}</p>
+        <p class="actions">
+            <button type="button" on:click=download>
+                "Download unreadable data"
+            </button>
+            {restorable.then(|| view! {
+                <button type="button" on:click=move |_| state.restore_unreadable(&plan_id)>
+                    "Restore previous version"
                 </button>
-                {restorable.then(|| view! {
-                    <button type="button" on:click=move |_| state.restore_unreadable(&plan_id)>
-                        "Restore previous version"
-                    </button>
+            })}
+            {kept_as
+                .is_ok()
+                .then(|| {
+                    view! {
+                        <button type="button" on:click=move |_| state.dismiss_unreadable(&dismiss_id)>
+                            "Dismiss"
+                        </button>
+                    }
                 })}
-                {kept_as
-                    .is_ok()
-                    .then(|| {
-                        view! {
-                            <button type="button" on:click=move |_| state.dismiss_notice()>
-                                "Dismiss"
-                            </button>
-                        }
-                    })}
-            </p>
-            {move || download_error.get().map(|e| view! { <p>"The download failed: " {e}</p> })}
-        </div>
+        </p>
+        {move || download_error.get().map(|e| view! { <p>"The download failed: " {e}</p> })}
+    };
+    match title {
+        None => body.into_any(),
+        Some(title) => view! {
+            <section class="unreadable-plan" aria-labelledby=labelled_by>
+                <h3 id=heading_id>{title}</h3>
+                {body}
+            </section>
+        }
+        .into_any(),
     }
 }
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   useApp, waitSaved, assertNoErrors, storageItem, openPlanKey, storageSnapshot, saveStatus,
-  PLAN_PREFIX, LIBRARY_KEY, fillStorage,
+  PLAN_PREFIX, LIBRARY_KEY, QUARANTINE_PREFIX, fillStorage, makePlan,
 } from './helpers.mjs';
 
 const app = useApp();
@@ -261,3 +261,166 @@ test('a hidden tab does not autosave; a new tab writes nothing', async () => {
   assert.ok((await c.evaluate(() => window.__writes)).some((k) => k.startsWith('partnership-planner:plan:')));
   await context.close();
 });
+
+/** Puts `items` in storage before the app's first load only (reloads find what the app left). */
+async function seed(context, items) {
+  await context.addInitScript((entries) => {
+    if (sessionStorage.getItem('seeded')) return;
+    for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
+    sessionStorage.setItem('seeded', '1');
+  }, items);
+}
+
+/** The values stored under keys with `prefix`. */
+const valuesWithPrefix = (page, prefix) => page.evaluate((p) => Object.keys(localStorage)
+  .filter((k) => k.startsWith(p)).map((k) => localStorage.getItem(k)), prefix);
+
+test('damage everywhere: index, revision and plan unreadable, the plan is still announced and kept', async () => {
+  const context = await app.context();
+  const id = 'damaged-plan';
+  const planText = `{"format":"partnership-plan","schema_version":1,"plan":{"id":"${id}","name":"Lost Coal`;
+  const garbage = {
+    [LIBRARY_KEY]: '{"open":"damaged-plan","plans":[{"id":',
+    [`partnership-planner:revision:${id}`]: 'seven',
+    [`${PLAN_PREFIX}${id}`]: planText,
+  };
+  await seed(context, garbage);
+  const page = await app.open(context, '#/define');
+  const alert = page.getByRole('alert').filter({ hasText: 'could not be read' });
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /kept aside, unchanged/);
+  await alert.getByRole('button', { name: 'Download unreadable data' }).waitFor();
+  for (const [key, value] of Object.entries(garbage)) {
+    assert.equal(await storageItem(page, key), value, `${key} is left as it was`);
+  }
+  assert.ok((await valuesWithPrefix(page, QUARANTINE_PREFIX)).includes(planText), 'a verified copy is kept aside');
+  // The unreadable plan is in the list, so the user can find it again.
+  await page.getByRole('link', { name: 'Your plans' }).click();
+  await page.getByRole('heading', { name: 'Plan that could not be read' }).waitFor();
+
+  // Work on a new plan goes on and never writes over the unreadable one.
+  await page.getByRole('link', { name: 'Define your partnership' }).click();
+  await typeAndSave(page, 'Partnership name', 'Fresh Start');
+  await page.reload();
+  await page.getByRole('navigation', { name: 'Sections' }).waitFor();
+  assert.equal(await storageItem(page, `${PLAN_PREFIX}${id}`), planText);
+  assert.ok((await valuesWithPrefix(page, QUARANTINE_PREFIX)).includes(planText));
+  await page.getByRole('link', { name: 'Your plans' }).click();
+  await page.getByRole('heading', { name: 'Plan that could not be read' }).waitFor();
+  await page.getByRole('heading', { name: /Fresh Start/ }).waitFor();
+  // Opening it from the list tells the user again.
+  await page.getByRole('button', { name: 'Open Plan that could not be read' }).click();
+  await page.getByRole('alert').filter({ hasText: 'could not be read' }).waitFor();
+  assertNoErrors(page);
+  await context.close();
+});
+
+test('several unreadable plans, none in the index: each is announced, with its own actions', async () => {
+  const context = await app.context();
+  await seed(context, {
+    [LIBRARY_KEY]: JSON.stringify({ open: null, plans: [] }),
+    [`${PLAN_PREFIX}one`]: 'not json at all',
+    [`${PLAN_PREFIX}two`]: '{"format":"partnership-plan","schema_version":99,"plan":{}}',
+  });
+  const page = await app.open(context);
+  const alert = page.getByRole('alert').filter({ hasText: '2 saved plans could not be read' });
+  await alert.waitFor();
+  for (const n of [1, 2]) {
+    await alert.getByRole('region', { name: `Plan ${n} of 2` }).getByRole('button', { name: 'Download unreadable data' }).waitFor();
+  }
+  assert.deepEqual((await valuesWithPrefix(page, QUARANTINE_PREFIX)).length, 2, 'each kept aside once');
+  await alert.getByRole('region', { name: 'Plan 1 of 2' }).getByRole('button', { name: 'Dismiss' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Your saved plan could not be read' }).waitFor();
+  assertNoErrors(page);
+  await context.close();
+});
+
+test('an unreadable index: a readable plan is found by its key and opens with its content', async () => {
+  const context = await app.context();
+  const plan = JSON.parse(FIXTURE.toString('utf8')).plan;
+  await seed(context, {
+    [LIBRARY_KEY]: 'garbage{',
+    [`partnership-planner:revision:${plan.id}`]: 'garbage',
+    [`${PLAN_PREFIX}${plan.id}`]: FIXTURE.toString('utf8'),
+  });
+  const page = await app.open(context, '#/define');
+  assert.equal(await page.getByLabel('Partnership name').inputValue(), plan.name);
+  assert.match(await page.getByRole('banner').textContent(), new RegExp(plan.name));
+  assert.equal(await page.getByRole('alert').filter({ hasText: 'could not be read' }).count(), 0);
+  // The index is only an index: its unreadable text is kept aside before a save replaces it.
+  assert.ok((await valuesWithPrefix(page, QUARANTINE_PREFIX)).includes('garbage{'));
+  assertNoErrors(page);
+  await context.close();
+});
+
+test('a plan stored under its key but missing from the index appears in the plan list', async () => {
+  const context = await app.context();
+  const page = await app.open(context);
+  await makePlan(page, 'Listed Coalition');
+  const plan = JSON.parse(FIXTURE.toString('utf8')).plan;
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [`${PLAN_PREFIX}${plan.id}`, FIXTURE.toString('utf8')]);
+  assert.ok(!JSON.parse(await storageItem(page, LIBRARY_KEY)).plans.some((e) => e.id === plan.id));
+  await page.goto(app.url + '#/plans');
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Your plans' }).waitFor();
+  await page.getByRole('heading', { name: plan.name }).waitFor();
+  await page.getByRole('heading', { name: /Listed Coalition/ }).waitFor();
+  await page.getByRole('button', { name: `Open ${plan.name}` }).click();
+  assert.match(await page.getByRole('banner').textContent(), new RegExp(plan.name));
+  assertNoErrors(page);
+  await context.close();
+});
+
+// Each fault the storage tests inject, and a few harsher ones: the app must never reach a panic
+// (in wasm a panic is a page error, "unreachable").
+const FAULTS = {
+  'quota on every write': () => {
+    Storage.prototype.setItem = function setItem() {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  },
+  'blocked getter': () => Object.defineProperty(window, 'localStorage', {
+    get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+  }),
+  'null getter': () => Object.defineProperty(window, 'localStorage', { get: () => null }),
+  'setItem throws an Error': () => {
+    Storage.prototype.setItem = function setItem() { throw new TypeError('write refused'); };
+  },
+  'setItem throws a non-Error': () => {
+    Storage.prototype.setItem = function setItem() { throw 'write refused'; }; // eslint-disable-line no-throw-literal
+  },
+  'getItem and removeItem throw': () => {
+    Storage.prototype.getItem = function getItem() { throw new DOMException('gone', 'InvalidStateError'); };
+    Storage.prototype.removeItem = function removeItem() { throw new DOMException('gone', 'InvalidStateError'); };
+  },
+  // (Init scripts also run in about:blank, whose storage access throws.)
+  'storage emptied at every load': () => { try { localStorage.clear(); } catch { /* about:blank */ } },
+};
+
+for (const [name, inject] of Object.entries(FAULTS)) {
+  test(`no page error with storage fault injected: ${name}`, async () => {
+    const context = await app.context();
+    // A stored plan first (where storage works at all), so reading and saving are both tried.
+    await context.addInitScript(([key, text, lib, id]) => {
+      try {
+        localStorage.setItem(key, text);
+        localStorage.setItem(lib, JSON.stringify({ open: id, plans: [] }));
+      } catch { /* storage not usable in this context */ }
+    }, [`${PLAN_PREFIX}${JSON.parse(FIXTURE.toString('utf8')).plan.id}`, FIXTURE.toString('utf8'), LIBRARY_KEY, JSON.parse(FIXTURE.toString('utf8')).plan.id]);
+    await context.addInitScript(inject);
+    const pageErrors = [];
+    context.on('page', (p) => p.on('pageerror', (e) => pageErrors.push(e.message)));
+    const page = await app.open(context, '#/define');
+    await page.getByLabel('Partnership name').fill('Under a fault');
+    await page.getByLabel('What is your mission?').fill('Typed while storage misbehaves');
+    await page.waitForTimeout(700);
+    await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide')));
+    await page.getByRole('link', { name: 'Your plans' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Your plans' }).waitFor();
+    await page.getByRole('button', { name: 'New plan' }).click();
+    await page.reload();
+    await page.getByRole('navigation', { name: 'Sections' }).waitFor();
+    assert.deepEqual(pageErrors, [], 'no page error (a wasm panic shows as "unreachable")');
+    await context.close();
+  });
+}
