@@ -292,10 +292,6 @@ impl PlanState {
         day_number(io::now())
     }
 
-    pub fn dismiss_notice(&self) {
-        self.notice.set(None);
-    }
-
     /// Writes the plan now if it has unsaved changes (called by the autosave timer and when the
     /// page is hidden or closed).
     pub fn flush(&self) {

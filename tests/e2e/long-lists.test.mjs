@@ -14,10 +14,10 @@ const memberId = (i) => `m${pad(i)}`;
 
 /** A plan file with `members` member organizations ("Member 01" …), `actions` action items
  *  (the first owned by Member 07) and one subgroup with Members 01 and 02. */
-function planFile({ members = 0, actions = 0 } = {}) {
+function planFile({ members = 0, actions = 0, names = [] } = {}) {
   const plan = {
     id: 'long-lists', name: 'Long Lists Coalition', created: T0, modified: T0,
-    members: Array.from({ length: members }, (_, i) => ({ id: memberId(i + 1), modified: T0, name: `Member ${pad(i + 1)}` })),
+    members: Array.from({ length: members }, (_, i) => ({ id: memberId(i + 1), modified: T0, name: names[i] ?? `Member ${pad(i + 1)}` })),
     actions: Array.from({ length: actions }, (_, i) => ({
       id: `a${pad(i + 1)}`, modified: T0, what: `Action ${pad(i + 1)}`, owner: i === 0 ? memberId(7) : null,
     })),
@@ -38,6 +38,30 @@ async function openPlan(file) {
 }
 
 const go = (page, name) => page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name, exact: true }).click();
+
+test('search ignores case and accents, in any script', async () => {
+  const names = ['Policía de Denver', 'Ángel de la Guarda', 'ΟΜΆΔΑ ΕΡΓΑΣΊΑΣ', 'Hội Phụ Nữ Việt Nam', 'Служба ПОДДЕРЖКИ'];
+  const { context, page } = await openPlan(planFile({ members: 30, names }));
+  await go(page, 'Membership');
+  const list = page.getByRole('region', { name: 'Member organizations' });
+  const items = list.getByRole('region', { name: /./ });
+  const status = list.getByRole('status');
+  const find = list.getByLabel('Find in member organizations');
+  for (const [query, name] of [
+    ['policia', 'Policía de Denver'],
+    ['ANGEL', 'Ángel de la Guarda'],
+    ['ομαδα', 'ΟΜΆΔΑ ΕΡΓΑΣΊΑΣ'],
+    ['phu nu viet', 'Hội Phụ Nữ Việt Nam'],
+    ['поддержки', 'Служба ПОДДЕРЖКИ'],
+  ]) {
+    await find.fill(query);
+    await status.filter({ hasText: 'Showing 1 of 30 member organizations.' }).waitFor();
+    assert.equal(await items.count(), 1, query);
+    assert.equal(await list.getByRole('region', { name }).count(), 1, `${query} finds ${name}`);
+  }
+  await assertNoErrors(page);
+  await context.close();
+});
 
 test('a long list shows a page at a time, can be searched, and keeps new items in view', async () => {
   const { context, page } = await openPlan(planFile({ members: 60 }));

@@ -202,6 +202,25 @@ test('the fixture of every shipped version imports; a newer version is refused c
   await context.close();
 });
 
+test('a value of the wrong kind is refused in the words of the screens', async () => {
+  const context = await app.context();
+  const page = await app.open(context);
+  const T0 = Date.UTC(2026, 0, 1);
+  const actions = [1, 2, 3, 4].map((i) => ({ id: `a${i}`, modified: T0, what: `Step ${i}`, due: i === 4 ? 20260301 : null }));
+  const bad = { format: 'partnership-plan', schema_version: 1, app_version: '0.1.0', plan: { id: 'p', name: 'Bad dates', created: T0, modified: T0, actions } };
+  await pick(page, 'bad-date.json', Buffer.from(JSON.stringify(bad)));
+  const alert = page.getByRole('alert').filter({ hasText: 'Could not open “bad-date.json”' });
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /Action item 4, field “Due date”: expected text, found a number\./);
+  const unknown = { ...bad, plan: { ...bad.plan, actions: [{ id: 'a1', modified: T0, what: 'x', colour: 'red' }] } };
+  await pick(page, 'unknown-field.json', Buffer.from(JSON.stringify(unknown)));
+  const second = page.getByRole('alert').filter({ hasText: 'Could not open “unknown-field.json”' });
+  await second.waitFor();
+  assert.match(await second.textContent(), /Action item 1, field “colour”: it has a field “colour” that plans do not have\./);
+  assertNoErrors(page);
+  await context.close();
+});
+
 test('a plan file dropped on the page opens the same preview', async () => {
   const context = await app.context();
   const page = await app.open(context);
