@@ -2,7 +2,7 @@
 //! own; each list names the source its categories come from.
 
 use super::Section;
-use crate::model::kinds::Sector;
+use super::kinds::Sector;
 
 /// A statement of the partnership health self-check, scored 1 (strongly disagree) to 5
 /// (strongly agree). Categories follow the Wilder Collaboration Factors Inventory's six

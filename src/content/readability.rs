@@ -61,7 +61,7 @@ mod tests {
     use crate::content::glossary::GLOSSARY;
     use crate::content::guidance::{HEALTH_STATEMENTS, SURVIVOR_CHECKLIST};
     use crate::content::{FunctionKind, QUESTIONS};
-    use crate::model::kinds::RoleKind;
+    use crate::content::kinds::RoleKind;
 
     #[test]
     fn syllables_and_grades_are_sensible() {
