@@ -55,7 +55,10 @@ fn assert_uses_only(module: &str, allowed: &[&str]) {
         .into_iter()
         .filter(|(_, m)| m != module && !allowed.contains(&m.as_str()))
         .collect();
-    assert!(wrong.is_empty(), "{module} may use only {allowed:?}; found {wrong:?}");
+    assert!(
+        wrong.is_empty(),
+        "{module} may use only {allowed:?}; found {wrong:?}"
+    );
 }
 
 #[test]

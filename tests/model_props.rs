@@ -58,20 +58,23 @@ proptest! {
 
 mod full {
     use partnership_planner::content::guidance::{HEALTH_STATEMENTS, SURVIVOR_CHECKLIST};
-    use partnership_planner::content::{FunctionKind, Section, QUESTIONS};
-    use partnership_planner::model::fields::{spec, Input};
+    use partnership_planner::content::kinds::Vocabulary;
+    use partnership_planner::content::{FunctionKind, QUESTIONS};
+    use partnership_planner::model::fields::spec;
+    use partnership_planner::model::items::{
+        ActionField, Field, FieldValue, FundingField, GoalField, MemberField, NetworkField,
+        ResourceField, RoleField, StrategyField, SubgroupField,
+    };
     use partnership_planner::model::kinds::{
         ActionStatus, FundingKind, FundingStatus, MemberStatus, NetworkKind, Pillar, RoleKind,
-        Sector,
     };
     use partnership_planner::model::{
-        encode, encode_pretty, import_bytes, import_text, FieldValue, ListKind, Plan,
+        encode, encode_pretty, import_bytes, import_text, ListKind, Plan,
     };
     use proptest::collection::vec;
     use proptest::option;
     use proptest::prelude::*;
     use proptest::sample::{select, subsequence, Index};
-    use serde_json::{json, Value};
 
     /// Largest funding amount a plan may hold (`rules::MAX_AMOUNT`).
     const MAX_AMOUNT: u64 = 1_000_000_000_000;
@@ -96,25 +99,37 @@ mod full {
         option::of((0i64..73_000).prop_map(date))
     }
 
-    /// A vocabulary value as it is written in files.
-    fn key<T: serde::Serialize>(v: T) -> Value {
-        serde_json::to_value(v).unwrap_or_default()
+    /// The fields of one item, each with its value, as a screen sets them.
+    type Fields = Vec<(Field, FieldValue)>;
+
+    fn text(s: String) -> FieldValue {
+        FieldValue::Text(s)
     }
 
-    fn pillars() -> impl Strategy<Value = Value> {
+    fn maybe(s: Option<String>) -> FieldValue {
+        FieldValue::Maybe(s)
+    }
+
+    /// A vocabulary choice as a form gives it (its key).
+    fn choice<V: Vocabulary>(v: Option<V>) -> FieldValue {
+        FieldValue::Maybe(v.map(|v| v.key().to_owned()))
+    }
+
+    fn pillars() -> impl Strategy<Value = FieldValue> {
         subsequence(Pillar::ALL, 0..=Pillar::ALL.len())
             .prop_shuffle()
-            .prop_map(key)
+            .prop_map(|ps| FieldValue::Keys(ps.iter().map(|p| p.key().to_owned()).collect()))
     }
 
     /// Short free text: any characters (markup, emoji, controls) but no line breaks.
     const TEXT: &str = ".{0,40}";
     const LONG: &str = "(.|\n){0,120}";
 
-    fn member() -> impl Strategy<Value = Value> {
+    fn member() -> impl Strategy<Value = Fields> {
+        use MemberField::*;
         (
             TEXT,
-            option::of(select(Sector::ALL)),
+            option::of(select(partnership_planner::content::kinds::Sector::ALL)),
             select(MemberStatus::ALL),
             pillars(),
             TEXT,
@@ -125,25 +140,41 @@ mod full {
         )
             .prop_map(
                 |(name, sector, status, pillars, contact, email, phone, brings, needs)| {
-                    json!({"name": name, "sector": key(sector), "status": key(status),
-                        "pillars": pillars, "contact": contact, "email": email, "phone": phone,
-                        "brings": brings, "needs": needs})
+                    let m = Field::Members;
+                    vec![
+                        (m(Name), text(name)),
+                        (m(Sector), choice(sector)),
+                        (m(Status), choice(Some(status))),
+                        (m(Pillars), pillars),
+                        (m(Contact), text(contact)),
+                        (m(Email), text(email)),
+                        (m(Phone), text(phone)),
+                        (m(Brings), text(brings)),
+                        (m(Needs), text(needs)),
+                    ]
                 },
             )
     }
 
-    fn network() -> impl Strategy<Value = Value> {
-        (TEXT, option::of(select(NetworkKind::ALL)), LONG)
-            .prop_map(|(name, kind, note)| json!({"name": name, "kind": key(kind), "note": note}))
+    fn network() -> impl Strategy<Value = Fields> {
+        use NetworkField::*;
+        (TEXT, option::of(select(NetworkKind::ALL)), LONG).prop_map(|(name, kind, note)| {
+            let n = Field::Networks;
+            vec![
+                (n(Name), text(name)),
+                (n(Kind), choice(kind)),
+                (n(Note), text(note)),
+            ]
+        })
     }
 
     /// References are made valid by construction: `m0..m{n}` and `g0..g{n}` exist.
-    fn id_ref(prefix: &'static str, n: usize) -> impl Strategy<Value = Value> {
-        option::of(any::<Index>())
-            .prop_map(move |i| key(i.map(|i| format!("{prefix}{}", i.index(n)))))
+    fn id_ref(prefix: &'static str, n: usize) -> impl Strategy<Value = Option<String>> {
+        option::of(any::<Index>()).prop_map(move |i| i.map(|i| format!("{prefix}{}", i.index(n))))
     }
 
-    fn role(members: usize) -> impl Strategy<Value = Value> {
+    fn role(members: usize) -> impl Strategy<Value = Fields> {
+        use RoleField::*;
         (
             option::of(select(RoleKind::ALL)),
             id_ref("m", members),
@@ -152,32 +183,62 @@ mod full {
             TEXT,
         )
             .prop_map(|(role, member, person, description, term)| {
-                json!({"role": key(role), "member": member, "person": person,
-                    "description": description, "term": term})
+                let r = Field::Roles;
+                vec![
+                    (r(Role), choice(role)),
+                    (r(Member), maybe(member)),
+                    (r(Person), text(person)),
+                    (r(Description), text(description)),
+                    (r(Term), text(term)),
+                ]
             })
     }
 
-    fn subgroup(members: usize) -> impl Strategy<Value = Value> {
+    fn subgroup(members: usize) -> impl Strategy<Value = Fields> {
+        use SubgroupField::*;
         let ids: Vec<String> = (0..members).map(|i| format!("m{i}")).collect();
-        (TEXT, TEXT, id_ref("m", members), subsequence(ids, 0..=members)).prop_map(
-            |(name, focus, lead, members)| {
-                json!({"name": name, "focus": focus, "lead": lead, "members": members})
-            },
+        (
+            TEXT,
+            TEXT,
+            id_ref("m", members),
+            subsequence(ids, 0..=members),
         )
+            .prop_map(|(name, focus, lead, members)| {
+                let s = Field::Subgroups;
+                vec![
+                    (s(Name), text(name)),
+                    (s(Focus), text(focus)),
+                    (s(Lead), maybe(lead)),
+                    (s(Members), FieldValue::Keys(members)),
+                ]
+            })
     }
 
-    fn goal() -> impl Strategy<Value = Value> {
+    fn goal() -> impl Strategy<Value = Fields> {
+        use GoalField::*;
         (LONG, any::<[bool; 5]>()).prop_map(|(title, f)| {
-            json!({"title": title, "specific": f[0], "measurable": f[1], "achievable": f[2],
-                "relevant": f[3], "time_bound": f[4]})
+            let g = Field::Goals;
+            vec![
+                (g(Title), text(title)),
+                (g(Specific), FieldValue::Flag(f[0])),
+                (g(Measurable), FieldValue::Flag(f[1])),
+                (g(Achievable), FieldValue::Flag(f[2])),
+                (g(Relevant), FieldValue::Flag(f[3])),
+                (g(TimeBound), FieldValue::Flag(f[4])),
+            ]
         })
     }
 
-    fn strategy(goals: usize) -> impl Strategy<Value = Value> {
-        (id_ref("g", goals), LONG).prop_map(|(goal, text)| json!({"goal": goal, "text": text}))
+    fn strategy(goals: usize) -> impl Strategy<Value = Fields> {
+        use StrategyField::*;
+        (id_ref("g", goals), LONG).prop_map(|(goal, t)| {
+            let s = Field::Strategies;
+            vec![(s(Goal), maybe(goal)), (s(Text), text(t))]
+        })
     }
 
-    fn action(members: usize, goals: usize) -> impl Strategy<Value = Value> {
+    fn action(members: usize, goals: usize) -> impl Strategy<Value = Fields> {
+        use ActionField::*;
         (
             LONG,
             id_ref("g", goals),
@@ -190,14 +251,23 @@ mod full {
         )
             .prop_map(
                 |(what, goal, owner, due, status, resources, barriers, inform)| {
-                    json!({"what": what, "goal": goal, "owner": owner, "due": due,
-                    "status": key(status), "resources": resources, "barriers": barriers,
-                    "inform": inform})
+                    let a = Field::Actions;
+                    vec![
+                        (a(What), text(what)),
+                        (a(Goal), maybe(goal)),
+                        (a(Owner), maybe(owner)),
+                        (a(Due), maybe(due)),
+                        (a(Status), choice(Some(status))),
+                        (a(Resources), text(resources)),
+                        (a(Barriers), text(barriers)),
+                        (a(Inform), text(inform)),
+                    ]
                 },
             )
     }
 
-    fn funding(members: usize) -> impl Strategy<Value = Value> {
+    fn funding(members: usize) -> impl Strategy<Value = Fields> {
+        use FundingField::*;
         (
             TEXT,
             option::of(select(FundingKind::ALL)),
@@ -207,21 +277,42 @@ mod full {
             id_ref("m", members),
         )
             .prop_map(|(name, kind, amount, status, deadline, fiscal_agent)| {
-                json!({"name": name, "kind": key(kind), "amount": amount,
-                    "status": key(status), "deadline": deadline, "fiscal_agent": fiscal_agent})
+                let f = Field::Funding;
+                vec![
+                    (f(Name), text(name)),
+                    (f(Kind), choice(kind)),
+                    (f(Amount), FieldValue::Money(amount)),
+                    (f(Status), choice(Some(status))),
+                    (f(Deadline), maybe(deadline)),
+                    (f(FiscalAgent), maybe(fiscal_agent)),
+                ]
             })
     }
 
-    fn resource() -> impl Strategy<Value = Value> {
-        let slugs: Vec<String> = Section::ALL.iter().map(|s| s.slug().to_owned()).collect();
+    fn resource() -> impl Strategy<Value = Fields> {
+        use ResourceField::*;
+        let slugs: Vec<String> = partnership_planner::content::Section::ALL
+            .iter()
+            .map(|s| s.slug().to_owned())
+            .collect();
         (
             TEXT,
-            prop_oneof!["https://example\\.org/[a-z0-9/]{0,20}", "mailto:[a-z]{1,8}@example\\.org", TEXT],
+            prop_oneof![
+                "https://example\\.org/[a-z0-9/]{0,20}",
+                "mailto:[a-z]{1,8}@example\\.org",
+                TEXT
+            ],
             LONG,
             option::of(select(slugs)),
         )
             .prop_map(|(title, url, note, section)| {
-                json!({"title": title, "url": url, "note": note, "section": section})
+                let r = Field::Resources;
+                vec![
+                    (r(Title), text(title)),
+                    (r(Url), text(url)),
+                    (r(Note), text(note)),
+                    (r(Section), maybe(section)),
+                ]
             })
     }
 
@@ -276,49 +367,23 @@ mod full {
     }
 
     /// Adds an item and sets each of its fields through `set_field`, as a screen would. Every
-    /// field a screen edits (`lists::spec`) must be among them, so the generator keeps up with
+    /// field a screen edits (`fields::spec`) must be among them, so the generator keeps up with
     /// new fields.
-    fn add(plan: &mut Plan, list: ListKind, id: &str, fields: &Value, at: &mut u64) {
+    fn add(plan: &mut Plan, list: ListKind, id: &str, fields: &Fields, at: &mut u64) {
         *at += 1;
         plan.add_item(list, id.to_owned(), *at);
-        let Some(fields) = fields.as_object() else {
-            panic!("{list:?}: fields must be an object");
-        };
-        for k in fields.keys() {
+        for f in spec(list).fields {
             assert!(
-                spec(list).fields.iter().any(|f| f.field.key() == k),
-                "{list:?}.{k} is not a field a screen edits"
+                fields.iter().any(|(g, _)| *g == f.field),
+                "the generator does not set {:?}",
+                f.field
             );
         }
-        for f in spec(list).fields {
-            let Some(v) = fields.get(f.field.key()) else {
-                panic!("the generator does not set {list:?}.{}", f.field.key());
-            };
-            let strings = || {
-                v.as_array()
-                    .map(|a| {
-                        a.iter()
-                            .filter_map(|x| x.as_str().map(str::to_owned))
-                            .collect()
-                    })
-                    .unwrap_or_default()
-            };
-            let value = match f.input {
-                Input::Text | Input::LongText | Input::Email | Input::Tel | Input::Url => {
-                    FieldValue::Text(v.as_str().unwrap_or_default().to_owned())
-                }
-                Input::Money => FieldValue::Money(v.as_u64().unwrap_or_default()),
-                Input::Flag => FieldValue::Flag(v.as_bool().unwrap_or_default()),
-                Input::Pillars | Input::MemberSet => FieldValue::Keys(strings()),
-                Input::Date
-                | Input::Choice(_)
-                | Input::MemberRef
-                | Input::GoalRef
-                | Input::SectionRef => FieldValue::Maybe(v.as_str().map(str::to_owned)),
-            };
+        for (field, value) in fields {
+            assert_eq!(field.list(), list, "{field:?} is not a field of {list:?}");
             *at += 1;
-            if let Err(e) = plan.set_field(id, f.field, value, *at) {
-                panic!("set_field({id}, {:?}, {v}) refused: {e}", f.field);
+            if let Err(e) = plan.set_field(id, *field, value.clone(), *at) {
+                panic!("set_field({id}, {field:?}, {value:?}) refused: {e}");
             }
         }
     }

@@ -1,8 +1,8 @@
 //! Checklists, self-check statements, coverage needs and resources. Wording is the project's
 //! own; each list names the source its categories come from.
 
-use super::Section;
 use super::kinds::Sector;
+use super::Section;
 
 /// A statement of the partnership health self-check, scored 1 (strongly disagree) to 5
 /// (strongly agree). Categories follow the Wilder Collaboration Factors Inventory's six

@@ -60,8 +60,8 @@ mod tests {
     use super::*;
     use crate::content::glossary::GLOSSARY;
     use crate::content::guidance::{HEALTH_STATEMENTS, SURVIVOR_CHECKLIST};
-    use crate::content::{FunctionKind, QUESTIONS};
     use crate::content::kinds::RoleKind;
+    use crate::content::{FunctionKind, QUESTIONS};
 
     #[test]
     fn syllables_and_grades_are_sensible() {
