@@ -5,8 +5,17 @@
 //   inline.mjs  puts the stylesheet and the glue into index.html
 //   csp.mjs     writes the Content Security Policy with the hashes of the inline script and style
 // Each gets trunk's environment (TRUNK_STAGING_DIR); the first to fail fails the build.
+//
+// PLAIN_BUILD=1 (see Makefile, `make test-plain`) switches all four off: dist/ is then exactly
+// what `trunk build --release` writes (trunk's own wasm-opt and minifier included), with no
+// Content Security Policy <meta>, the glue and the stylesheet as files.
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
+
+if (process.env.PLAIN_BUILD === '1') {
+  console.error('post-build: PLAIN_BUILD=1, leaving the files as trunk wrote them');
+  process.exit(0);
+}
 
 for (const step of ['slim.mjs', 'minify.mjs', 'inline.mjs', 'csp.mjs']) {
   const { status } = spawnSync(process.execPath, [resolve(import.meta.dirname, step)], { stdio: 'inherit' });

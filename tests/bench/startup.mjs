@@ -5,8 +5,8 @@
 //   large   the app with the large plan (scale 1) already in localStorage,
 //   floor_static, floor  (when built: `make bench` builds it) the smallest Leptos page the probe
 //           accepts (tests/bench/floor: a heading, a link, a button; built like the app, same CSS)
-//           and its own static copy: the least any Leptos page takes here, for reading the
-//           empty plan's ratio. Reported, not budgeted.
+//           and its own static copy: the least any Leptos page takes, for reading the
+//           empty plan's ratio. Reported, not budgeted (nor is any start-up figure now).
 // each without throttling and with the CPU slowed 4× (Emulation.setCPUThrottlingRate). Each load
 // is in a fresh context whose page has first opened robots.txt of the same origin (see `warm` in
 // lib.mjs); the large plan is written to storage beforehand from another page (see `seed`).
@@ -18,7 +18,8 @@ import { RUNS, expectOpenPlan, largePlanAt, loadFirstScreen, median, ms, round1,
 
 export const THROTTLE = 4;
 /** Loads of each kind: more than the other measurements' RUNS, because one load takes a second
- *  or two and a median of 5 moved by ±0.3× between runs here (BENCH_STARTUP_RUNS overrides). */
+ *  or two and a median of 5 moved by ±0.3× between runs on the 2-core build machine
+ *  (2026-12-01) (BENCH_STARTUP_RUNS overrides). */
 export const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? Math.max(RUNS, 15));
 /** The floor page's build (Makefile, `bench`); FLOOR_DIR overrides it. */
 export const FLOOR_DIR = resolve(process.env.FLOOR_DIR ?? join(import.meta.dirname, '../../target/floor/dist'));

@@ -1,5 +1,6 @@
-// Launches Debian's Chromium through playwright-core (tools that download their own browser do
-// not work on this machine), with the flags that keep it from reaching out to the network.
+// Launches Debian's Chromium through playwright-core (the project's machines reach only package
+// registries, so a tool that downloads a browser build of its own cannot install one), with the
+// flags that keep it from reaching out to the network.
 import { chromium } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -1,13 +1,16 @@
 // What .ci/slim.mjs trims from the build (see it for why): the page downloads no stream classes
 // it never uses, and the wasm's imports and exports have short names; and how .ci/inline.mjs puts
 // the glue and the stylesheet into the page. The app still starting and working with these files
-// is what every other test here checks.
+// is what every other test here checks. Against the plain build (PLAIN_BUILD=1, `make test-plain`)
+// the first is skipped, as nothing was trimmed; the tests of inline.mjs itself run on its own
+// inputs, so they run on both.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DIST, builtLoader } from './csp-check.mjs';
+import { PLAIN } from './server.mjs';
 import { sections, imports, exports } from '../../.ci/slim.mjs';
 import { inlineAssets } from '../../.ci/inline.mjs';
 
@@ -15,7 +18,20 @@ const { parse } = await import(pathToFileURL(resolve(import.meta.dirname, '../..
 
 const file = (suffix) => join(DIST, readdirSync(DIST).find((f) => f.endsWith(suffix)));
 
-test('the shipped wasm and its glue carry no unused stream classes, and short import and export names', () => {
+test('the build under test is the one PLAIN_BUILD says: post-build steps run, or none did', () => {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const glueFiles = readdirSync(DIST).filter((f) => f.endsWith('.js'));
+  const csp = /<meta http-equiv=["']?Content-Security-Policy/i.test(html);
+  if (PLAIN) {
+    assert.ok(glueFiles.length === 1 && !csp, `${DIST}: PLAIN_BUILD=1, yet not trunk's plain output (glue files ${glueFiles}, CSP ${csp})`);
+  } else {
+    assert.ok(glueFiles.length === 0 && csp, `${DIST}: the post-build steps did not all run (glue files ${glueFiles}, CSP ${csp}); for the plain build set PLAIN_BUILD=1`);
+  }
+});
+
+test('the shipped wasm and its glue carry no unused stream classes, and short import and export names', {
+  skip: PLAIN && 'plain build (PLAIN_BUILD=1): .ci/slim.mjs trims and renames, and did not run',
+}, () => {
   const parts = sections(readFileSync(file('_bg.wasm')));
   const ins = imports(parts.find((p) => p.id === 2).body);
   const outs = exports(parts.find((p) => p.id === 7).body);

@@ -4,8 +4,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { DIST } from './server.mjs';
 
-export const DIST = resolve(import.meta.dirname, '../../dist');
+export { DIST };
 export const SRC = resolve(import.meta.dirname, '../../src');
 
 /** The policy's directives, in order, for the script sources (the loader's hash source,

@@ -1,5 +1,9 @@
 // A static file server for the release build (dist/), on 127.0.0.1 and a free port. Used by the
 // end-to-end tests and the benchmark; `make serve` uses trunk's own server instead.
+//
+// DIST=folder (relative to the repository, or absolute) tests another build, e.g. the plain
+// build in dist-plain/ (`make test-plain`); PLAIN_BUILD=1 says that it is the plain build (no
+// post-build steps: see Makefile), so the tests of what those steps do are skipped.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -16,8 +20,14 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Serves `root` (default: the repository's dist/). Resolves to { url, close, requests }. */
-export async function serve(root = resolve(import.meta.dirname, '../../dist')) {
+/** The build under test: $DIST, or the repository's dist/. */
+export const DIST = resolve(import.meta.dirname, '../..', process.env.DIST || 'dist');
+
+/** True when DIST is the plain build (PLAIN_BUILD=1: trunk's output, no post-build steps). */
+export const PLAIN = process.env.PLAIN_BUILD === '1';
+
+/** Serves `root` (default: DIST). Resolves to { url, close, requests }. */
+export async function serve(root = DIST) {
   const requests = [];
   const server = createServer(async (req, res) => {
     requests.push(req.url);

