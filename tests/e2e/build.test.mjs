@@ -96,3 +96,17 @@ test('inline.mjs puts the stylesheet and the glue into the page, calling the glu
     assert.throws(() => inline(page, files), MESSAGES[why], why);
   }
 });
+
+test('the build tools whose output ships come from the committed lock file, exactly', () => {
+  const root = resolve(import.meta.dirname, '../..');
+  const lock = JSON.parse(readFileSync(join(root, '.ci/build-tools/package-lock.json'), 'utf8'));
+  for (const [path, entry] of Object.entries(lock.packages)) {
+    if (!path) continue;
+    const installed = JSON.parse(readFileSync(join(root, '.tools', path, 'package.json'), 'utf8'));
+    assert.equal(installed.version, entry.version, `${path}: installed ${installed.version}, locked ${entry.version}`);
+    assert.ok(entry.integrity, `${path} has an integrity hash in the lock file`);
+  }
+  const tools = readFileSync(join(root, '.ci/tools.sh'), 'utf8');
+  assert.match(tools, /npm ci --prefix \.tools --ignore-scripts/, 'the build tools are installed with npm ci, scripts off');
+  assert.doesNotMatch(tools, /npm install /, 'no npm install resolves versions afresh');
+});
