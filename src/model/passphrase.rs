@@ -101,7 +101,30 @@ pub fn is_word(word: &str) -> bool {
 
 /// Bits a word chosen at random from the list carries.
 fn word_bits() -> f64 {
-    (words().count().max(2) as f64).log2()
+    log2(words().count().max(2) as f64)
+}
+
+/// log2 for `x` ≥ 1, within 0.09 and never above the true value: the whole part from the
+/// exponent, the rest by a straight line between powers of two. (The app ships no `log2` or
+/// `pow` from a maths library: every byte of the download counts.)
+fn log2(x: f64) -> f64 {
+    let mut whole = 0.0;
+    let mut rest = x.max(1.0);
+    while rest >= 2.0 {
+        rest /= 2.0;
+        whole += 1.0;
+    }
+    whole + (rest - 1.0)
+}
+
+/// 2 to the power `bits` (≥ 0), the inverse of `log2` above.
+fn exp2(bits: f64) -> f64 {
+    let whole = bits.max(0.0).floor();
+    let mut value = 1.0 + (bits.max(0.0) - whole);
+    for _ in 0..(whole as u32).min(1_000) {
+        value *= 2.0;
+    }
+    value
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -201,7 +224,7 @@ impl fmt::Display for Verdict {
 
 /// How long `GUESSES_PER_SECOND` takes, on average, to find a passphrase of `bits`.
 pub fn time_to_guess(bits: f64) -> String {
-    let seconds = 2f64.powf(bits) / GUESSES_PER_SECOND / 2.0;
+    let seconds = exp2(bits) / GUESSES_PER_SECOND / 2.0;
     let (n, unit) = if seconds < 60.0 {
         return "a minute".into();
     } else if seconds < 3_600.0 {
@@ -257,6 +280,12 @@ pub fn assess(pass: &str, plan_name: &str) -> Verdict {
     Verdict::Rated { level, bits }
 }
 
+/// Characters outside ASCII count as letters: the rule uses no Unicode tables (each would add
+/// kilobytes to the download), and compares case only in ASCII.
+fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || !c.is_ascii()
+}
+
 /// Letters and digits only, lower case; with `leet`, `@`→a, `0`→o, `3`→e and so on first.
 fn core(text: &str, leet: bool) -> String {
     text.chars()
@@ -269,13 +298,13 @@ fn core(text: &str, leet: bool) -> String {
             (true, '7' | '+') => 't',
             _ => c,
         })
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
+        .filter(|&c| is_letter(c) || c.is_ascii_digit())
+        .map(|c| c.to_ascii_lowercase())
         .collect()
 }
 
 fn is_separator(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '-' | '_' | '.' | ',')
+    c.is_ascii_whitespace() || matches!(c, '-' | '_' | '.' | ',')
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -286,7 +315,7 @@ enum Kind {
 }
 
 fn kind(c: char) -> Kind {
-    if c.is_alphabetic() {
+    if is_letter(c) {
         Kind::Letters
     } else if c.is_ascii_digit() {
         Kind::Digits
@@ -298,14 +327,14 @@ fn kind(c: char) -> Kind {
 /// The estimated strength in bits (see the module's description).
 pub fn bits(pass: &str, plan_name: &str) -> f64 {
     let name_words: Vec<String> = plan_name
-        .split(|c: char| !c.is_alphabetic())
+        .split(|c: char| !is_letter(c))
         .filter(|w| w.chars().count() >= 3)
-        .map(str::to_lowercase)
+        .map(str::to_ascii_lowercase)
         .collect();
     let mut seen: Vec<String> = Vec::new();
     let mut total = 0.0;
-    for token in pass.split_whitespace() {
-        if is_date(token.trim_end_matches(|c: char| !c.is_alphanumeric())) {
+    for token in pass.split_ascii_whitespace() {
+        if is_date(token.trim_end_matches(|c: char| !c.is_ascii_alphanumeric())) {
             total += 15.0;
             continue;
         }
@@ -321,7 +350,7 @@ pub fn bits(pass: &str, plan_name: &str) -> f64 {
             pieces.push((Kind::Symbols, String::new()));
         }
         for (k, run) in pieces.into_iter().filter(|(_, r)| !r.is_empty()) {
-            let lower = run.to_lowercase();
+            let lower = run.to_ascii_lowercase();
             let score = if seen.contains(&lower) {
                 1.0
             } else {
@@ -340,8 +369,8 @@ pub fn bits(pass: &str, plan_name: &str) -> f64 {
 
 fn letters(run: &str, lower: &str, name_words: &[String]) -> f64 {
     let n = run.chars().count();
-    let caps = run.chars().filter(|c| c.is_uppercase()).count();
-    let first_only = caps == 1 && run.chars().next().is_some_and(char::is_uppercase);
+    let caps = run.chars().filter(char::is_ascii_uppercase).count();
+    let first_only = caps == 1 && run.chars().next().is_some_and(|c| c.is_ascii_uppercase());
     let case = if caps == 0 {
         0.0
     } else if first_only || caps == n {
@@ -475,7 +504,14 @@ mod tests {
         sorted.sort_unstable();
         sorted.dedup();
         assert_eq!(sorted.len(), list.len(), "no word twice");
-        assert!(word_bits() > 10.3);
+        assert!(word_bits() > 10.2 && word_bits() <= 1309f64.log2());
+        for x in [1.0, 1.5, 2.0, 3.0, 1309.0, 7776.0, 1e9] {
+            assert!(
+                log2(x) <= x.log2() + 1e-9 && log2(x) > x.log2() - 0.09,
+                "{x}"
+            );
+            assert!((exp2(log2(x)) - x).abs() < 1e-6 * x, "{x}");
+        }
     }
 
     #[test]
