@@ -149,3 +149,8 @@ mod tests {
         );
     }
 }
+
+/// Words for suggested passphrases (`model::passphrase`), one a line: 1,309 words of three to
+/// five letters from the EFF's large word list (CC BY 3.0 US, Electronic Frontier Foundation),
+/// less words that may hurt or confuse; made by `words.mjs` beside this file.
+pub const PASSPHRASE_WORDS: &str = include_str!("words.txt");

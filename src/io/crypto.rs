@@ -1,9 +1,10 @@
 //! Passphrase protection through the browser's WebCrypto (`crypto.subtle`), so no cryptographic
 //! code ships in the wasm. The file format and every check on it are in `model::sealed`.
 //!
-//! The passphrase is used as its UTF-8 bytes exactly as typed: no Unicode normalization (NFC or
-//! otherwise) and no trimming. A passphrase typed with a differently composed "é" on another
-//! device is a different passphrase; the dialog's advice (a few plain words) keeps that rare.
+//! The passphrase is Unicode-normalized to NFC (the browser's `String.prototype.normalize`)
+//! before its UTF-8 bytes go to PBKDF2, never trimmed: an "é" typed as one character or as "e"
+//! and an accent gives the same key. Files made before this normalization are opened too:
+//! `open` tries the NFC form first, then the text exactly as typed.
 //!
 //! Keys are derived non-extractable, so their bytes never enter wasm memory. Every browser
 //! failure is returned as a `Result`; nothing here panics on browser data.
@@ -15,6 +16,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AesDerivedKeyParams, AesGcmParams, CryptoKey, Pbkdf2Params, SubtleCrypto};
 
+use crate::model::passphrase;
 use crate::model::sealed::{self, Header, SealedError, IV_LEN, SALT_LEN, WRONG_OR_DAMAGED};
 
 /// Why a protected file did not open.
@@ -42,8 +44,30 @@ impl fmt::Display for OpenError {
 
 impl std::error::Error for OpenError {}
 
-/// Protects `plaintext` with `passphrase`: a fresh random salt and IV, `sealed::ITERATIONS`
-/// rounds. Returns the file's text.
+/// `text` in Unicode Normalization Form C.
+pub fn nfc(text: &str) -> String {
+    js_sys::JsString::from(text).normalize("NFC").into()
+}
+
+/// A suggested passphrase: `model::passphrase::SUGGESTED_WORDS` words from the app's list,
+/// each chosen with `crypto.getRandomValues`.
+pub fn suggest_passphrase() -> Result<String, String> {
+    let mut failed = None;
+    let suggestion = passphrase::suggestion(passphrase::SUGGESTED_WORDS, || {
+        let mut four = [0u8; 4];
+        match random(&mut four) {
+            Ok(()) => Some(u32::from_le_bytes(four)),
+            Err(e) => {
+                failed = Some(e);
+                None
+            }
+        }
+    });
+    suggestion.ok_or_else(|| failed.unwrap_or_else(|| "no random numbers".into()))
+}
+
+/// Protects `plaintext` with `passphrase` (in NFC): a fresh random salt and IV,
+/// `sealed::ITERATIONS` rounds. Returns the file's text.
 pub async fn seal(plaintext: &str, passphrase: &str) -> Result<String, String> {
     let mut salt = [0u8; SALT_LEN];
     let mut iv = [0u8; IV_LEN];
@@ -54,7 +78,7 @@ pub async fn seal(plaintext: &str, passphrase: &str) -> Result<String, String> {
 
 /// `seal` with a given salt, IV and round count (for deterministic checks). Never reuse a salt
 /// and IV pair for two different plaintexts with one passphrase.
-pub async fn seal_with(
+pub(crate) async fn seal_with(
     plaintext: &str,
     passphrase: &str,
     salt: [u8; SALT_LEN],
@@ -73,7 +97,7 @@ pub async fn seal_with(
         iv,
     };
     let subtle = subtle()?;
-    let key = derive_key(&subtle, passphrase, &header, "encrypt")
+    let key = derive_key(&subtle, &nfc(passphrase), &header, "encrypt")
         .await
         .map_err(explain)?;
     let params = gcm_params(&header);
@@ -89,9 +113,21 @@ pub async fn seal_with(
 }
 
 /// Opens a protected file's text. Every parameter is checked (`sealed::parse`) before any key
-/// is derived; a wrong passphrase and any changed byte give the same `WrongOrDamaged`.
+/// is derived; a wrong passphrase and any changed byte give the same `WrongOrDamaged`. The
+/// passphrase is tried in NFC, then (if that differs) exactly as typed, for files made before
+/// passphrases were normalized.
 pub async fn open(text: &str, passphrase: &str) -> Result<String, OpenError> {
     let file = sealed::parse(text).map_err(OpenError::Refused)?;
+    let normalized = nfc(passphrase);
+    match open_with(&file, &normalized).await {
+        Err(OpenError::WrongOrDamaged) if normalized != passphrase => {
+            open_with(&file, passphrase).await
+        }
+        result => result,
+    }
+}
+
+async fn open_with(file: &sealed::Sealed, passphrase: &str) -> Result<String, OpenError> {
     let subtle = subtle().map_err(OpenError::Browser)?;
     let key = derive_key(&subtle, passphrase, &file.header, "decrypt")
         .await

@@ -71,6 +71,12 @@ pub async fn copy_text(text: &str) -> Result<(), String> {
         })
 }
 
+/// Empties the clipboard (writes an empty text), after "Copy as text". Clipboard managers and
+/// the system's clipboard history may still keep what was copied.
+pub async fn clear_clipboard() -> Result<(), String> {
+    copy_text("").await
+}
+
 /// The user's local date and time (`2026-11-25 17:42`), for "last saved" and "last exported".
 pub fn local_date_time(ms: Millis) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));

@@ -14,6 +14,7 @@ pub mod library;
 pub mod link;
 pub mod mou;
 pub mod paging;
+pub mod passphrase;
 pub mod pii;
 pub mod plan;
 pub mod rules;

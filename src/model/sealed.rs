@@ -39,9 +39,13 @@ pub const KDF: &str = "PBKDF2-SHA256";
 pub const CIPHER: &str = "AES-256-GCM";
 /// Rounds written by this build (OWASP's figure for PBKDF2-HMAC-SHA256).
 pub const ITERATIONS: u32 = 600_000;
-/// Rounds accepted from a file: fewer is too weak to be ours, more could stall the page.
+/// Rounds accepted from a file: fewer is too weak to be ours; more would keep a phone busy for
+/// many seconds on every attempt (a hostile file could ask for that).
 pub const MIN_ITERATIONS: u32 = 100_000;
-pub const MAX_ITERATIONS: u32 = 10_000_000;
+pub const MAX_ITERATIONS: u32 = 2_000_000;
+/// The plaintext is padded with trailing spaces to a multiple of this many bytes, so a file's
+/// length tells only roughly how large the plan is.
+pub const PAD_TO: usize = 4096;
 pub const SALT_LEN: usize = 16;
 pub const IV_LEN: usize = 12;
 /// The AES-GCM authentication tag at the end of the ciphertext.
@@ -178,6 +182,24 @@ impl fmt::Display for SealedError {
 }
 
 impl std::error::Error for SealedError {}
+
+/// `text` with spaces added at the end up to the next multiple of `PAD_TO` bytes (none when it
+/// is one already). A plan file's reader ignores trailing white space.
+pub fn pad(text: &str) -> String {
+    let padding = (PAD_TO - text.len() % PAD_TO) % PAD_TO;
+    let mut out = String::with_capacity(text.len() + padding);
+    out.push_str(text);
+    out.extend(std::iter::repeat_n(' ', padding));
+    out
+}
+
+/// A protected export's name, the same for every plan: `partnership-plan-2026-12-01.protected.json`.
+pub fn file_name(now: super::time::Millis) -> String {
+    format!(
+        "partnership-plan-{}.protected.json",
+        super::time::iso_date(now)
+    )
+}
 
 /// `1234567` → `1,234,567`.
 fn group(n: u64) -> String {
@@ -624,8 +646,12 @@ mod tests {
             (with("iterations", "0"), Iterations("0".into())),
             (with("iterations", "99999"), Iterations("99,999".into())),
             (
-                with("iterations", "10000001"),
-                Iterations("10,000,001".into()),
+                with("iterations", "2000001"),
+                Iterations("2,000,001".into()),
+            ),
+            (
+                with("iterations", "10000000"),
+                Iterations("10,000,000".into()),
             ),
             (
                 with("iterations", "9007199254740992"),
@@ -739,7 +765,8 @@ mod tests {
         let bad = [
             ("iterations-1", Iterations("1".into())),
             ("iterations-99999", Iterations("99,999".into())),
-            ("iterations-10000001", Iterations("10,000,001".into())),
+            ("iterations-2000001", Iterations("2,000,001".into())),
+            ("iterations-3000000", Iterations("3,000,000".into())),
             (
                 "iterations-2pow53",
                 Iterations("9,007,199,254,740,992".into()),
@@ -784,6 +811,41 @@ mod tests {
     }
 
     #[test]
+    fn the_largest_accepted_round_count_parses() {
+        assert!(parse(&with("iterations", "2000000")).is_ok());
+        assert!(parse(&with("iterations", "100000")).is_ok());
+    }
+
+    #[test]
+    fn padding_hides_the_exact_length_and_reads_back() {
+        for len in [0, 1, 4095, 4096, 4097, 10_000] {
+            let text = "x".repeat(len);
+            let padded = pad(&text);
+            assert_eq!(padded.len() % PAD_TO, 0, "{len}");
+            assert!(padded.len() >= len && padded.len() < len + PAD_TO);
+            assert_eq!(padded.trim_end(), text);
+        }
+        assert_eq!(pad(&"é".repeat(2048)).len(), 4096, "bytes, not characters");
+        // A padded plan file opens like the plain one.
+        let plan = crate::model::Plan::new("p1".into(), 1_795_628_523_000);
+        let text = crate::model::encode_pretty(&plan, 1_795_628_523_000);
+        let padded = pad(&text);
+        assert_ne!(padded, text);
+        assert_eq!(
+            crate::model::import_text(&padded).map(|d| d.plan),
+            crate::model::import_text(&text).map(|d| d.plan)
+        );
+    }
+
+    #[test]
+    fn protected_file_names_say_nothing_of_the_plan() {
+        assert_eq!(
+            file_name(1_795_628_523_000),
+            "partnership-plan-2026-11-25.protected.json"
+        );
+    }
+
+    #[test]
     fn refuses_a_field_given_twice() {
         let text = file().replacen(
             "\"iterations\": 600000,",
@@ -801,7 +863,7 @@ mod tests {
         assert_eq!(
             SealedError::Iterations("1".into()).to_string(),
             "This protected file asks for 1 key-derivation rounds; Partnership Planner accepts \
-             100,000 to 10,000,000."
+             100,000 to 2,000,000."
         );
         let long = format!("\"{}\"", "x".repeat(10_000));
         let message = parse(&with("kdf", &long)).unwrap_err().to_string();

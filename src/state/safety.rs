@@ -24,9 +24,13 @@ impl PlanState {
     }
 
     /// Saves what is pending, then locks: the app shows only its lock screen until unlocked,
-    /// here and at the next visit. With a passphrase, unlocking asks for it.
+    /// here and at the next visit. With a passphrase, unlocking asks for it (the UI checks its
+    /// strength first: `model::passphrase`). A file waiting for its passphrase or in preview
+    /// (perhaps a protected file's plain text) is dropped.
     pub async fn lock(&self, passphrase: Option<String>) -> Result<(), String> {
         self.flush();
+        self.sealed.set(None);
+        self.preview.set(None);
         let check = match passphrase.filter(|p| !p.is_empty()) {
             Some(p) => Some(crate::io::crypto::seal(LOCK_TEXT, &p).await?),
             None => None,

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use super::{PlanState, SaveState};
 use crate::io::{self, crypto};
-use crate::model::library::{export_file_name, protected_file_name};
+use crate::model::library::export_file_name;
+use crate::model::sealed;
 use crate::model::{
     compare, encode_pretty, import_bytes, import_text, Comparison, Decoded, Edit, ImportError,
 };
@@ -64,9 +65,10 @@ impl PlanState {
         Ok(())
     }
 
-    /// Seals the plan with `passphrase` (`io::crypto`) and downloads it as
-    /// `<name>-<date>.protected.json`, unless `wanted()` says by then that the user cancelled.
-    /// Returns the file's name, or `None` when cancelled.
+    /// Seals the plan with `passphrase` (`io::crypto`), padded to a multiple of 4 KiB, and
+    /// downloads it as `partnership-plan-<date>.protected.json` (nothing of the plan in the
+    /// name), unless `wanted()` says by then that the user cancelled. Returns the file's name,
+    /// or `None` when cancelled.
     pub async fn export_protected(
         &self,
         passphrase: &str,
@@ -75,8 +77,8 @@ impl PlanState {
         self.flush();
         let now = io::now();
         let text = self.export_text();
-        let name = protected_file_name(&self.plan.with_untracked(|p| export_file_name(p, now)));
-        let file = crypto::seal(&text, passphrase).await;
+        let name = sealed::file_name(now);
+        let file = crypto::seal(&sealed::pad(&text), passphrase).await;
         if !wanted() {
             return Ok(None);
         }

@@ -9,25 +9,26 @@ use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::model::sealed;
+use crate::model::{passphrase, sealed};
 use crate::state::{PlanState, SealedFile};
 
-/// Shorter passphrases are refused on export.
-pub const MIN_PASSPHRASE_CHARS: usize = 8;
-
 /// What is wrong with the two passphrase fields, if anything (first field, second field).
-fn check(pass: &str, again: &str) -> (Option<&'static str>, Option<&'static str>) {
-    if pass.is_empty() {
-        (Some("Enter a passphrase."), None)
-    } else if pass.chars().count() < MIN_PASSPHRASE_CHARS {
-        (
-            Some("This passphrase is too short: use at least 8 characters."),
-            None,
-        )
+/// With `optional`, two empty fields are fine (the lock without a passphrase).
+pub(super) fn check(
+    pass: &str,
+    again: &str,
+    plan_name: &str,
+    optional: bool,
+) -> (Option<String>, Option<String>) {
+    if optional && pass.is_empty() && again.is_empty() {
+        return (None, None);
+    }
+    if let Some(problem) = passphrase::assess(pass, plan_name).problem() {
+        (Some(problem), None)
     } else if again.is_empty() {
-        (None, Some("Enter the passphrase a second time."))
+        (None, Some("Enter the passphrase a second time.".into()))
     } else if again != pass {
-        (None, Some("The two passphrases do not match."))
+        (None, Some("The two passphrases do not match.".into()))
     } else {
         (None, None)
     }
@@ -116,15 +117,17 @@ pub fn ExportEncrypted(#[prop(optional)] confirm: Option<Callback<Callback<()>>>
             return;
         }
         let passphrase = pass.get_untracked();
-        let (pe, ae) = again.with_untracked(|a| check(&passphrase, a));
-        pass_error.set(pe.map(String::from));
-        again_error.set(ae.map(String::from));
+        let name = state.plan.with_untracked(|p| p.name.clone());
+        let (pe, ae) = again.with_untracked(|a| check(&passphrase, a, &name, false));
+        let (bad_first, bad_second) = (pe.is_some(), ae.is_some());
+        pass_error.set(pe);
+        again_error.set(ae);
         failure.set(None);
-        if pe.is_some() {
+        if bad_first {
             focus(first);
             return;
         }
-        if ae.is_some() {
+        if bad_second {
             focus(second);
             return;
         }
@@ -197,54 +200,14 @@ pub fn ExportEncrypted(#[prop(optional)] confirm: Option<Callback<Callback<()>>>
                     "or in person, never in the same email as the file. A forgotten passphrase "
                     "cannot be recovered."
                 </p>
-                <div class="field">
-                    <label for="seal-pass">"Passphrase"</label>
-                    <p class="hint" id="seal-pass-hint">
-                        "At least 8 characters. A few unrelated words are easy to say and hard to guess."
-                    </p>
-                    <input
-                        id="seal-pass"
-                        node_ref=first
-                        type=move || if visible.get() { "text" } else { "password" }
-                        autocomplete="new-password"
-                        spellcheck="false"
-                        autocapitalize="off"
-                        aria-describedby=move || described("seal-pass-hint", "seal-pass-error", pass_error.with(Option::is_some))
-                        aria-invalid=move || pass_error.with(Option::is_some).then_some("true")
-                        prop:value=move || pass.get()
-                        on:input=move |ev| pass.set(event_target_value(&ev))
-                    />
-                    {move || pass_error.get().map(|e| view! {
-                        <p class="field-error" id="seal-pass-error" role="alert">{e}</p>
-                    })}
-                </div>
-                <div class="field">
-                    <label for="seal-again">"Passphrase again"</label>
-                    <input
-                        id="seal-again"
-                        node_ref=second
-                        type=move || if visible.get() { "text" } else { "password" }
-                        autocomplete="new-password"
-                        spellcheck="false"
-                        autocapitalize="off"
-                        aria-describedby=move || described("", "seal-again-error", again_error.with(Option::is_some))
-                        aria-invalid=move || again_error.with(Option::is_some).then_some("true")
-                        prop:value=move || again.get()
-                        on:input=move |ev| again.set(event_target_value(&ev))
-                    />
-                    {move || again_error.get().map(|e| view! {
-                        <p class="field-error" id="seal-again-error" role="alert">{e}</p>
-                    })}
-                </div>
-                <div class="choice">
-                    <input
-                        type="checkbox"
-                        id="seal-show"
-                        prop:checked=move || visible.get()
-                        on:change=move |ev| visible.set(event_target_checked(&ev))
-                    />
-                    <label for="seal-show">"Show passphrases"</label>
-                </div>
+                <NewPassphrase
+                    id="seal"
+                    label="Passphrase"
+                    again_label="Passphrase again"
+                    hint="At least 8 characters, hard to guess: a few unrelated words are easy to say and hard to guess."
+                    autocomplete="new-password"
+                    pass again visible pass_error again_error first second
+                />
                 <div role="alert">
                     {move || failure.get().map(|f| view! { <p class="field-error">{f}</p> })}
                 </div>
@@ -256,6 +219,119 @@ pub fn ExportEncrypted(#[prop(optional)] confirm: Option<Callback<Callback<()>>>
                 </p>
             </form>
         </dialog>
+    }
+}
+
+/// A new passphrase typed twice, with "Suggest a passphrase", a strength meter
+/// (`model::passphrase`, against the open plan's name) and "Show passphrases". Every element id
+/// starts with `id`: `{id}-pass`, `{id}-again`, `{id}-pass-error`, `{id}-strength`, ….
+#[component]
+pub(super) fn NewPassphrase(
+    id: &'static str,
+    label: &'static str,
+    again_label: &'static str,
+    hint: &'static str,
+    /// "new-password" where a password manager may keep it, "off" where nothing should.
+    autocomplete: &'static str,
+    pass: RwSignal<String>,
+    again: RwSignal<String>,
+    visible: RwSignal<bool>,
+    pass_error: RwSignal<Option<String>>,
+    again_error: RwSignal<Option<String>>,
+    first: NodeRef<html::Input>,
+    second: NodeRef<html::Input>,
+) -> impl IntoView {
+    let state = expect_context::<PlanState>();
+    let suggested = RwSignal::new(None::<String>);
+    let ignore = (autocomplete == "off").then_some("true");
+    let meter = move || {
+        pass.with(|p| {
+            (!p.is_empty()).then(|| {
+                state
+                    .plan
+                    .with(|plan| passphrase::assess(p, &plan.name).to_string())
+            })
+        })
+    };
+    let suggest = move |_| match crate::io::crypto::suggest_passphrase() {
+        Ok(words) => {
+            pass.set(words.clone());
+            again.set(words);
+            visible.set(true);
+            pass_error.set(None);
+            again_error.set(None);
+            suggested.set(Some(
+                "A passphrase of six random words is now in both fields, shown. Write it down \
+                 or learn it before you go on: it cannot be recovered."
+                    .into(),
+            ));
+            focus(first);
+        }
+        Err(e) => suggested.set(Some(format!("Could not suggest a passphrase: {e}."))),
+    };
+    let field_type = move || if visible.get() { "text" } else { "password" };
+    view! {
+        <div class="field">
+            <label for=format!("{id}-pass")>{label}</label>
+            <p class="hint" id=format!("{id}-pass-hint")>{hint}</p>
+            <input
+                id=format!("{id}-pass")
+                node_ref=first
+                type=field_type
+                autocomplete=autocomplete
+                data-lpignore=ignore
+                data-bwignore=ignore
+                spellcheck="false"
+                autocapitalize="off"
+                aria-describedby=move || {
+                    let error = pass_error.with(Option::is_some);
+                    described(&format!("{id}-pass-hint {id}-strength"), &format!("{id}-pass-error"), error)
+                }
+                aria-invalid=move || pass_error.with(Option::is_some).then_some("true")
+                prop:value=move || pass.get()
+                on:input=move |ev| {
+                    pass.set(event_target_value(&ev));
+                    suggested.set(None);
+                }
+            />
+            <p class="hint strength" id=format!("{id}-strength")>{meter}</p>
+            {move || pass_error.get().map(|e| view! {
+                <p class="field-error" id=format!("{id}-pass-error") role="alert">{e}</p>
+            })}
+            <p>
+                <button type="button" class="secondary" on:click=suggest>"Suggest a passphrase"</button>
+            </p>
+            <p role="status">{move || suggested.get()}</p>
+        </div>
+        <div class="field">
+            <label for=format!("{id}-again")>{again_label}</label>
+            <input
+                id=format!("{id}-again")
+                node_ref=second
+                type=field_type
+                autocomplete=autocomplete
+                data-lpignore=ignore
+                data-bwignore=ignore
+                spellcheck="false"
+                autocapitalize="off"
+                aria-describedby=move || described("", &format!("{id}-again-error"), again_error.with(Option::is_some))
+                aria-invalid=move || again_error.with(Option::is_some).then_some("true")
+                prop:value=move || again.get()
+                on:input=move |ev| again.set(event_target_value(&ev))
+            />
+            {move || again_error.get().map(|e| view! {
+                <p class="field-error" id=format!("{id}-again-error") role="alert">{e}</p>
+            })}
+        </div>
+        <div class="choice">
+            <input
+                type="checkbox"
+                id=format!("{id}-show")
+                prop:checked=move || visible.get()
+                on:change=move |ev| visible.set(event_target_checked(&ev))
+            />
+            <label for=format!("{id}-show")>"Show passphrases"</label>
+        </div>
     }
 }
 
@@ -348,6 +424,10 @@ fn unlock(state: PlanState, file: SealedFile) -> impl IntoView {
             <h2 id="unlock-heading" tabindex="-1" node_ref=heading>"This plan is protected"</h2>
             <p>{intro}</p>
             <p>"Enter its passphrase to see what it holds. Nothing changes until you choose how to open it."</p>
+            <p>
+                "Once opened, the plan is kept on this device unencrypted, like every plan here: "
+                "lock this device, or forget it, if others use it."
+            </p>
             <form on:submit=submit>
                 <div class="field">
                     <label for="unlock-pass">"Passphrase for this file"</label>

@@ -1,16 +1,49 @@
 //! Safety and privacy: quick exit and what it cannot hide, locking, forgetting this device.
 
+use leptos::html;
 use leptos::prelude::*;
 
+use super::passphrase::{check, NewPassphrase};
 use crate::state::PlanState;
+
+/// What the last "Forget this device" did, shared by the Safety page and the lock screen (whose
+/// Forget leads to the Safety page, where the outcome is shown).
+#[derive(Clone, Copy)]
+pub struct Forgotten(pub RwSignal<Option<Result<(), String>>>);
+
+/// "Clear clipboard": writes an empty text to the clipboard, and says what it cannot clear.
+#[component]
+pub fn ClearClipboard() -> impl IntoView {
+    let outcome = RwSignal::new(None::<Result<(), String>>);
+    let clear = move |_| {
+        leptos::task::spawn_local(async move {
+            outcome.try_set(Some(crate::io::clear_clipboard().await));
+        });
+    };
+    view! {
+        <button type="button" class="secondary" on:click=clear>"Clear clipboard"</button>
+        <span role="status">
+            {move || outcome.get().map(|r| match r {
+                Ok(()) => "The clipboard is empty. A clipboard history may still hold the plan.".to_owned(),
+                Err(e) => format!("Could not clear the clipboard: {e}."),
+            })}
+        </span>
+    }
+}
 
 #[component]
 pub fn Safety() -> impl IntoView {
     let state = expect_context::<PlanState>();
     let confirming = RwSignal::new(false);
-    let forgotten = RwSignal::new(None::<Result<(), String>>);
+    let Forgotten(forgotten) = expect_context::<Forgotten>();
     let lock_pass = RwSignal::new(String::new());
+    let lock_again = RwSignal::new(String::new());
+    let lock_visible = RwSignal::new(false);
     let lock_error = RwSignal::new(None::<String>);
+    let lock_again_error = RwSignal::new(None::<String>);
+    let lock_failure = RwSignal::new(None::<String>);
+    let lock_first = NodeRef::<html::Input>::new();
+    let lock_second = NodeRef::<html::Input>::new();
     view! {
         <h1 tabindex="-1">"Safety and privacy"</h1>
         <p class="promise">"Your plan never leaves this device unless you export it."</p>
@@ -45,30 +78,69 @@ pub fn Safety() -> impl IntoView {
 
         <h2>"Lock this device"</h2>
         <p>
-            "Locking hides the plan behind a lock screen, now and the next time the app is opened "
-            "here, until someone chooses Unlock. It keeps a plan out of sight of people passing by; "
-            "it does not encrypt what is stored. To protect a file you send, use Export encrypted."
+            "Locking closes the plan behind a lock screen, now and the next time the app is opened "
+            "here, until someone unlocks it. It keeps a plan out of sight of people passing by. "
+            "To protect a file you send, use Export encrypted."
         </p>
-        <div class="field">
-            <label for="lock-passphrase">"Passphrase to unlock (optional)"</label>
-            <p class="hint" id="lock-passphrase-hint">
-                "Without one, anyone can choose Unlock. With one, a forgotten passphrase leaves only "
-                "Forget this device: keep exported copies elsewhere."
-            </p>
-            <input type="password" id="lock-passphrase" autocomplete="new-password"
-                aria-describedby="lock-passphrase-hint"
-                prop:value=move || lock_pass.get() on:input=move |ev| lock_pass.set(event_target_value(&ev))/>
-        </div>
+        <h3>"What the lock does and does not do"</h3>
+        <ul>
+            <li>"It hides the plan on this screen. While locked, the app is closed: shortcuts, dropped files and saving do nothing."</li>
+            <li>"It does not encrypt what is stored. Anyone who has this device can read the stored plan with the browser's developer tools."</li>
+            <li>
+                "A check of the lock passphrase is stored here, and someone who copies it can try "
+                "guesses on another computer. Use a strong passphrase, and never the passphrase of "
+                "a protected file."
+            </li>
+            <li>"If the browser offers to save the lock passphrase, choose Never."</li>
+            <li>"A forgotten passphrase leaves only Forget this device, on the lock screen: keep exported copies elsewhere."</li>
+        </ul>
+        <NewPassphrase
+            id="lock"
+            label="Passphrase to unlock (optional)"
+            again_label="Passphrase to unlock, again"
+            hint="Without one, anyone can choose Unlock. With one, type it twice; it must be hard to guess."
+            autocomplete="off"
+            pass=lock_pass again=lock_again visible=lock_visible pass_error=lock_error again_error=lock_again_error
+            first=lock_first second=lock_second
+        />
         <p>
             <button type="button" on:click=move |_| {
                 let pass = lock_pass.get_untracked();
+                let name = state.plan.with_untracked(|p| p.name.clone());
+                let (pe, ae) = lock_again.with_untracked(|a| check(&pass, a, &name, true));
+                let (bad_first, bad_second) = (pe.is_some(), ae.is_some());
+                lock_error.set(pe);
+                lock_again_error.set(ae);
+                lock_failure.set(None);
+                if bad_first || bad_second {
+                    let field = if bad_first { lock_first } else { lock_second };
+                    if let Some(el) = field.get_untracked() {
+                        let _ = el.focus();
+                    }
+                    return;
+                }
                 lock_pass.set(String::new());
+                lock_again.set(String::new());
+                lock_visible.set(false);
                 leptos::task::spawn_local(async move {
-                    lock_error.set(state.lock(Some(pass)).await.err());
+                    let result = state.lock(Some(pass)).await;
+                    lock_failure.try_set(result.err());
                 });
             }>"Lock this device"</button>
         </p>
-        <p role="alert">{move || lock_error.get()}</p>
+        <p role="alert">{move || lock_failure.get()}</p>
+
+        <h2>"Where plain copies of a plan exist"</h2>
+        <ul>
+            <li>"Every plan here is stored unencrypted in this browser, and so is a protected file once you open it."</li>
+            <li>
+                "Copy as text puts the whole plan on the clipboard, where other apps, and the "
+                "device's clipboard history if it keeps one, can read it. Clear the clipboard "
+                "after pasting; clear the clipboard history in the device's settings."
+            </li>
+            <li>"Exported files stay where they were saved until you delete them."</li>
+        </ul>
+        <ClearClipboard/>
 
         <h2>"Forget this device"</h2>
         <p>
@@ -100,36 +172,55 @@ pub fn Safety() -> impl IntoView {
     }
 }
 
-/// Shown instead of the app while this device is locked.
+/// Shown instead of the app while this device is locked (the app itself is not mounted).
+/// `on_forgotten` runs after "Forget this device" removed everything (which also unlocks).
 #[component]
-pub fn LockScreen() -> impl IntoView {
+pub fn LockScreen(on_forgotten: Callback<()>) -> impl IntoView {
     let state = expect_context::<PlanState>();
+    let Forgotten(forgotten) = expect_context::<Forgotten>();
     let has_passphrase = Memo::new(move |_| state.settings.with(|s| s.lock_check.is_some()));
     let pass = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
+    let confirming = RwSignal::new(false);
+    let forget_error = RwSignal::new(None::<String>);
+    let heading = NodeRef::<html::H1>::new();
+    request_animation_frame(move || {
+        if let Some(h) = heading.try_get_untracked().flatten() {
+            let _ = h.focus();
+        }
+    });
     let unlock = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         busy.set(true);
         let typed = pass.get_untracked();
         leptos::task::spawn_local(async move {
             let result = state.unlock(&typed).await;
-            busy.set(false);
+            busy.try_set(false);
             if result.is_ok() {
-                pass.set(String::new());
+                pass.try_set(String::new());
             }
-            error.set(result.err());
+            error.try_set(result.err());
         });
+    };
+    let forget = move |_| match state.forget_device() {
+        Ok(()) => {
+            forgotten.set(Some(Ok(())));
+            on_forgotten.run(());
+        }
+        Err(e) => forget_error.set(Some(format!("Could not remove everything: {e}"))),
     };
     view! {
         <main class="lock-screen">
-            <h1>"Partnership Planner is locked"</h1>
+            <h1 tabindex="-1" node_ref=heading>"Partnership Planner is locked"</h1>
             <p>"The plan on this device is hidden until it is unlocked."</p>
-            <form on:submit=unlock>
+            <form on:submit=unlock autocomplete="off">
                 {move || has_passphrase.get().then(|| view! {
                     <div class="field">
                         <label for="unlock-passphrase">"Passphrase"</label>
-                        <input type="password" id="unlock-passphrase" autocomplete="current-password"
+                        <input type="password" id="unlock-passphrase" autocomplete="off"
+                            data-lpignore="true" data-bwignore="true"
+                            spellcheck="false" autocapitalize="off"
                             aria-invalid=move || error.with(Option::is_some).then_some("true")
                             aria-describedby="unlock-error"
                             prop:value=move || pass.get() on:input=move |ev| pass.set(event_target_value(&ev))/>
@@ -138,6 +229,26 @@ pub fn LockScreen() -> impl IntoView {
                 <p id="unlock-error" role="alert">{move || error.get()}</p>
                 <button type="submit" disabled=move || busy.get()>"Unlock"</button>
             </form>
+            <h2>"Forgot the passphrase?"</h2>
+            <p>
+                "Forget this device removes every plan, backup and setting Partnership Planner "
+                "kept in this browser, and the lock with them. It cannot be undone: only plans "
+                "exported elsewhere survive."
+            </p>
+            {move || if !confirming.get() {
+                view! {
+                    <p><button type="button" class="danger" on:click=move |_| confirming.set(true)>"Forget this device"</button></p>
+                }.into_any()
+            } else { view! {
+                <div class="banner banner-warning" role="group" aria-labelledby="lock-forget-heading">
+                    <h3 id="lock-forget-heading">"Remove everything Partnership Planner keeps here?"</h3>
+                    <p class="actions">
+                        <button type="button" class="danger" on:click=forget>"Forget everything"</button>
+                        <button type="button" class="secondary" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                    </p>
+                </div>
+            }.into_any() }}
+            <p role="alert">{move || forget_error.get()}</p>
         </main>
     }
 }

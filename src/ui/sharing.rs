@@ -106,11 +106,15 @@ pub fn Toolbar() -> impl IntoView {
         <div class="toolbar-messages" role="status">
             {move || export_error.get().map(|e| format!("The export failed: {e}"))}
             {move || match copied.get() {
-                Some(Ok(())) => "Copied the plan as text. Paste it into an email.".to_owned(),
+                Some(Ok(())) => "Copied the plan as text. Paste it into an email, then clear the clipboard.".to_owned(),
                 Some(Err(e)) => format!("Could not copy: {e}. Use Export plan instead."),
                 None => String::new(),
             }}
         </div>
+        // The plan stays on the clipboard (and in a clipboard history) until replaced.
+        {move || matches!(copied.get(), Some(Ok(()))).then(|| view! {
+            <p class="toolbar-messages"><super::safety::ClearClipboard/></p>
+        })}
     }
 }
 

@@ -5,6 +5,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::notices::{Notices, UndoBar};
+use super::safety::{Forgotten, LockScreen};
 use super::sharing::{import_file, ImportMessages, ImportPreview, Toolbar};
 use super::{
     define::Define, functions::Functions, funding::Funding, glossary::Glossary,
@@ -66,6 +67,47 @@ pub fn Shell() -> impl IntoView {
         }
     });
 
+    // A file dropped on the page never replaces it (the browser would open the file), locked or
+    // not; the mounted app reads it as an import (`App`).
+    let _ = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());
+    let _ = window_event_listener(leptos::ev::drop, |ev| ev.prevent_default());
+
+    let forgotten = RwSignal::new(None::<Result<(), String>>);
+    provide_context(Forgotten(forgotten));
+    // Set when the lock screen shows, so that the app, mounted again on unlocking, moves focus
+    // to its page heading.
+    let was_locked = StoredValue::new(false);
+    let on_forgotten = Callback::new(move |()| {
+        if let Ok(history) = window().history() {
+            let href = Route::Safety.href();
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href));
+        }
+        route.set(Route::Safety);
+    });
+    let locked = Memo::new(move |_| state.settings.with(|s| s.locked));
+    let quick_exit_shown = Memo::new(move |_| state.settings.with(|s| s.quick_exit));
+    view! {
+        {move || quick_exit_shown.get().then(|| view! {
+            <button type="button" class="quick-exit" on:click=|_| quick_exit()>
+                "Quick exit"
+            </button>
+        })}
+        // While locked the app is not mounted at all: none of its views, listeners or
+        // shortcuts exist until it is unlocked.
+        {move || if locked.get() {
+            was_locked.set_value(true);
+            view! { <LockScreen on_forgotten/> }.into_any()
+        } else {
+            view! { <App route focus_heading=was_locked.get_value()/> }.into_any()
+        }}
+    }
+}
+
+/// The app itself: header, toolbar, navigation and the routed page. Mounted only while this
+/// device is unlocked; its keyboard shortcuts and file drops are removed with it.
+#[component]
+fn App(route: RwSignal<Route>, focus_heading: bool) -> impl IntoView {
+    let state = expect_context::<PlanState>();
     // After a navigation (not the first render), move focus to the new page's heading so
     // keyboard and screen-reader users start reading at the top of what changed.
     let main_ref = NodeRef::<html::Main>::new();
@@ -86,8 +128,11 @@ pub fn Shell() -> impl IntoView {
 
     // Ctrl+Z / Ctrl+Shift+Z (Cmd on a Mac; Ctrl+Y too) undo and redo across the whole plan,
     // in place of each text field's own undo, so there is one history.
-    let _ = window_event_listener(leptos::ev::keydown, move |ev| {
-        if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() {
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if !(ev.ctrl_key() || ev.meta_key())
+            || ev.alt_key()
+            || state.settings.with_untracked(|s| s.locked)
+        {
             return;
         }
         match ev.key().to_ascii_lowercase().as_str() {
@@ -99,9 +144,11 @@ pub fn Shell() -> impl IntoView {
         ev.prevent_default();
     });
     // A plan file dropped anywhere on the page is read like one picked with "Import plan".
-    let _ = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());
-    let _ = window_event_listener(leptos::ev::drop, move |ev| {
+    let drops = window_event_listener(leptos::ev::drop, move |ev| {
         ev.prevent_default();
+        if state.settings.with_untracked(|s| s.locked) {
+            return;
+        }
         if let Some(file) = ev
             .data_transfer()
             .and_then(|d| d.files())
@@ -109,6 +156,11 @@ pub fn Shell() -> impl IntoView {
         {
             import_file(state, file);
         }
+    });
+    // Window listeners outlive a component unless removed: these go when the app unmounts.
+    on_cleanup(move || {
+        keys.remove();
+        drops.remove();
     });
 
     let skip_to_main = move |ev: leptos::ev::MouseEvent| {
@@ -147,16 +199,21 @@ pub fn Shell() -> impl IntoView {
         }
     };
 
-    let locked = Memo::new(move |_| state.settings.with(|s| s.locked));
-    let quick_exit_shown = Memo::new(move |_| state.settings.with(|s| s.quick_exit));
+    let main_ref_focus = main_ref;
+    if focus_heading {
+        request_animation_frame(move || {
+            if let Some(h1) = main_ref_focus
+                .get_untracked()
+                .and_then(|m| m.query_selector("h1").ok().flatten())
+            {
+                if let Ok(h1) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h1) {
+                    let _ = h1.focus();
+                }
+            }
+        });
+    }
     view! {
-        {move || quick_exit_shown.get().then(|| view! {
-            <button type="button" class="quick-exit" on:click=|_| quick_exit()>
-                "Quick exit"
-            </button>
-        })}
-        {move || locked.get().then(|| view! { <super::safety::LockScreen/> })}
-        <div class="app" hidden=locked>
+        <div class="app">
         <a class="skip-link" href="#/" on:click=skip_to_main>"Skip to content"</a>
         <header class="topbar">
             <div class="topbar-inner">
