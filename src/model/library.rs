@@ -105,14 +105,6 @@ pub fn export_file_name(plan: &Plan, now: Millis) -> String {
     format!("{slug}-{}.json", iso_date(now))
 }
 
-/// `front-range-2026-11-25.json` → `front-range-2026-11-25.protected.json`.
-pub fn protected_file_name(plain: &str) -> String {
-    format!(
-        "{}.protected.json",
-        plain.strip_suffix(".json").unwrap_or(plain)
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
