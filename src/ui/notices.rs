@@ -18,6 +18,7 @@ pub fn Notices() -> impl IntoView {
             .save
             .with(|s| *s == SaveState::Failed(StorageFault::Conflict))
     };
+    let deleted = move || state.save.with(|s| *s == SaveState::DeletedElsewhere);
     let bad_write = move || {
         state
             .save
@@ -47,6 +48,16 @@ pub fn Notices() -> impl IntoView {
                                     </button>
                                     <button type="button" class="secondary" on:click=move |_| state.resolve_keep_mine_as_copy()>
                                         "Keep mine as a copy"
+                                    </button>
+                                </p>
+                            })}
+                            {deleted().then(|| view! {
+                                <p class="actions">
+                                    <button type="button" on:click=move |_| state.keep_as_new_plan()>
+                                        "Keep my copy as a new plan"
+                                    </button>
+                                    <button type="button" class="secondary" on:click=move |_| state.close_deleted_plan()>
+                                        "Close this plan"
                                     </button>
                                 </p>
                             })}
@@ -192,5 +203,29 @@ pub fn UndoBar() -> impl IntoView {
                 })
             }}
         </div>
+    }
+}
+
+/// Shown instead of the app once another tab forgot this device: nothing of the plan is left
+/// in this tab, and nothing is saved until the user starts anew.
+#[component]
+pub fn Forgotten() -> impl IntoView {
+    let state = expect_context::<PlanState>();
+    let heading = NodeRef::<leptos::html::H1>::new();
+    // Focus was in the app, now gone: start reading here.
+    Effect::new(move |_| {
+        if let Some(h1) = heading.get() {
+            let _ = h1.focus();
+        }
+    });
+    view! {
+        <main class="lock-screen">
+            <h1 tabindex="-1" node_ref=heading>"This device was forgotten in another tab"</h1>
+            <p>
+                "Everything Partnership Planner kept in this browser was removed from another tab "
+                "or window. Nothing from this tab was saved."
+            </p>
+            <button type="button" on:click=move |_| state.start_anew()>"Start anew"</button>
+        </main>
     }
 }

@@ -4,7 +4,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use super::notices::{Notices, UndoBar};
+use super::notices::{Forgotten, Notices, UndoBar};
 use super::sharing::{import_file, ImportMessages, ImportPreview, Toolbar};
 use super::{
     define::Define, functions::Functions, funding::Funding, glossary::Glossary,
@@ -148,6 +148,7 @@ pub fn Shell() -> impl IntoView {
     };
 
     let locked = Memo::new(move |_| state.settings.with(|s| s.locked));
+    let forgotten = state.forgotten;
     let quick_exit_shown = Memo::new(move |_| state.settings.with(|s| s.quick_exit));
     view! {
         {move || quick_exit_shown.get().then(|| view! {
@@ -156,7 +157,8 @@ pub fn Shell() -> impl IntoView {
             </button>
         })}
         {move || locked.get().then(|| view! { <super::safety::LockScreen/> })}
-        <div class="app" hidden=locked>
+        {move || forgotten.get().then(|| view! { <Forgotten/> })}
+        <div class="app" hidden=move || locked.get() || forgotten.get()>
         <a class="skip-link" href="#/" on:click=skip_to_main>"Skip to content"</a>
         <header class="topbar">
             <div class="topbar-inner">
