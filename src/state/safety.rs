@@ -7,7 +7,7 @@ use crate::io;
 use crate::model::library::Library;
 use crate::model::tabs::TabSignal;
 use crate::model::Plan;
-use crate::storage::{PlanStore, Settings, StorageFault};
+use crate::storage::{PlanStore, Settings};
 
 /// What a lock passphrase seals, to be recognised when it is opened again.
 const LOCK_TEXT: &str = "partnership-planner-lock";
@@ -41,14 +41,19 @@ impl PlanState {
         Ok(())
     }
 
-    /// Another tab locked this device: save what is pending, then lock here with the lock it
-    /// stored (or, if it could not be read, lock all the same).
-    pub(super) fn lock_here(&self) {
-        if self.settings.with_untracked(|s| s.locked) {
+    /// Another tab locked this device (`signalled`), or changed the stored settings: if they
+    /// say locked, or it was signalled, save what is pending and lock here with the lock it
+    /// stored (or, if that cannot be read, lock all the same).
+    pub(super) fn lock_here(&self, signalled: bool) {
+        // A forgotten tab holds nothing to hide.
+        if self.settings.with_untracked(|s| s.locked) || self.forgotten.get_untracked() {
+            return;
+        }
+        let stored = self.with_store(PlanStore::settings).filter(|s| s.locked);
+        if stored.is_none() && !signalled {
             return;
         }
         self.flush();
-        let stored = self.with_store(PlanStore::settings).filter(|s| s.locked);
         self.settings.update(|s| match stored {
             Some(stored) => *s = stored,
             None => s.locked = true,
@@ -105,27 +110,10 @@ impl PlanState {
         self.drop_everything();
     }
 
-    /// After "This device was forgotten in another tab": a new, empty plan, saved from its
-    /// first edit, with whatever plans and settings are stored by then.
+    /// After "This device was forgotten in another tab": the app starts again as on a new
+    /// visit (a reload), with whatever is stored by then, and saves from the first edit.
     pub fn start_anew(&self) {
-        let now = io::now();
-        let store = PlanStore::open().ok();
-        let library = store
-            .as_ref()
-            .and_then(|s| s.library(now).ok())
-            .map(|found| found.library)
-            .unwrap_or_default();
-        let settings = store.as_ref().map(PlanStore::settings).unwrap_or_default();
-        let memory_only = store.is_none();
-        self.store.set_value(store);
-        self.library.set(library);
-        self.settings.set(settings);
-        self.switch_to(Plan::new(io::new_id(), now), SaveState::Untouched);
-        if memory_only {
-            self.save
-                .set(SaveState::MemoryOnly(StorageFault::Unavailable));
-        }
-        self.forgotten.set(false);
+        let _ = window().location().reload();
     }
 
     /// Drops every plan, setting and message this tab holds, for an empty plan.

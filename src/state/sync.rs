@@ -17,7 +17,7 @@ use crate::model::tabs::{sweep_after_forget, TabSignal};
 use crate::model::Plan;
 use crate::storage::revision::is_newer;
 use crate::storage::{
-    plan_key, revision_key, Loaded, Settings, StorageFault, LIBRARY_KEY, SETTINGS_KEY, SIGNAL_KEY,
+    plan_key, revision_key, Loaded, StorageFault, LIBRARY_KEY, SETTINGS_KEY, SIGNAL_KEY,
 };
 
 impl PlanState {
@@ -26,32 +26,26 @@ impl PlanState {
         let state = *self;
         tabs::listen(move |signal| state.obey(signal));
         let _ = window_event_listener(leptos::ev::storage, move |ev| {
+            let key = ev.key();
+            if key.as_deref() == Some(SIGNAL_KEY) {
+                if let Some(signal) = ev.new_value().and_then(|v| TabSignal::parse(&v)) {
+                    state.obey(signal);
+                }
+                return;
+            }
             // After Forget, nothing stored concerns this tab until the user starts anew.
             if state.forgotten.get_untracked() {
                 return;
             }
             let open = state.plan.with_untracked(|p| p.id.clone());
-            match ev.key() {
+            match key {
                 // Another tab or page of this origin cleared all storage.
                 None => {
                     state.plan_gone(&open);
                     state.library_changed();
                 }
-                Some(key) if key == SIGNAL_KEY => {
-                    if let Some(signal) = ev.new_value().and_then(|v| TabSignal::parse(&v)) {
-                        state.obey(signal);
-                    }
-                }
                 Some(key) if key == LIBRARY_KEY => state.library_changed(),
-                Some(key) if key == SETTINGS_KEY => {
-                    let locked = ev
-                        .new_value()
-                        .and_then(|v| serde_json::from_str::<Settings>(&v).ok())
-                        .is_some_and(|s| s.locked);
-                    if locked {
-                        state.lock_here();
-                    }
-                }
+                Some(key) if key == SETTINGS_KEY => state.lock_here(false),
                 Some(key) if key == revision_key(&open) => state.other_tab_saved(&open),
                 Some(key) if key == plan_key(&open) && ev.new_value().is_none() => {
                     state.plan_gone(&open)
@@ -65,7 +59,7 @@ impl PlanState {
     fn obey(&self, signal: TabSignal) {
         match signal {
             TabSignal::QuickExit => safety::leave(),
-            TabSignal::Lock => self.lock_here(),
+            TabSignal::Lock => self.lock_here(true),
             TabSignal::Forget { at } => self.forgotten_elsewhere(sweep_after_forget(at, io::now())),
             TabSignal::Deleted { id } => {
                 self.plan_gone(&id);

@@ -175,9 +175,9 @@ impl PlanStore {
     pub fn library(&self, now: Millis) -> Result<Found, StorageFault> {
         let index = match self.read_raw(LIBRARY_KEY)? {
             None => None,
-            Some(raw) => match serde_json::from_str::<Library>(&raw) {
-                Ok(library) => Some(library),
-                Err(_) => {
+            Some(raw) => match parse_index(&raw) {
+                Some(library) => Some(library),
+                None => {
                     // Not announced: the list is rebuilt below. Kept all the same.
                     let _ = self.quarantine(&raw, now);
                     None
@@ -230,9 +230,9 @@ impl PlanStore {
     pub fn save_library(&self, library: &Library) -> Result<Library, StorageFault> {
         let stored = match self.read_raw(LIBRARY_KEY)? {
             None => None,
-            Some(raw) => match serde_json::from_str::<Library>(&raw) {
-                Ok(stored) => Some(stored),
-                Err(_) => {
+            Some(raw) => match parse_index(&raw) {
+                Some(stored) => Some(stored),
+                None => {
                     self.quarantine(&raw, js_sys::Date::now() as Millis)?;
                     None
                 }
@@ -250,7 +250,7 @@ impl PlanStore {
             .read_raw(LIBRARY_KEY)
             .ok()
             .flatten()
-            .and_then(|raw| serde_json::from_str::<Library>(&raw).ok());
+            .and_then(|raw| parse_index(&raw));
         library.merged(stored.as_ref(), &self.plan_ids())
     }
 
@@ -396,6 +396,7 @@ impl PlanStore {
     }
 
     /// Device settings; defaults when none are stored or they cannot be read.
+    #[inline(never)]
     pub fn settings(&self) -> Settings {
         self.read_raw(SETTINGS_KEY)
             .ok()
@@ -415,6 +416,12 @@ impl PlanStore {
         }
         Ok(())
     }
+}
+
+/// The stored index, if it can be read. One copy of the parser for every caller.
+#[inline(never)]
+fn parse_index(raw: &str) -> Option<Library> {
+    serde_json::from_str(raw).ok()
 }
 
 fn caught<T>(result: Result<T, JsValue>) -> Result<T, StorageFault> {
