@@ -3,6 +3,8 @@
 // listed in both; two tabs saving the same plan never lose a write silently.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { useApp, waitSaved, assertNoErrors, openPlanKey, LIBRARY_KEY, PLAN_PREFIX } from './helpers.mjs';
 
 const app = useApp();
@@ -201,5 +203,34 @@ test('Delete in one tab: another tab showing the plan never writes it back unles
   assert.equal(plan.name, 'Doomed Coalition');
   assert.equal(plan.answers['define.vision'].text, 'Typed after the delete');
   assertNoErrors(b);
+  await ctx.close();
+});
+
+test('Open as a new plan never writes over a stored plan the index does not list, and keeps plain ids only', async () => {
+  const ctx = await context();
+  const page = await app.open(ctx, '#/plans');
+  const file = JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/plan-v1.json'), 'utf8'));
+  // A plan under the file's id that this tab's index does not list (as another tab may leave it).
+  const hidden = structuredClone(file);
+  hidden.plan.name = 'Hidden Coalition';
+  const hiddenKey = PLAN_PREFIX + file.plan.id;
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [hiddenKey, JSON.stringify(hidden)]);
+  const open = async (envelope) => {
+    await page.getByRole('link', { name: 'Your plans' }).click();
+    await page.getByLabel('Paste plan text').fill(JSON.stringify(envelope));
+    await page.getByRole('button', { name: 'Read pasted plan' }).click();
+    await page.getByRole('region', { name: 'Open this plan?' }).getByRole('button', { name: 'Open as a new plan' }).click();
+    await waitSaved(page);
+    return openPlanKey(page);
+  };
+  const first = await open(file);
+  assert.notEqual(first, hiddenKey, 'opened under a new id');
+  assert.equal(JSON.parse(await page.evaluate((k) => localStorage.getItem(k), hiddenKey)).plan.name, 'Hidden Coalition');
+  // An id that is not a short plain token is replaced.
+  const odd = structuredClone(file);
+  odd.plan.id = 'odd id/../with:colons';
+  const second = await open(odd);
+  assert.match(second, /^partnership-planner:plan:[A-Za-z0-9_-]{1,64}$/);
+  assertNoErrors(page);
   await ctx.close();
 });
