@@ -72,6 +72,47 @@ impl Library {
             self.plans.insert(index.min(self.plans.len()), entry);
         }
     }
+
+    /// This tab's index merged with the one stored (by any tab), for writing or showing: no tab
+    /// overwrites another's entries with a stale copy. Which plans exist is what storage holds
+    /// (`stored_ids`, from the plan keys): an entry for a plan deleted elsewhere goes, a plan
+    /// another tab created stays. For a plan both know, the entry saved last gives the name and
+    /// the latest save and export times are kept. The stored order comes first; `open` is this
+    /// tab's choice when it still exists.
+    pub fn merged(&self, stored: Option<&Library>, stored_ids: &[String]) -> Library {
+        let exists = |id: &str| stored_ids.iter().any(|s| s == id);
+        let mut plans: Vec<PlanEntry> = Vec::new();
+        let theirs = stored.map_or(&[][..], |l| &l.plans[..]);
+        for entry in theirs.iter().chain(&self.plans) {
+            if !exists(&entry.id) {
+                continue;
+            }
+            match plans.iter_mut().find(|e| e.id == entry.id) {
+                None => plans.push(entry.clone()),
+                Some(kept) => *kept = newer_entry(kept, entry),
+            }
+        }
+        let open = self
+            .open
+            .clone()
+            .or_else(|| stored.and_then(|l| l.open.clone()))
+            .filter(|id| exists(id));
+        Library { open, plans }
+    }
+}
+
+/// One plan's entry from two copies of the index: the name of the one saved last, the latest
+/// times of both.
+fn newer_entry(a: &PlanEntry, b: &PlanEntry) -> PlanEntry {
+    let key = |e: &PlanEntry| (e.saved, e.modified);
+    let mut newer = if key(b) > key(a) {
+        b.clone()
+    } else {
+        a.clone()
+    };
+    newer.saved = a.saved.max(b.saved);
+    newer.exported = a.exported.max(b.exported);
+    newer
 }
 
 /// Whether the plan has changes made since it was last exported (a never-exported plan with
@@ -173,6 +214,87 @@ mod tests {
         lib.open = Some("a".into());
         let text = serde_json::to_string(&lib).expect("an index serializes");
         assert_eq!(serde_json::from_str::<Library>(&text).ok(), Some(lib));
+    }
+
+    fn entry(id: &str, name: &str, saved: Millis, exported: Option<Millis>) -> PlanEntry {
+        PlanEntry {
+            id: id.into(),
+            name: name.into(),
+            modified: saved,
+            saved: Some(saved),
+            exported,
+        }
+    }
+
+    fn ids(lib: &Library) -> Vec<&str> {
+        lib.plans.iter().map(|e| e.id.as_str()).collect()
+    }
+
+    #[test]
+    fn a_stale_index_never_hides_another_tabs_plan() {
+        // Tab A saved "a"; tab B, which started before, knows only "b".
+        let stored = Library {
+            open: Some("a".into()),
+            plans: vec![entry("a", "Alpha", 10, None)],
+        };
+        let mine = Library {
+            open: Some("b".into()),
+            plans: vec![entry("b", "Beta", 20, None)],
+        };
+        let merged = mine.merged(Some(&stored), &["a".into(), "b".into()]);
+        assert_eq!(ids(&merged), ["a", "b"]);
+        assert_eq!(merged.open.as_deref(), Some("b"), "this tab's open plan");
+        // And the other way round: the same plans.
+        let back = stored.merged(Some(&merged), &["a".into(), "b".into()]);
+        assert_eq!(ids(&back), ["a", "b"]);
+    }
+
+    #[test]
+    fn a_plan_deleted_elsewhere_is_not_written_back() {
+        let stored = Library {
+            open: None,
+            plans: vec![entry("b", "Beta", 20, None)],
+        };
+        let mine = Library {
+            open: Some("a".into()),
+            plans: vec![entry("a", "Alpha", 10, None), entry("b", "Beta", 20, None)],
+        };
+        let merged = mine.merged(Some(&stored), &["b".into()]);
+        assert_eq!(ids(&merged), ["b"]);
+        assert_eq!(
+            merged.open, None,
+            "the deleted plan does not open next time"
+        );
+        // Nothing stored at all (after Forget): an empty list.
+        assert_eq!(mine.merged(None, &[]), Library::default());
+    }
+
+    #[test]
+    fn the_latest_of_each_entry_wins() {
+        let stored = Library {
+            open: Some("a".into()),
+            plans: vec![entry("a", "Alpha renamed", 30, None)],
+        };
+        let mine = Library {
+            open: None,
+            plans: vec![entry("a", "Alpha", 10, Some(15))],
+        };
+        let merged = mine.merged(Some(&stored), &["a".into()]);
+        assert_eq!(merged.plans.len(), 1);
+        assert_eq!(merged.plans[0].name, "Alpha renamed");
+        assert_eq!(merged.plans[0].saved, Some(30));
+        assert_eq!(
+            merged.plans[0].exported,
+            Some(15),
+            "an export is never forgotten"
+        );
+        assert_eq!(
+            merged.open.as_deref(),
+            Some("a"),
+            "the stored choice when this tab has none"
+        );
+        // A plan stored under its key that neither index lists is left to start-up's rebuild.
+        assert_eq!(ids(&mine.merged(None, &["a".into(), "z".into()])), ["a"]);
     }
 
     #[test]

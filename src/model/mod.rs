@@ -6,6 +6,7 @@ pub mod envelope;
 pub mod error;
 pub mod fields;
 pub mod history;
+pub mod ids;
 pub mod import;
 pub mod items;
 pub mod json;
@@ -19,6 +20,7 @@ pub mod pii;
 pub mod plan;
 pub mod rules;
 pub mod sealed;
+pub mod tabs;
 pub mod time;
 
 /// The fixed vocabularies are data (`content`); the plan's types use them.

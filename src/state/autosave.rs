@@ -31,6 +31,9 @@ pub enum SaveState {
     MemoryOnly(StorageFault),
     /// The stored plan could not be read nor set aside, so it must not be written over.
     Protecting,
+    /// Another tab deleted this plan (or storage was cleared): it is not written back unless
+    /// the user keeps it as a new plan.
+    DeletedElsewhere,
 }
 
 impl SaveState {
@@ -41,9 +44,10 @@ impl SaveState {
             SaveState::Restored => "Saved on this device".into(),
             SaveState::Pending => "Saving…".into(),
             SaveState::Saved(at) => format!("Saved at {}", io::local_time(*at)),
-            SaveState::Failed(_) | SaveState::MemoryOnly(_) | SaveState::Protecting => {
-                "Not saved on this device".into()
-            }
+            SaveState::Failed(_)
+            | SaveState::MemoryOnly(_)
+            | SaveState::Protecting
+            | SaveState::DeletedElsewhere => "Not saved on this device".into(),
         }
     }
 
@@ -56,6 +60,11 @@ impl SaveState {
                  is not written over. Download it, then export your work before closing."
                     .into(),
             ),
+            SaveState::DeletedElsewhere => Some(
+                "This plan was deleted in another tab or window, so this copy is not saved. Keep \
+                 it as a new plan, or close it."
+                    .into(),
+            ),
             _ => None,
         }
     }
@@ -65,6 +74,7 @@ impl SaveState {
             self,
             SaveState::MemoryOnly(_)
                 | SaveState::Protecting
+                | SaveState::DeletedElsewhere
                 | SaveState::Failed(StorageFault::Conflict)
         )
     }
@@ -145,15 +155,20 @@ impl Autosave {
         self.timer.set_value(handle.ok());
     }
 
+    /// Stops a scheduled save (the edits stay unsaved).
+    pub(super) fn cancel(&self) {
+        if let Some(handle) = self.timer.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    }
+
     /// Marks the open plan as needing a save without scheduling one (the caller flushes).
     pub(super) fn mark_dirty(&self) {
         self.dirty.set_value(true);
     }
 
     pub(super) fn flush(&self, state: PlanState) {
-        if let Some(handle) = self.timer.try_update_value(Option::take).flatten() {
-            handle.clear();
-        }
+        self.cancel();
         if !self.dirty.get_value() || !state.save.with_untracked(SaveState::may_write) {
             return;
         }
@@ -162,14 +177,15 @@ impl Autosave {
             let (id, text) = state
                 .plan
                 .with_untracked(|plan| (plan.id.clone(), encode(plan, now)));
-            let revision = store.save(&id, &text, state.revision.get_value())?;
+            let base = state.revision.get_value();
+            let revision = store.save(&id, &text, &base, io::new_id())?;
             state.revision.set_value(revision);
-            // The list of plans is an index: it follows the plan it describes.
+            // The list of plans is an index: it follows the plan it describes, merged with
+            // what other tabs stored.
             let mut library = state.library.get_untracked();
             state.plan.with_untracked(|plan| library.saved(plan, now));
             library.open = Some(id);
-            store.save_library(&library)?;
-            state.library.set(library);
+            state.library.set(store.save_library(&library)?);
             Ok::<_, StorageFault>(now)
         }) else {
             return;

@@ -8,6 +8,7 @@ mod plans;
 mod safety;
 mod sharing;
 mod sync;
+mod tabs;
 
 pub use autosave::{flush_on_leave, SaveState};
 pub use changes::Changes;
@@ -24,7 +25,7 @@ use crate::model::kinds::Pillar;
 use crate::model::library::Library;
 use crate::model::time::day_number;
 use crate::model::{Edit, Field, FieldValue, ListKind, Plan, Removed, Scope};
-use crate::storage::PlanStore;
+use crate::storage::{PlanStore, Revision};
 
 /// Something the user must be told about stored plans, shown until dismissed.
 #[derive(Clone, Debug, PartialEq)]
@@ -61,6 +62,9 @@ pub struct PlanState {
     pub synced: RwSignal<bool>,
     /// Device settings (quick exit, lock).
     pub settings: RwSignal<crate::storage::Settings>,
+    /// Set when another tab forgot this device: this tab dropped its plan unsaved and writes
+    /// nothing until the user starts anew (`start_anew`).
+    pub forgotten: RwSignal<bool>,
     /// Per-item and per-list change triggers, for views of long lists.
     pub changes: Changes,
     /// Items added, moved or put back in this session: list editors keep them in view even
@@ -70,8 +74,8 @@ pub struct PlanState {
     /// choices that refer to them. One memo each, however many choices are on screen.
     pub member_choices: Memo<Vec<(String, String)>>,
     pub goal_choices: Memo<Vec<(String, String)>>,
-    /// The stored revision this tab's copy of the plan is based on.
-    revision: StoredValue<u64>,
+    /// The stored revision (number and token) this tab's copy of the plan is based on.
+    revision: StoredValue<Revision>,
     usage_measured: StoredValue<crate::model::Millis>,
     history: StoredValue<History>,
     store: StoredValue<Option<PlanStore>, LocalStorage>,
@@ -99,7 +103,10 @@ impl PlanState {
                 Ok(start) => (Some(store), start),
             },
         };
-        let revision = store.as_ref().map_or(0, |s| s.revision(&plan.id));
+        let revision = store
+            .as_ref()
+            .map(|s| s.revision(&plan.id))
+            .unwrap_or_default();
         let settings = store.as_ref().map(PlanStore::settings).unwrap_or_default();
         let usage = store.as_ref().map(PlanStore::used_units);
         let plan = RwSignal::new(plan);
@@ -124,6 +131,7 @@ impl PlanState {
             backup_available: RwSignal::new(false),
             synced: RwSignal::new(false),
             settings: RwSignal::new(settings),
+            forgotten: RwSignal::new(false),
             revision: StoredValue::new(revision),
             usage_measured: StoredValue::new(0),
             history: StoredValue::new(History::default()),

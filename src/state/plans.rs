@@ -2,12 +2,13 @@
 
 use leptos::prelude::*;
 
-use super::{Notice, PlanState, SaveState};
+use super::{tabs, Notice, PlanState, SaveState};
 use crate::io;
 use crate::model::library::{Library, PlanEntry};
+use crate::model::tabs::TabSignal;
 use crate::model::{encode, ImportError, Millis, Plan, Scope};
 use crate::storage::{
-    backup_key, plan_key, revision_key, Damaged, Found, Loaded, PlanStore, StorageFault,
+    backup_key, plan_key, revision_key, Damaged, Found, Loaded, PlanStore, Revision, StorageFault,
     UNREADABLE_NAME,
 };
 
@@ -156,7 +157,7 @@ impl PlanState {
         };
         match loaded {
             Ok(Loaded::Plan(decoded)) => {
-                let revision = self.with_store(|s| s.revision(id)).unwrap_or(0);
+                let revision = self.with_store(|s| s.revision(id)).unwrap_or_default();
                 self.switch_to(decoded.plan, SaveState::Restored);
                 self.revision.set_value(revision);
                 self.remember_open();
@@ -182,8 +183,8 @@ impl PlanState {
 
     /// Replaces the open plan wholesale: a different document, so undo starts afresh.
     pub(super) fn switch_to(&self, plan: Plan, save: SaveState) {
-        // A plan new to storage starts at revision 0; callers opening a stored plan set theirs.
-        self.revision.set_value(0);
+        // A plan new to storage starts with no revision; callers opening a stored plan set theirs.
+        self.revision.set_value(Revision::default());
         self.plan.set(plan);
         self.redraw(&Scope::Everything);
         self.history.update_value(|h| h.clear());
@@ -203,9 +204,15 @@ impl PlanState {
     fn remember_open(&self) {
         let id = self.plan.with_untracked(|p| p.id.clone());
         self.library.update(|l| l.open = Some(id));
-        let library = self.library.get_untracked();
-        if let Some(Err(fault)) = self.with_store(|s| s.save_library(&library)) {
-            self.save.set(SaveState::Failed(fault));
+        self.write_library(self.library.get_untracked());
+    }
+
+    /// Writes the index merged with what other tabs stored, and shows the result.
+    pub(super) fn write_library(&self, library: Library) {
+        match self.with_store(|s| s.save_library(&library)) {
+            Some(Ok(merged)) => self.library.set(merged),
+            Some(Err(fault)) => self.save.set(SaveState::Failed(fault)),
+            None => {}
         }
     }
 
@@ -221,11 +228,15 @@ impl PlanState {
                 return Ok(());
             };
             decoded.plan.set_name(name, now);
-            s.save(id, &encode(&decoded.plan, now), s.revision(id))?;
+            s.save(
+                id,
+                &encode(&decoded.plan, now),
+                &s.revision(id),
+                io::new_id(),
+            )?;
             let mut library = self.library.get_untracked();
             library.saved(&decoded.plan, now);
-            s.save_library(&library)?;
-            self.library.set(library);
+            self.library.set(s.save_library(&library)?);
             Ok(())
         });
         if let Some(Err(fault)) = result {
@@ -266,10 +277,14 @@ impl PlanState {
             for key in [plan_key(id), backup_key(id), revision_key(id)] {
                 let _ = s.remove_raw(&key);
             }
-            let _ = s.save_library(&library);
+            if let Ok(merged) = s.save_library(&library) {
+                library = merged;
+            }
             raw
         });
         self.library.set(library);
+        // Other tabs showing it must not write it back.
+        tabs::announce(&TabSignal::Deleted { id: id.to_owned() });
         if self.plan.with_untracked(|p| p.id == id) {
             // Never leave the user on a plan that no longer exists.
             match self
@@ -295,8 +310,7 @@ impl PlanState {
             }
             let mut library = self.library.get_untracked();
             library.restore(deleted.index, deleted.entry.clone());
-            s.save_library(&library)?;
-            self.library.set(library);
+            self.library.set(s.save_library(&library)?);
             Ok(())
         });
         match result {
@@ -326,7 +340,7 @@ impl PlanState {
             return;
         }
         if let Some(Ok(Some(decoded))) = self.with_store(|s| s.restore_backup(id)) {
-            let revision = self.with_store(|s| s.revision(id)).unwrap_or(0);
+            let revision = self.with_store(|s| s.revision(id)).unwrap_or_default();
             self.switch_to(decoded.plan, SaveState::Restored);
             self.revision.set_value(revision);
             self.dismiss_unreadable(id);

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::{PlanState, SaveState};
 use crate::io::{self, crypto};
+use crate::model::ids::is_plain_id;
 use crate::model::library::export_file_name;
 use crate::model::sealed;
 use crate::model::{
@@ -103,10 +104,7 @@ impl PlanState {
             self.flush();
         }
         self.library.update(|l| l.exported(&id, at));
-        let library = self.library.get_untracked();
-        if let Some(Err(fault)) = self.with_store(|s| s.save_library(&library)) {
-            self.save.set(SaveState::Failed(fault));
-        }
+        self.write_library(self.library.get_untracked());
     }
 
     /// Reads a file's bytes: a preview if it is a plan, a refusal (and nothing else) if not.
@@ -184,16 +182,25 @@ impl PlanState {
     }
 
     /// Opens the previewed plan beside the others. A plan already on this device (same id) is
-    /// opened as a copy with a new id, so nothing is overwritten.
+    /// opened as a copy with a new id, so nothing is overwritten; so is one whose id is not a
+    /// short plain token (`model::ids`).
     pub fn import_as_new(&self) {
         let Some(preview) = self.preview.get_untracked() else {
             return;
         };
         self.flush();
         let mut plan = preview.decoded.plan;
-        if self.library.with_untracked(|l| l.entry(&plan.id).is_some())
-            || self.plan.with_untracked(|p| p.id == plan.id)
-        {
+        let id = plan.id.clone();
+        // A file's id is kept only if it is a short plain token that nothing here uses: not
+        // the index, not the open plan, and not storage, which may hold a plan the index does
+        // not list (or cannot be read: then take no chance).
+        let taken = !is_plain_id(&id)
+            || self.library.with_untracked(|l| l.entry(&id).is_some())
+            || self.plan.with_untracked(|p| p.id == id)
+            || self
+                .with_store(|s| s.has_plan(&id).unwrap_or(true) || !s.revision(&id).is_none())
+                .unwrap_or(false);
+        if taken {
             plan.id = io::new_id();
         }
         let name = plan.display_name().to_owned();

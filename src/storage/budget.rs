@@ -40,12 +40,6 @@ pub fn save_delay(unsaved_since: Millis, now: Millis) -> Millis {
     SAVE_PAUSE_MS.min(SAVE_MAX_WAIT_MS.saturating_sub(waited))
 }
 
-/// A save based on revision `base` may go ahead only if no other tab has saved since:
-/// the stored revision is not newer than the one this tab started from.
-pub fn may_save(base: u64, stored: u64) -> bool {
-    stored <= base
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,12 +69,5 @@ mod tests {
         assert!(should_warn(at(80)));
         assert!(should_warn(at(95)));
         assert_eq!(percent_used(at(50)), 50);
-    }
-
-    #[test]
-    fn stale_tabs_may_not_save() {
-        assert!(may_save(3, 3));
-        assert!(may_save(3, 0), "nothing stored yet");
-        assert!(!may_save(3, 4), "another tab saved revision 4");
     }
 }

@@ -24,7 +24,8 @@ extern "C" {
     fn set_js(this: &JsStorage, key: &str, value: &JsString) -> Result<(), JsValue>;
 }
 
-use super::budget::{may_save, utf16_units};
+use super::budget::utf16_units;
+use super::revision::{may_save, Revision};
 use super::StorageFault;
 use crate::model::library::{Library, PlanEntry};
 use crate::model::{decode, Decoded, ImportError, Millis};
@@ -44,6 +45,9 @@ pub const REVISION_PREFIX: &str = "partnership-planner:revision:";
 
 /// Device settings (`Settings`).
 pub const SETTINGS_KEY: &str = "partnership-planner:settings";
+/// Where there is no `BroadcastChannel`, a signal to the other tabs (`model::tabs`) is written
+/// here and removed at once: the write reaches them as a `storage` event.
+pub const SIGNAL_KEY: &str = "partnership-planner:signal";
 
 /// Choices that belong to this device, not to a plan. Lenient, with defaults: settings from
 /// another version of the app still open.
@@ -171,9 +175,9 @@ impl PlanStore {
     pub fn library(&self, now: Millis) -> Result<Found, StorageFault> {
         let index = match self.read_raw(LIBRARY_KEY)? {
             None => None,
-            Some(raw) => match serde_json::from_str::<Library>(&raw) {
-                Ok(library) => Some(library),
-                Err(_) => {
+            Some(raw) => match parse_index(&raw) {
+                Some(library) => Some(library),
+                None => {
                     // Not announced: the list is rebuilt below. Kept all the same.
                     let _ = self.quarantine(&raw, now);
                     None
@@ -220,8 +224,48 @@ impl PlanStore {
         Ok(Found { library, damaged })
     }
 
-    pub fn save_library(&self, library: &Library) -> Result<(), StorageFault> {
-        self.write_raw(LIBRARY_KEY, &to_json(library)?)
+    /// Writes this tab's index merged with the stored one (`Library::merged`), never a stale
+    /// copy over another tab's, and returns what was written. A stored index that cannot be
+    /// read is quarantined first; if that fails, nothing is written.
+    pub fn save_library(&self, library: &Library) -> Result<Library, StorageFault> {
+        let stored = match self.read_raw(LIBRARY_KEY)? {
+            None => None,
+            Some(raw) => match parse_index(&raw) {
+                Some(stored) => Some(stored),
+                None => {
+                    self.quarantine(&raw, js_sys::Date::now() as Millis)?;
+                    None
+                }
+            },
+        };
+        let merged = library.merged(stored.as_ref(), &self.plan_ids());
+        self.write_raw(LIBRARY_KEY, &to_json(&merged)?)?;
+        Ok(merged)
+    }
+
+    /// This tab's index merged with the stored one, for showing what another tab changed.
+    /// Writes nothing (an unreadable stored index counts as none).
+    pub fn merged_library(&self, library: &Library) -> Library {
+        let stored = self
+            .read_raw(LIBRARY_KEY)
+            .ok()
+            .flatten()
+            .and_then(|raw| parse_index(&raw));
+        library.merged(stored.as_ref(), &self.plan_ids())
+    }
+
+    /// The id of every plan stored under a plan key.
+    pub fn plan_ids(&self) -> Vec<String> {
+        self.keys_with_prefix(PLAN_PREFIX)
+            .into_iter()
+            .map(|k| k[PLAN_PREFIX.len()..].to_owned())
+            .filter(|id| !id.is_empty())
+            .collect()
+    }
+
+    /// Whether anything is stored under the plan's key (readable or not).
+    pub fn has_plan(&self, id: &str) -> Result<bool, StorageFault> {
+        Ok(self.read_raw(&plan_key(id))?.is_some())
     }
 
     /// Reads a plan and, if it cannot be read, quarantines it.
@@ -278,21 +322,29 @@ impl PlanStore {
         keys
     }
 
-    /// The plan's save counter as stored (0 before its first save, or when unreadable).
-    pub fn revision(&self, id: &str) -> u64 {
+    /// The plan's save counter and token as stored (none before its first save, or when
+    /// unreadable).
+    pub fn revision(&self, id: &str) -> Revision {
         self.read_raw(&revision_key(id))
             .ok()
             .flatten()
-            .and_then(|r| r.parse().ok())
-            .unwrap_or(0)
+            .map(|r| Revision::parse(&r))
+            .unwrap_or_default()
     }
 
-    /// Saves an encoded plan that was based on revision `base`, and returns the new revision.
-    /// Refused if another tab saved since (`Conflict`). The version it replaces is kept as the
-    /// backup, and the write is read back, so a silently failed write is noticed.
-    pub fn save(&self, id: &str, encoded: &str, base: u64) -> Result<u64, StorageFault> {
+    /// Saves an encoded plan that was based on revision `base`, and returns the new revision,
+    /// which carries `token`. Refused if another tab saved since (`Conflict`), even one that
+    /// ended on the same number. The version it replaces is kept as the backup, and the write is
+    /// read back, so a silently failed write is noticed.
+    pub fn save(
+        &self,
+        id: &str,
+        encoded: &str,
+        base: &Revision,
+        token: String,
+    ) -> Result<Revision, StorageFault> {
         let stored = self.revision(id);
-        if !may_save(base, stored) {
+        if !may_save(base, &stored) {
             return Err(StorageFault::Conflict);
         }
         let js = self.js();
@@ -307,8 +359,8 @@ impl PlanStore {
         if caught(js.get_js(&key))?.as_ref() != Some(&encoded) {
             return Err(StorageFault::WriteMismatch);
         }
-        let next = stored.max(base) + 1;
-        self.write_raw(&revision_key(id), &next.to_string())?;
+        let next = stored.next(token);
+        self.write_raw(&revision_key(id), &next.text())?;
         Ok(next)
     }
 
@@ -344,6 +396,7 @@ impl PlanStore {
     }
 
     /// Device settings; defaults when none are stored or they cannot be read.
+    #[inline(never)]
     pub fn settings(&self) -> Settings {
         self.read_raw(SETTINGS_KEY)
             .ok()
@@ -363,6 +416,12 @@ impl PlanStore {
         }
         Ok(())
     }
+}
+
+/// The stored index, if it can be read. One copy of the parser for every caller.
+#[inline(never)]
+fn parse_index(raw: &str) -> Option<Library> {
+    serde_json::from_str(raw).ok()
 }
 
 fn caught<T>(result: Result<T, JsValue>) -> Result<T, StorageFault> {

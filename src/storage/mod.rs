@@ -5,7 +5,9 @@ pub mod budget;
 mod fault;
 #[cfg(target_arch = "wasm32")]
 mod local;
+pub mod revision;
 
 pub use fault::StorageFault;
 #[cfg(target_arch = "wasm32")]
 pub use local::*;
+pub use revision::Revision;

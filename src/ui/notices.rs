@@ -18,6 +18,20 @@ pub fn Notices() -> impl IntoView {
             .save
             .with(|s| *s == SaveState::Failed(StorageFault::Conflict))
     };
+    let deleted = move || {
+        state
+            .save
+            .with_untracked(|s| *s == SaveState::DeletedElsewhere)
+    };
+    let choices = move || {
+        if conflict() {
+            Some(("Load the other version", "Keep mine as a copy"))
+        } else if deleted() {
+            Some(("Keep my copy as a new plan", "Close this plan"))
+        } else {
+            None
+        }
+    };
     let bad_write = move || {
         state
             .save
@@ -40,14 +54,16 @@ pub fn Notices() -> impl IntoView {
                     save_problem.get().map(|text| view! {
                         <div class="banner banner-warning">
                             <p>{text}</p>
-                            {conflict().then(|| view! {
+                            // Two choices: after a conflict with another tab, or after another
+                            // tab deleted the plan.
+                            {choices().map(|(first, second)| view! {
                                 <p class="actions">
-                                    <button type="button" on:click=move |_| state.resolve_take_theirs()>
-                                        "Load the other version"
-                                    </button>
-                                    <button type="button" class="secondary" on:click=move |_| state.resolve_keep_mine_as_copy()>
-                                        "Keep mine as a copy"
-                                    </button>
+                                    <button type="button" on:click=move |_| {
+                                        if deleted() { state.keep_as_new_plan() } else { state.resolve_take_theirs() }
+                                    }>{first}</button>
+                                    <button type="button" class="secondary" on:click=move |_| {
+                                        if deleted() { state.close_deleted_plan() } else { state.resolve_keep_mine_as_copy() }
+                                    }>{second}</button>
                                 </p>
                             })}
                             {bad_write().then(|| view! {
@@ -192,5 +208,30 @@ pub fn UndoBar() -> impl IntoView {
                 })
             }}
         </div>
+    }
+}
+
+/// Shown instead of the app once another tab forgot this device: nothing of the plan is left
+/// in this tab, and nothing is saved until the user starts anew.
+#[component]
+pub fn Forgotten() -> impl IntoView {
+    let state = expect_context::<PlanState>();
+    // Focus was in the app, now hidden: start reading here.
+    request_animation_frame(|| {
+        if let Some(h1) = document().get_element_by_id("forgotten-heading") {
+            if let Ok(h1) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h1) {
+                let _ = h1.focus();
+            }
+        }
+    });
+    view! {
+        <main class="lock-screen">
+            <h1 id="forgotten-heading" tabindex="-1">"This device was forgotten in another tab"</h1>
+            <p>
+                "Everything Partnership Planner kept in this browser was removed from another tab "
+                "or window. Nothing from this tab was saved."
+            </p>
+            <button type="button" on:click=move |_| state.start_anew()>"Start anew"</button>
+        </main>
     }
 }

@@ -4,7 +4,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use super::notices::{Notices, UndoBar};
+use super::notices::{Forgotten as ForgottenElsewhere, Notices, UndoBar};
 use super::safety::{Forgotten, LockScreen};
 use super::sharing::{import_file, ImportMessages, ImportPreview, Toolbar};
 use super::{
@@ -85,6 +85,7 @@ pub fn Shell() -> impl IntoView {
         route.set(Route::Safety);
     });
     let locked = Memo::new(move |_| state.settings.with(|s| s.locked));
+    let forgotten_elsewhere = state.forgotten;
     let quick_exit_shown = Memo::new(move |_| state.settings.with(|s| s.quick_exit));
     view! {
         {move || quick_exit_shown.get().then(|| view! {
@@ -94,7 +95,11 @@ pub fn Shell() -> impl IntoView {
         })}
         // While locked the app is not mounted at all: none of its views, listeners or
         // shortcuts exist until it is unlocked.
-        {move || if locked.get() {
+        {move || if forgotten_elsewhere.get() {
+            // Forgotten in another tab: this tab's plan is dropped unsaved and the app is not
+            // mounted again until the user starts anew.
+            view! { <ForgottenElsewhere/> }.into_any()
+        } else if locked.get() {
             was_locked.set_value(true);
             view! { <LockScreen on_forgotten/> }.into_any()
         } else {
