@@ -172,6 +172,7 @@ pub fn Shell() -> impl IntoView {
             </div>
         </header>
         <Notices/>
+        <super::SharedOriginNotice/>
         <div class="notices">
             <ImportMessages/>
             <super::passphrase::UnlockFile/>
