@@ -183,7 +183,7 @@ fn spelled_email(text: &str) -> bool {
         Word(&'a str),
         Other,
     }
-    let mut s = text.to_lowercase();
+    let mut s = text.to_ascii_lowercase();
     for (marks, to) in [
         (
             ["[at]", "(at)", "{at}", "<at>", "[@]", "(@)"],
@@ -325,7 +325,7 @@ impl Chain {
             t[first.saturating_sub(span)..first]
                 .iter()
                 .collect::<String>()
-                .to_lowercase()
+                .to_ascii_lowercase()
         };
         let near = |words: &[&str]| {
             let text = before_text(25);
@@ -406,7 +406,7 @@ fn birth_words_near(t: &[char], first: usize, last: usize) -> bool {
         .chain(std::iter::once(&' '))
         .chain(&t[last..(last + 20).min(t.len())])
         .collect::<String>()
-        .to_lowercase();
+        .to_ascii_lowercase();
     window
         .split(|c: char| !(c.is_alphanumeric() || c == '.'))
         .map(|w| w.trim_end_matches('.'))
@@ -446,6 +446,12 @@ fn a_number(t: &[char]) -> bool {
         let alone = !t.get(j).is_some_and(|c| c.is_alphanumeric());
         alone && matches!(groups.as_slice(), [8] | [9] | [3, 3, 3] | [2, 3, 3])
     })
+}
+
+/// A capital letter: ASCII, or any letter beyond ASCII (`Élodie`), without Unicode's case
+/// tables, which would add kilobytes to the wasm for little.
+fn upper(c: char) -> bool {
+    c.is_ascii_uppercase() || (!c.is_ascii() && c.is_alphabetic())
 }
 
 /// Capitalised words that come before a number without being anyone's name.
@@ -580,10 +586,10 @@ fn name_before(t: &[char], end: usize) -> bool {
     let word: String = t[k..end].iter().collect();
     let mut chars = word.chars();
     word.chars().count() >= 2
-        && chars.next().is_some_and(char::is_uppercase)
-        && chars.any(char::is_lowercase)
+        && chars.next().is_some_and(upper)
+        && chars.any(|c| c.is_ascii_lowercase() || !c.is_ascii())
         && !(k > 0 && t[k - 1].is_ascii_digit())
-        && !NOT_NAMES.contains(&word.to_lowercase().as_str())
+        && !NOT_NAMES.contains(&word.to_ascii_lowercase().as_str())
 }
 
 /// `Maria, 16`, `Maria (16)`, `Maria age 16`, `Maria, aged 16`: a name and then an age.
@@ -708,14 +714,13 @@ fn street_address(t: &[char], words: &[(usize, usize)]) -> bool {
         let digits = w.trim_end_matches(|c: char| c.is_alphabetic());
         !digits.is_empty()
             && digits.chars().all(|c| c.is_ascii_digit())
-            && ["st", "nd", "rd", "th"].contains(&w[digits.len()..].to_lowercase().as_str())
+            && ["st", "nd", "rd", "th"].contains(&w[digits.len()..].to_ascii_lowercase().as_str())
     };
-    let capitalised = |w: &str| {
-        w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
-    };
+    let capitalised =
+        |w: &str| w.chars().next().is_some_and(upper) && w.chars().all(char::is_alphabetic);
     for (i, word) in words.iter().enumerate() {
         let w = text(word);
-        let lower = w.to_lowercase();
+        let lower = w.to_ascii_lowercase();
         // Apt 4B, apartment 12, Apt. #3
         if matches!(lower.as_str(), "apt" | "apartment") {
             if let Some(next) = words.get(i + 1) {
@@ -745,8 +750,8 @@ fn street_address(t: &[char], words: &[(usize, usize)]) -> bool {
             }
             let n = text(next);
             let street = FULL.contains(&n.as_str())
-                || (SHORT.contains(&n.to_lowercase().as_str())
-                    && n.chars().next().is_some_and(char::is_uppercase));
+                || (SHORT.contains(&n.to_ascii_lowercase().as_str())
+                    && n.chars().next().is_some_and(upper));
             if street && !middle.is_empty() && !(middle == ["United"] && n == "Way") {
                 return true;
             }
@@ -766,7 +771,7 @@ const COURT_CODES: [&str; 8] = ["CR", "CV", "CF", "CM", "DR", "JD", "JV", "MJ"];
 /// `Case #2024-1234`, `case no. 24CR1234`, `Docket 2024-5678`, and court numbers such as
 /// `CR-2024-000123` or `24CR1234` anywhere.
 fn case_number(t: &[char], words: &[(usize, usize)]) -> bool {
-    let lower_at = |s: usize, e: usize| t[s..e].iter().collect::<String>().to_lowercase();
+    let lower_at = |s: usize, e: usize| t[s..e].iter().collect::<String>().to_ascii_lowercase();
     for &(s, e) in words {
         if !matches!(lower_at(s, e).as_str(), "case" | "docket") {
             continue;
