@@ -99,7 +99,15 @@ pub fn scan(plan: &Plan) -> Vec<Finding> {
 /// `any_date` (survivor-engagement answers) every numeric date counts, not only one next to
 /// "born", "DOB" or "birth".
 pub fn in_text(text: &str, any_date: bool) -> Vec<&'static str> {
-    let t: Vec<char> = text.chars().collect();
+    // Scanned as bytes: every pattern is ASCII, and any byte beyond ASCII counts as a letter
+    // (no Unicode tables in the wasm). Dashes and no-break spaces are read as ASCII first.
+    let mut plain;
+    let mut t = text.as_bytes();
+    if !text.is_ascii() {
+        plain = text.replace(['\u{2013}', '\u{2014}', '\u{2212}'], "-");
+        plain = plain.replace(['\u{a0}', '\u{202f}'], " ");
+        t = plain.as_bytes();
+    }
     let mut kinds = Vec::new();
     let mut add = |kind| {
         if !kinds.contains(&kind) {
@@ -112,22 +120,22 @@ pub fn in_text(text: &str, any_date: bool) -> Vec<&'static str> {
     if spelled_email(text) {
         add(EMAIL_SPELLED);
     }
-    for chain in chains(&t) {
-        if let Some(kind) = chain.kind(&t, any_date) {
+    for chain in chains(t) {
+        if let Some(kind) = chain_kind(t, &chain, any_date) {
             add(kind);
         }
     }
-    if a_number(&t) {
+    if a_number(t) {
         add(A_NUMBER);
     }
-    if age_by_name(&t) {
+    if age_by_name(t) {
         add(AGE);
     }
-    let words = words(&t);
-    if street_address(&t, &words) {
+    let words = words(t);
+    if street_address(t, &words) {
         add(ADDRESS);
     }
-    if case_number(&t, &words) {
+    if case_number(t, &words) {
         add(CASE_NUMBER);
     }
     kinds
@@ -166,6 +174,32 @@ fn has_email(text: &str) -> bool {
         })
 }
 
+/// A letter or digit; any byte beyond ASCII counts as a letter.
+fn alnum(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+fn alpha(b: u8) -> bool {
+    b.is_ascii_alphabetic() || b >= 0x80
+}
+
+/// A capital letter: ASCII, or any letter beyond ASCII (`Élodie`).
+fn upper(b: u8) -> bool {
+    b.is_ascii_uppercase() || b >= 0x80
+}
+
+/// Whether `needle` occurs in `hay`, ignoring ASCII case (`needle` in lower case).
+fn has(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle))
+}
+
+/// `t[at..]` starts with `s`, ignoring ASCII case.
+fn starts(t: &[u8], at: usize, s: &[u8]) -> bool {
+    t.get(at..at + s.len())
+        .is_some_and(|w| w.eq_ignore_ascii_case(s))
+}
+
 /// Top-level domains an address written out is likely to end in.
 const TLDS: [&str; 20] = [
     "com", "org", "net", "edu", "gov", "us", "io", "info", "co", "me", "biz", "mil", "uk", "ca",
@@ -185,13 +219,10 @@ fn spelled_email(text: &str) -> bool {
     }
     let mut s = text.to_ascii_lowercase();
     for (marks, to) in [
-        (
-            ["[at]", "(at)", "{at}", "<at>", "[@]", "(@)"],
-            " \u{e000}a ",
-        ),
+        (["[at]", "(at)", "{at}", "<at>", "[@]", "(@)"], " \u{1}a "),
         (
             ["[dot]", "(dot)", "{dot}", "<dot>", "[.]", "(.)"],
-            " \u{e000}d ",
+            " \u{1}d ",
         ),
     ] {
         for mark in marks {
@@ -201,14 +232,14 @@ fn spelled_email(text: &str) -> bool {
         }
     }
     let toks: Vec<Tok> = s
-        .split_whitespace()
+        .split_ascii_whitespace()
         .map(|w| match w {
-            "\u{e000}a" | "@" => Tok::At(true),
+            "\u{1}a" | "@" => Tok::At(true),
             "at" => Tok::At(false),
-            "\u{e000}d" | "." | "dot" => Tok::Dot,
+            "\u{1}d" | "." | "dot" => Tok::Dot,
             _ => {
-                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-                if !w.is_empty() && w.chars().all(|c| c.is_alphanumeric() || "._-+".contains(c)) {
+                let w = w.trim_matches(|c: char| c.is_ascii() && !c.is_ascii_alphanumeric());
+                if !w.is_empty() && w.bytes().all(|b| alnum(b) || b"._-+".contains(&b)) {
                     Tok::Word(w)
                 } else {
                     Tok::Other
@@ -216,7 +247,7 @@ fn spelled_email(text: &str) -> bool {
             }
         })
         .collect();
-    let label = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_alphanumeric() || c == '-');
+    let label = |w: &str| !w.is_empty() && w.bytes().all(|b| alnum(b) || b == b'-');
     (0..toks.len()).any(|i| {
         let (Tok::Word(_), Some(&Tok::At(strong))) = (toks[i], toks.get(i + 1)) else {
             return false;
@@ -244,16 +275,12 @@ fn spelled_email(text: &str) -> bool {
     })
 }
 
-/// Characters that may sit between the digit groups of one number (`(720) 555-0134`,
-/// `03/04/2009`, `720 - 555 - 0134`), at most three in a row.
-const SEPARATORS: &str = " -.()/\u{a0}\u{2013}\u{2014}";
+/// Bytes that may sit between the digit groups of one number (`(720) 555-0134`, `03/04/2009`,
+/// `720 - 555 - 0134`), at most three in a row.
+const SEPARATORS: &[u8] = b" -.()/";
 
 /// Digit runs joined by short separators: one written number, as `[start, end)` of each run.
-struct Chain {
-    runs: Vec<(usize, usize)>,
-}
-
-fn chains(t: &[char]) -> Vec<Chain> {
+fn chains(t: &[u8]) -> Vec<Vec<(usize, usize)>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < t.len() {
@@ -270,188 +297,172 @@ fn chains(t: &[char]) -> Vec<Chain> {
             }
             runs.push((start, end));
             let mut k = end;
-            while k < t.len() && k - end < 3 && SEPARATORS.contains(t[k]) {
+            while k < t.len() && k - end < 3 && SEPARATORS.contains(&t[k]) {
                 k += 1;
             }
-            if k > end && t.get(k).is_some_and(char::is_ascii_digit) {
+            if k > end && t.get(k).is_some_and(u8::is_ascii_digit) {
                 start = k;
             } else {
                 i = end;
                 break;
             }
         }
-        out.push(Chain { runs });
+        out.push(runs);
     }
     out
 }
 
-fn number(t: &[char]) -> u32 {
+fn number(t: &[u8]) -> u32 {
     t.iter()
         .take(9)
-        .filter_map(|c| c.to_digit(10))
-        .fold(0, |n, d| n * 10 + d)
+        .filter(|b| b.is_ascii_digit())
+        .fold(0, |n, b| n * 10 + u32::from(b - b'0'))
 }
 
 fn is_year(n: u32) -> bool {
     (1900..=2099).contains(&n)
 }
 
-impl Chain {
-    fn kind(&self, t: &[char], any_date: bool) -> Option<&'static str> {
-        let first = self.runs.first()?.0;
-        let last = self.runs.last()?.1;
-        let at = |i: Option<usize>| i.and_then(|i| t.get(i)).copied();
-        let before = at(first.checked_sub(1));
-        let after = at(Some(last));
-        // Glued to a word, an amount or another number: an id, a version, `$1,250`, `10%`.
-        let digit_at = |i: Option<usize>| at(i).is_some_and(|c| c.is_ascii_digit());
-        if before.is_some_and(|c| c.is_alphanumeric() || "$€£#_".contains(c))
-            || after.is_some_and(|c| c.is_alphanumeric() || "%_".contains(c))
-            || (before.is_some_and(|c| c == ',' || c == '.') && digit_at(first.checked_sub(2)))
-            || (after == Some(',') && digit_at(Some(last + 1)))
-        {
-            return None;
-        }
-        let runs: Vec<&[char]> = self.runs.iter().map(|&(s, e)| &t[s..e]).collect();
-        let lens: Vec<usize> = runs.iter().map(|r| r.len()).collect();
-        let n: Vec<u32> = runs.iter().map(|r| number(r)).collect();
-        let seps: Vec<&[char]> = self.runs.windows(2).map(|w| &t[w[0].1..w[1].0]).collect();
-        let total: usize = lens.iter().sum();
-        let same_seps = |allowed: &str| {
-            seps.iter()
-                .all(|s| s.len() == 1 && allowed.contains(s[0]) && s == &seps[0])
-        };
-        let before_text = |span: usize| -> String {
-            t[first.saturating_sub(span)..first]
-                .iter()
-                .collect::<String>()
-                .to_ascii_lowercase()
-        };
-        let near = |words: &[&str]| {
-            let text = before_text(25);
-            words.iter().any(|w| text.contains(w))
-        };
-
-        // Dates: d/m/y or m/d/y (2- or 4-digit year), and y-m-d.
-        if lens.len() == 3 && same_seps("/-.") {
-            let dmy = lens[0] <= 2
-                && lens[1] <= 2
-                && (lens[2] == 2 || (lens[2] == 4 && is_year(n[2])))
-                && (1..=31).contains(&n[0])
-                && (1..=31).contains(&n[1])
-                && n[0].min(n[1]) <= 12;
-            let ymd = lens[0] == 4
-                && is_year(n[0])
-                && lens[1] <= 2
-                && lens[2] <= 2
-                && (1..=12).contains(&n[1])
-                && (1..=31).contains(&n[2]);
-            if dmy || ymd {
-                return if birth_words_near(t, first, last) {
-                    Some(BIRTH_DATE)
-                } else if any_date {
-                    Some(DATE)
-                } else {
-                    None
-                };
-            }
-        }
-        if lens == [3, 2, 4] && same_seps("- ") {
-            return Some(SSN);
-        }
-        let nine_ish = matches!(lens.as_slice(), [8] | [9] | [3, 3, 3] | [2, 3, 3]);
-        if lens == [9] && near(&["ssn", "social security", "ss#", "ss #"]) {
-            return Some(SSN);
-        }
-        if nine_ish && same_seps("- ") && near(&["a-number", "a number", "alien", "a#", "uscis"]) {
-            return Some(A_NUMBER);
-        }
-
-        // Phone numbers.
-        let hard = |s: &&[char]| {
-            s.iter()
-                .filter(|c| "-.\u{2013}\u{2014}".contains(**c))
-                .count()
-        };
-        if seps.iter().any(|s| s.contains(&'/') || hard(s) > 1) {
-            return None;
-        }
-        let plus =
-            before == Some('+') || (before == Some(' ') && at(first.checked_sub(2)) == Some('+'));
-        let leading_one = runs[0].first() == Some(&'1');
-        let nanp = match lens.as_slice() {
-            [3, 3, 4] | [10] | [3, 7] => true,
-            [1, 3, 3, 4] | [11] => leading_one,
-            // 7 digits (`555-0134`): the exchange starts 2-9; `250-1000` is a range.
-            [3, 4] => {
-                seps[0].len() == 1
-                    && "-. ".contains(seps[0][0])
-                    && ('2'..='9').contains(&runs[0][0])
-                    && !(n[1] % 100 == 0 && n[1] > n[0])
-            }
-            _ => false,
-        };
-        let long = (10..=15).contains(&total)
-            && seps.iter().all(|s| s.len() <= 2)
-            && !lens.iter().zip(&n).any(|(&l, &v)| l == 4 && is_year(v));
-        (nanp || long || (plus && (8..=15).contains(&total))).then_some(PHONE)
+/// What one written number is: a date (next to "born", or anywhere with `any_date`), a social
+/// security number, an A-number after its name, a phone number; or nothing.
+fn chain_kind(t: &[u8], chain: &[(usize, usize)], any_date: bool) -> Option<&'static str> {
+    let first = chain.first()?.0;
+    let last = chain.last()?.1;
+    let at = |i: Option<usize>| i.and_then(|i| t.get(i)).copied();
+    let before = at(first.checked_sub(1));
+    let after = at(Some(last));
+    // Glued to a word, an amount or another number: an id, a version, `$1,250`, `10%`.
+    let digit_at = |i: Option<usize>| at(i).is_some_and(|c| c.is_ascii_digit());
+    if before.is_some_and(|c| alnum(c) || b"$#_".contains(&c))
+        || after.is_some_and(|c| alnum(c) || b"%_".contains(&c))
+        || (before.is_some_and(|c| c == b',' || c == b'.') && digit_at(first.checked_sub(2)))
+        || (after == Some(b',') && digit_at(Some(last + 1)))
+    {
+        return None;
     }
+    let runs: Vec<&[u8]> = chain.iter().map(|&(s, e)| &t[s..e]).collect();
+    let lens: Vec<usize> = runs.iter().map(|r| r.len()).collect();
+    let n: Vec<u32> = runs.iter().map(|r| number(r)).collect();
+    let seps: Vec<&[u8]> = chain.windows(2).map(|w| &t[w[0].1..w[1].0]).collect();
+    let total: usize = lens.iter().sum();
+    let same_seps = |allowed: &[u8]| {
+        seps.iter()
+            .all(|s| s.len() == 1 && allowed.contains(&s[0]) && s == &seps[0])
+    };
+    let near = |words: &[&str]| {
+        let before = &t[first.saturating_sub(25)..first];
+        words.iter().any(|w| has(before, w.as_bytes()))
+    };
+
+    // Dates: d/m/y or m/d/y (2- or 4-digit year), and y-m-d.
+    if lens.len() == 3 && same_seps(b"/-.") {
+        let dmy = lens[0] <= 2
+            && lens[1] <= 2
+            && (lens[2] == 2 || (lens[2] == 4 && is_year(n[2])))
+            && (1..=31).contains(&n[0])
+            && (1..=31).contains(&n[1])
+            && n[0].min(n[1]) <= 12;
+        let ymd = lens[0] == 4
+            && is_year(n[0])
+            && lens[1] <= 2
+            && lens[2] <= 2
+            && (1..=12).contains(&n[1])
+            && (1..=31).contains(&n[2]);
+        if dmy || ymd {
+            return if birth_words_near(t, first, last) {
+                Some(BIRTH_DATE)
+            } else if any_date {
+                Some(DATE)
+            } else {
+                None
+            };
+        }
+    }
+    if lens == [3, 2, 4] && same_seps(b"- ") {
+        return Some(SSN);
+    }
+    if lens == [9] && near(&["ssn", "social security", "ss#", "ss #"]) {
+        return Some(SSN);
+    }
+    let nine_ish = matches!(lens.as_slice(), [8] | [9] | [3, 3, 3] | [2, 3, 3]);
+    if nine_ish && same_seps(b"- ") && near(&["a-number", "a number", "alien", "a#", "uscis"]) {
+        return Some(A_NUMBER);
+    }
+
+    // Phone numbers.
+    let hard = |s: &&[u8]| s.iter().filter(|c| b"-.".contains(c)).count();
+    if seps.iter().any(|s| s.contains(&b'/') || hard(s) > 1) {
+        return None;
+    }
+    let plus =
+        before == Some(b'+') || (before == Some(b' ') && at(first.checked_sub(2)) == Some(b'+'));
+    let nanp = match lens.as_slice() {
+        [3, 3, 4] | [10] | [3, 7] => true,
+        [1, 3, 3, 4] | [11] => runs[0][0] == b'1',
+        // 7 digits (`555-0134`): the exchange starts 2-9; `250-1000` is a range.
+        [3, 4] => {
+            seps[0].len() == 1
+                && b"-. ".contains(&seps[0][0])
+                && (b'2'..=b'9').contains(&runs[0][0])
+                && !(n[1] % 100 == 0 && n[1] > n[0])
+        }
+        _ => false,
+    };
+    let long = (10..=15).contains(&total)
+        && seps.iter().all(|s| s.len() <= 2)
+        && !lens.iter().zip(&n).any(|(&l, &v)| l == 4 && is_year(v));
+    (nanp || long || (plus && (8..=15).contains(&total))).then_some(PHONE)
 }
 
-/// "born", "DOB", "D.O.B." or a word starting "birth" within 40 characters before a date or
-/// 20 after it.
-fn birth_words_near(t: &[char], first: usize, last: usize) -> bool {
-    let window: String = t[first.saturating_sub(40)..first]
-        .iter()
-        .chain(std::iter::once(&' '))
-        .chain(&t[last..(last + 20).min(t.len())])
-        .collect::<String>()
-        .to_ascii_lowercase();
-    window
-        .split(|c: char| !(c.is_alphanumeric() || c == '.'))
-        .map(|w| w.trim_end_matches('.'))
-        .any(|w| w.starts_with("birth") || matches!(w, "born" | "dob" | "d.o.b"))
+/// "born", "DOB", "D.O.B." or a word starting "birth" within 40 bytes before a date or 20
+/// after it.
+fn birth_words_near(t: &[u8], first: usize, last: usize) -> bool {
+    let before = &t[first.saturating_sub(40)..first];
+    let after = &t[last..(last + 20).min(t.len())];
+    [before, after].iter().any(|part| {
+        part.split(|&b| !(alnum(b) || b == b'.')).any(|w| {
+            let w = w.strip_suffix(b".").unwrap_or(w);
+            starts(w, 0, b"birth")
+                || [&b"born"[..], b"dob", b"d.o.b"]
+                    .iter()
+                    .any(|k| w.eq_ignore_ascii_case(k))
+        })
+    })
 }
 
 /// `A123456789`, `A-123-456-789`, `A# 12345678`: an A, then 8 or 9 digits (or 2-3, 3, 3 in
 /// groups), standing alone.
-fn a_number(t: &[char]) -> bool {
+fn a_number(t: &[u8]) -> bool {
     (0..t.len()).any(|i| {
-        if t[i] != 'A' || (i > 0 && t[i - 1].is_alphanumeric()) {
+        if t[i] != b'A' || (i > 0 && alnum(t[i - 1])) {
             return false;
         }
         let mut j = i + 1;
-        if matches!(t.get(j), Some('-' | '#')) {
+        if matches!(t.get(j), Some(b'-' | b'#')) {
             j += 1;
-            if t[j - 1] == '#' && matches!(t.get(j), Some(' ' | '-')) {
+            if t[j - 1] == b'#' && matches!(t.get(j), Some(b' ' | b'-')) {
                 j += 1;
             }
         }
         let mut groups = Vec::new();
         loop {
             let start = j;
-            while t.get(j).is_some_and(char::is_ascii_digit) {
+            while t.get(j).is_some_and(u8::is_ascii_digit) {
                 j += 1;
             }
             groups.push(j - start);
             if groups.len() < 3
-                && matches!(t.get(j), Some('-' | ' '))
-                && t.get(j + 1).is_some_and(char::is_ascii_digit)
+                && matches!(t.get(j), Some(b'-' | b' '))
+                && t.get(j + 1).is_some_and(u8::is_ascii_digit)
             {
                 j += 1;
             } else {
                 break;
             }
         }
-        let alone = !t.get(j).is_some_and(|c| c.is_alphanumeric());
+        let alone = !t.get(j).is_some_and(|&c| alnum(c));
         alone && matches!(groups.as_slice(), [8] | [9] | [3, 3, 3] | [2, 3, 3])
     })
-}
-
-/// A capital letter: ASCII, or any letter beyond ASCII (`Élodie`), without Unicode's case
-/// tables, which would add kilobytes to the wasm for little.
-fn upper(c: char) -> bool {
-    c.is_ascii_uppercase() || (!c.is_ascii() && c.is_alphabetic())
 }
 
 /// Capitalised words that come before a number without being anyone's name.
@@ -578,30 +589,25 @@ const NOT_NAMES: &[&str] = &[
 
 /// The word that ends at `end` (exclusive) looks like a first or last name: capitalised, with
 /// lower case after the first letter, and not a month, a weekday or a word such as "Goal".
-fn name_before(t: &[char], end: usize) -> bool {
+fn name_before(t: &[u8], end: usize) -> bool {
     let mut k = end;
-    while k > 0 && (t[k - 1].is_alphabetic() || (k < end && "'-".contains(t[k - 1]))) {
+    while k > 0 && (alpha(t[k - 1]) || (k < end && b"'-".contains(&t[k - 1]))) {
         k -= 1;
     }
-    let word: String = t[k..end].iter().collect();
-    let mut chars = word.chars();
-    word.chars().count() >= 2
-        && chars.next().is_some_and(upper)
-        && chars.any(|c| c.is_ascii_lowercase() || !c.is_ascii())
+    let word = &t[k..end];
+    word.len() >= 2
+        && upper(word[0])
+        && word[1..]
+            .iter()
+            .any(|&b| b.is_ascii_lowercase() || b >= 0x80)
         && !(k > 0 && t[k - 1].is_ascii_digit())
-        && !NOT_NAMES.contains(&word.to_ascii_lowercase().as_str())
+        && !NOT_NAMES
+            .iter()
+            .any(|n| n.as_bytes().eq_ignore_ascii_case(word))
 }
 
 /// `Maria, 16`, `Maria (16)`, `Maria age 16`, `Maria, aged 16`: a name and then an age.
-fn age_by_name(t: &[char]) -> bool {
-    let starts_with = |at: usize, s: &str| {
-        let mut i = at;
-        s.chars().all(|c| {
-            let ok = t.get(i).is_some_and(|x| x.to_ascii_lowercase() == c);
-            i += 1;
-            ok
-        })
-    };
+fn age_by_name(t: &[u8]) -> bool {
     let mut p = 0;
     while p < t.len() {
         if !t[p].is_ascii_digit() || (p > 0 && t[p - 1].is_ascii_digit()) {
@@ -618,26 +624,26 @@ fn age_by_name(t: &[char]) -> bool {
             continue;
         }
         let after = t.get(end).copied();
-        if after.is_some_and(|c| c == '%' || (c.is_alphabetic() && !starts_with(end, "yo")))
-            || (matches!(after, Some('.' | ',' | ':'))
-                && t.get(end + 1).is_some_and(char::is_ascii_digit))
+        if after.is_some_and(|c| c == b'%' || (alpha(c) && !starts(t, end, b"yo")))
+            || (matches!(after, Some(b'.' | b',' | b':'))
+                && t.get(end + 1).is_some_and(u8::is_ascii_digit))
         {
             continue;
         }
         // `Maria, 16` then the end, punctuation or "years old".
-        if start >= 2 && t[start - 1] == ' ' && t[start - 2] == ',' {
-            let ends = after.is_none_or(|c| ",.;:)!?".contains(c))
+        if start >= 2 && t[start - 1] == b' ' && t[start - 2] == b',' {
+            let ends = after.is_none_or(|c| b",.;:)!?".contains(&c))
                 || [" year", " yrs", " yo", " y/o", " y.o", "-year", "yo", "y/o"]
                     .iter()
-                    .any(|s| starts_with(end, s));
+                    .any(|s| starts(t, end, s.as_bytes()));
             if ends && name_before(t, start - 2) {
                 return true;
             }
         }
         // `Maria (16)`
-        if start >= 1 && t[start - 1] == '(' && after == Some(')') {
+        if start >= 1 && t[start - 1] == b'(' && after == Some(b')') {
             let mut k = start - 1;
-            if k > 0 && t[k - 1] == ' ' {
+            if k > 0 && t[k - 1] == b' ' {
                 k -= 1;
             }
             if name_before(t, k) {
@@ -646,14 +652,14 @@ fn age_by_name(t: &[char]) -> bool {
         }
         // `Maria age 16`, `Maria, aged: 16`, `Maria (age 16)`
         let mut k = start;
-        while k > 0 && matches!(t[k - 1], ' ' | ':') {
+        while k > 0 && matches!(t[k - 1], b' ' | b':') {
             k -= 1;
         }
-        for word in ["age", "aged"] {
+        for word in [&b"age"[..], b"aged"] {
             let w = word.len();
-            if k >= w && starts_with(k - w, word) && (k == w || !t[k - w - 1].is_alphanumeric()) {
+            if k >= w && starts(t, k - w, word) && (k == w || !alnum(t[k - w - 1])) {
                 let mut m = k - w;
-                while m > 0 && matches!(t[m - 1], ' ' | ',' | '(') {
+                while m > 0 && matches!(t[m - 1], b' ' | b',' | b'(') {
                     m -= 1;
                 }
                 if m < k - w && name_before(t, m) {
@@ -666,13 +672,13 @@ fn age_by_name(t: &[char]) -> bool {
 }
 
 /// Maximal runs of letters and digits, as `[start, end)`.
-fn words(t: &[char]) -> Vec<(usize, usize)> {
+fn words(t: &[u8]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < t.len() {
-        if t[i].is_alphanumeric() {
+        if alnum(t[i]) {
             let start = i;
-            while i < t.len() && t[i].is_alphanumeric() {
+            while i < t.len() && alnum(t[i]) {
                 i += 1;
             }
             out.push((start, i));
@@ -685,7 +691,7 @@ fn words(t: &[char]) -> Vec<(usize, usize)> {
 
 /// `123 Main St`, `4410 N. Federal Blvd`, `77 West 5th Avenue`, `Apt 4B`: a number, one to
 /// three capitalised words (or ordinals), then a street word; or an apartment number.
-fn street_address(t: &[char], words: &[(usize, usize)]) -> bool {
+fn street_address(t: &[u8], words: &[(usize, usize)]) -> bool {
     const FULL: [&str; 10] = [
         "Street",
         "Avenue",
@@ -701,61 +707,56 @@ fn street_address(t: &[char], words: &[(usize, usize)]) -> bool {
     const SHORT: [&str; 13] = [
         "st", "ave", "av", "rd", "blvd", "dr", "ln", "ct", "pl", "pkwy", "hwy", "ter", "cir",
     ];
-    let text = |&(s, e): &(usize, usize)| t[s..e].iter().collect::<String>();
     // Between two words of an address: spaces, and at most a period after an abbreviation.
     let spaced = |a: &(usize, usize), b: &(usize, usize)| {
         let gap = &t[a.1..b.0];
-        !gap.is_empty()
-            && gap.iter().filter(|&&c| c == '.').count() <= 1
-            && gap.iter().all(|&c| c == '.' || c.is_whitespace())
-            && gap.iter().any(|c| c.is_whitespace())
+        gap.iter().filter(|&&c| c == b'.').count() <= 1
+            && gap.iter().all(|&c| c == b'.' || c.is_ascii_whitespace())
+            && gap.iter().any(u8::is_ascii_whitespace)
     };
-    let ordinal = |w: &str| {
-        let digits = w.trim_end_matches(|c: char| c.is_alphabetic());
-        !digits.is_empty()
-            && digits.chars().all(|c| c.is_ascii_digit())
-            && ["st", "nd", "rd", "th"].contains(&w[digits.len()..].to_ascii_lowercase().as_str())
+    let ordinal = |w: &[u8]| {
+        let digits = w.iter().take_while(|b| b.is_ascii_digit()).count();
+        digits > 0
+            && [&b"st"[..], b"nd", b"rd", b"th"]
+                .iter()
+                .any(|s| w[digits..].eq_ignore_ascii_case(s))
     };
-    let capitalised =
-        |w: &str| w.chars().next().is_some_and(upper) && w.chars().all(char::is_alphabetic);
-    for (i, word) in words.iter().enumerate() {
-        let w = text(word);
-        let lower = w.to_ascii_lowercase();
+    let capitalised = |w: &[u8]| upper(w[0]) && w.iter().all(|&b| alpha(b));
+    for (i, &(s, e)) in words.iter().enumerate() {
+        let w = &t[s..e];
         // Apt 4B, apartment 12, Apt. #3
-        if matches!(lower.as_str(), "apt" | "apartment") {
+        if w.eq_ignore_ascii_case(b"apt") || w.eq_ignore_ascii_case(b"apartment") {
             if let Some(next) = words.get(i + 1) {
-                let gap = &t[word.1..next.0];
+                let gap = &t[e..next.0];
                 if gap.len() <= 3
-                    && gap.iter().all(|c| " .#".contains(*c))
+                    && gap.iter().all(|c| b" .#".contains(c))
                     && t[next.0].is_ascii_digit()
                 {
                     return true;
                 }
             }
         }
-        let before = word.0.checked_sub(1).map(|i| t[i]);
         if w.len() > 6
-            || !w.chars().all(|c| c.is_ascii_digit())
-            || before.is_some_and(|c| "$#/.,-:".contains(c))
+            || !w.iter().all(u8::is_ascii_digit)
+            || (s > 0 && b"$#/.,-:".contains(&t[s - 1]))
         {
             continue;
         }
-        let mut middle = Vec::new();
+        let mut middle: Vec<&[u8]> = Vec::new();
         for k in 1..=4 {
-            let (Some(prev), Some(next)) = (words.get(i + k - 1), words.get(i + k)) else {
+            let (Some(prev), Some(&(ns, ne))) = (words.get(i + k - 1), words.get(i + k)) else {
                 break;
             };
-            if !spaced(prev, next) {
+            if !spaced(prev, &(ns, ne)) {
                 break;
             }
-            let n = text(next);
-            let street = FULL.contains(&n.as_str())
-                || (SHORT.contains(&n.to_ascii_lowercase().as_str())
-                    && n.chars().next().is_some_and(upper));
-            if street && !middle.is_empty() && !(middle == ["United"] && n == "Way") {
+            let n = &t[ns..ne];
+            let street = FULL.iter().any(|f| f.as_bytes() == n)
+                || (SHORT.iter().any(|f| f.as_bytes().eq_ignore_ascii_case(n)) && upper(n[0]));
+            if street && !middle.is_empty() && !(middle == [b"United"] && n == b"Way") {
                 return true;
             }
-            if k == 4 || !(capitalised(&n) || ordinal(&n)) {
+            if k == 4 || !(capitalised(n) || ordinal(n)) {
                 break;
             }
             middle.push(n);
@@ -770,10 +771,16 @@ const COURT_CODES: [&str; 8] = ["CR", "CV", "CF", "CM", "DR", "JD", "JV", "MJ"];
 
 /// `Case #2024-1234`, `case no. 24CR1234`, `Docket 2024-5678`, and court numbers such as
 /// `CR-2024-000123` or `24CR1234` anywhere.
-fn case_number(t: &[char], words: &[(usize, usize)]) -> bool {
-    let lower_at = |s: usize, e: usize| t[s..e].iter().collect::<String>().to_ascii_lowercase();
+fn case_number(t: &[u8], words: &[(usize, usize)]) -> bool {
+    let token_end = |mut end: usize| {
+        while t.get(end).is_some_and(|&c| alnum(c) || c == b'-') {
+            end += 1;
+        }
+        end
+    };
     for &(s, e) in words {
-        if !matches!(lower_at(s, e).as_str(), "case" | "docket") {
+        let w = &t[s..e];
+        if !(w.eq_ignore_ascii_case(b"case") || w.eq_ignore_ascii_case(b"docket")) {
             continue;
         }
         let mut j = e;
@@ -781,8 +788,8 @@ fn case_number(t: &[char], words: &[(usize, usize)]) -> bool {
         let skip = |j: &mut usize, marker: &mut bool| {
             while let Some(&c) = t.get(*j) {
                 match c {
-                    ' ' | ':' | '.' => {}
-                    '#' => *marker = true,
+                    b' ' | b':' | b'.' => {}
+                    b'#' => *marker = true,
                     _ => break,
                 }
                 *j += 1;
@@ -791,13 +798,14 @@ fn case_number(t: &[char], words: &[(usize, usize)]) -> bool {
         skip(&mut j, &mut marker);
         // "no.", "number", "num", "nr"
         let mut w = j;
-        while t.get(w).is_some_and(|c| c.is_alphabetic()) {
+        while t.get(w).is_some_and(u8::is_ascii_alphabetic) {
             w += 1;
         }
-        if w > j
-            && matches!(lower_at(j, w).as_str(), "no" | "number" | "num" | "nr")
+        if [&b"no"[..], b"number", b"num", b"nr"]
+            .iter()
+            .any(|m| t[j..w].eq_ignore_ascii_case(m))
             && t.get(w)
-                .is_none_or(|c| " .:#".contains(*c) || c.is_ascii_digit())
+                .is_none_or(|c| b" .:#".contains(c) || c.is_ascii_digit())
         {
             marker = true;
             j = w;
@@ -806,21 +814,19 @@ fn case_number(t: &[char], words: &[(usize, usize)]) -> bool {
         if j == e {
             continue;
         }
-        let mut end = j;
-        while t.get(end).is_some_and(|&c| c.is_alphanumeric() || c == '-') {
-            end += 1;
+        let mut token = &t[j..token_end(j)];
+        while let [rest @ .., b'-'] = token {
+            token = rest;
         }
-        let token: String = t[j..end].iter().collect();
-        let token = token.trim_end_matches('-');
-        let digits = token.chars().filter(char::is_ascii_digit).count();
-        let letters = token.chars().filter(|c| c.is_alphabetic()).count();
-        let year_range = match token.split_once('-') {
-            Some((a, b)) => {
+        let digits = token.iter().filter(|b| b.is_ascii_digit()).count();
+        let letters = token.iter().filter(|&&b| alpha(b)).count();
+        let year_range = match token.iter().position(|&b| b == b'-') {
+            Some(d) => {
+                let (a, b) = (&token[..d], &token[d + 1..]);
                 a.len() == 4
-                    && is_year(number(&a.chars().collect::<Vec<_>>()))
-                    && (b.len() == 2
-                        || (b.len() == 4 && is_year(number(&b.chars().collect::<Vec<_>>()))))
-                    && b.chars().all(|c| c.is_ascii_digit())
+                    && is_year(number(a))
+                    && (b.len() == 2 || (b.len() == 4 && is_year(number(b))))
+                    && b.iter().all(u8::is_ascii_digit)
             }
             None => false,
         };
@@ -828,43 +834,37 @@ fn case_number(t: &[char], words: &[(usize, usize)]) -> bool {
             digits >= 2
         } else {
             (letters > 0 && digits >= 3)
-                || (token.contains('-') && digits >= 4 && !year_range)
+                || (token.contains(&b'-') && digits >= 4 && !year_range)
                 || (letters == 0 && digits >= 5 && !year_range)
         };
         if found {
             return true;
         }
     }
-    // Court codes: [2-4 digits] CODE [-] digits and hyphens, 6 digits or more in all.
+    // Court codes: [2 or 4 digits] CODE [-] digits and hyphens, 6 digits or more in all.
     let mut i = 0;
     while i < t.len() {
-        if !(t[i].is_ascii_alphanumeric()) || (i > 0 && t[i - 1].is_alphanumeric()) {
+        if !t[i].is_ascii_alphanumeric() || (i > 0 && alnum(t[i - 1])) {
             i += 1;
             continue;
         }
-        let mut end = i;
-        while t
-            .get(end)
-            .is_some_and(|&c| c.is_ascii_alphanumeric() || c == '-')
-        {
-            end += 1;
-        }
-        let token: String = t[i..end].iter().collect();
+        let end = token_end(i);
+        let mut token = &t[i..end];
         i = end.max(i + 1);
-        let token = token.trim_matches('-');
-        let lead = token.len() - token.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        while let [rest @ .., b'-'] = token {
+            token = rest;
+        }
+        let lead = token.iter().take_while(|b| b.is_ascii_digit()).count();
         let rest = &token[lead..];
-        let code_len = rest.len()
-            - rest
-                .trim_start_matches(|c: char| c.is_ascii_uppercase())
-                .len();
+        let code_len = rest.iter().take_while(|b| b.is_ascii_uppercase()).count();
         let code = &rest[..code_len];
-        let tail = rest[code_len..].trim_start_matches('-');
-        let tail_digits = tail.chars().filter(char::is_ascii_digit).count();
+        let tail = &rest[code_len..];
+        let tail = tail.strip_prefix(b"-").unwrap_or(tail);
+        let tail_digits = tail.iter().filter(|b| b.is_ascii_digit()).count();
         if matches!(lead, 0 | 2 | 4)
-            && COURT_CODES.contains(&code)
-            && tail.starts_with(|c: char| c.is_ascii_digit())
-            && tail.chars().all(|c| c.is_ascii_digit() || c == '-')
+            && COURT_CODES.iter().any(|c| c.as_bytes() == code)
+            && tail.first().is_some_and(u8::is_ascii_digit)
+            && tail.iter().all(|&b| b.is_ascii_digit() || b == b'-')
             && tail_digits >= 4
             && lead + tail_digits >= 6
         {
