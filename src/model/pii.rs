@@ -996,6 +996,15 @@ mod tests {
     }
 
     #[test]
+    fn text_beyond_ascii() {
+        assert_eq!(in_text("llame al 720\u{2013}555\u{2013}0134", false), [PHONE]);
+        assert_eq!(in_text("555\u{a0}0134", false), [PHONE]);
+        assert_eq!(in_text("José, 16, y Élodie (15)", false), [AGE]);
+        assert_eq!(in_text("Élodie (15)", false), [AGE]);
+        assert_eq!(in_text("Politique d'accueil, 2026–2027 – 12 mois", false), Vec::<&str>::new());
+    }
+
+    #[test]
     fn any_text_is_handled() {
         for text in [
             "", "A", "A-", "A#", "case", "case #", "Apt", "1", "(", "Maria, ", "age 1",

@@ -32,18 +32,16 @@ use crate::state::{flush_on_leave, PlanState};
 /// another page, it renders only a link to open it on its own, before any state exists, so
 /// storage is never read or written there (a page that frames the app could trick clicks).
 pub fn mount() {
-    let state = (!framed()).then(|| {
-        let state = PlanState::start();
-        flush_on_leave(state);
-        state.follow_other_tabs();
-        state
-    });
-    mount_to_body(move || match state {
-        Some(state) => {
-            provide_context(state);
-            view! { <shell::Shell/> }.into_any()
-        }
-        None => view! { <OpenOnItsOwn/> }.into_any(),
+    if framed() {
+        open_on_its_own();
+        return;
+    }
+    let state = PlanState::start();
+    flush_on_leave(state);
+    state.follow_other_tabs();
+    mount_to_body(move || {
+        provide_context(state);
+        view! { <shell::Shell/> }
     });
 }
 
@@ -55,22 +53,23 @@ fn framed() -> bool {
     !matches!(window.top(), Ok(Some(top)) if top == window)
 }
 
-/// All a framed copy shows: a link that opens the app's own address as the whole page.
-#[component]
-fn OpenOnItsOwn() -> impl IntoView {
-    let location = window().location();
-    let href = match (location.origin(), location.pathname()) {
-        (Ok(origin), Ok(path)) => format!("{origin}{path}"),
-        _ => "./".to_owned(),
-    };
-    view! {
-        <main class="framed">
-            <p>
-                "Partnership Planner does not run inside another page. "
-                <a href=href target="_top">"Open Partnership Planner on its own"</a>
-            </p>
-        </main>
-    }
+/// All a framed copy shows: a link that opens the app's own address as the whole page. Plain
+/// DOM, so nothing of the app (state, storage, listeners) exists in the frame.
+fn open_on_its_own() -> Option<()> {
+    let window = web_sys::window()?;
+    let document = window.document()?;
+    let location = window.location();
+    let href = format!("{}{}", location.origin().ok()?, location.pathname().ok()?);
+    let element = |tag: &str| document.create_element(tag).ok();
+    let (main, p, a) = (element("main")?, element("p")?, element("a")?);
+    a.set_attribute("href", &href).ok()?;
+    a.set_attribute("target", "_top").ok()?;
+    a.set_text_content(Some("Open Partnership Planner on its own"));
+    p.append_with_str_1("Partnership Planner does not run inside another page. ")
+        .ok()?;
+    p.append_with_node_1(&a).ok()?;
+    main.append_with_node_1(&p).ok()?;
+    document.body()?.append_with_node_1(&main).ok()
 }
 
 /// Once per device, on a shared host (`*.github.io`): other projects there can read the plans.
@@ -78,25 +77,22 @@ fn OpenOnItsOwn() -> impl IntoView {
 fn SharedOriginNotice() -> impl IntoView {
     let state = expect_context::<PlanState>();
     let host = window().location().hostname().unwrap_or_default();
-    let shared = is_shared_host(&host);
-    let shown = move || shared && !state.settings.with(|s| s.shared_origin_dismissed);
-    let dismiss = move |_| state.set_settings(|s| s.shared_origin_dismissed = true);
-    move || {
-        shown().then(|| {
-            view! {
-                <section class="banner banner-warning" aria-labelledby="shared-origin-heading">
-                    <h2 id="shared-origin-heading">"This address is shared with other projects"</h2>
-                    <p>
-                        {format!("This copy of Partnership Planner runs on {host}. ")}
-                        "Other projects published under that address can read, change or delete "
-                        "the plans kept in this browser. Export your plan, and ask whoever set up "
-                        "this copy to host it on a domain of its own."
-                    </p>
-                    <p class="actions">
-                        <button type="button" on:click=dismiss>"Dismiss"</button>
-                    </p>
-                </section>
-            }
-        })
-    }
+    is_shared_host(&host).then(|| {
+        let dismissed = move || state.settings.with(|s| s.shared_origin_dismissed);
+        let dismiss = move |_| state.set_settings(|s| s.shared_origin_dismissed = true);
+        view! {
+            <section class="banner banner-warning" aria-labelledby="shared-origin-heading" hidden=dismissed>
+                <h2 id="shared-origin-heading">"This address is shared with other projects"</h2>
+                <p>
+                    {format!("This copy of Partnership Planner runs on {host}. ")}
+                    "Other projects published under that address can read, change or delete "
+                    "the plans kept in this browser. Export your plan, and ask whoever set up "
+                    "this copy to host it on a domain of its own."
+                </p>
+                <p class="actions">
+                    <button type="button" on:click=dismiss>"Dismiss"</button>
+                </p>
+            </section>
+        }
+    })
 }

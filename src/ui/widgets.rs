@@ -98,13 +98,19 @@ pub fn SafeLink(
     let label = text
         .filter(|t| !t.trim().is_empty())
         .unwrap_or_else(|| url.clone());
-    let mark = added
-        .then(|| view! { <span class="link-added">" · added to this plan, not checked"</span> });
+    // Where it goes and whose it is, as one text after the link or the plain text.
+    let mark = if added {
+        " · added to this plan, not checked"
+    } else {
+        ""
+    };
     match safe_href(&url) {
         Some(href) => {
             let host = crate::io::link_host(&href)
-                .map(|host| view! { <span class="link-host">" (" {host} ")"</span> });
-            view! { <a href=href rel="noopener noreferrer" target="_blank">{label}</a>{host}{mark} }
+                .map(|host| format!(" ({host})"))
+                .unwrap_or_default();
+            let after = format!("{host}{mark}");
+            view! { <a href=href rel="noopener noreferrer" target="_blank">{label}</a>{after} }
                 .into_any()
         }
         None => view! { <span class="unsafe-link">{label}</span>{mark} }.into_any(),
