@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { useApp, waitSaved, assertNoErrors, storageSnapshot } from './helpers.mjs';
 import { serve } from './server.mjs';
+import { runAxe, summarize } from './axe.mjs';
 
 const app = useApp();
 const DIST = resolve(import.meta.dirname, '../../dist');
@@ -186,6 +187,8 @@ test('on a *.github.io host a one-time notice says the origin is shared; dismiss
   await notice.waitFor();
   assert.match(await notice.textContent(), /runs on coalition\.github\.io\. Other projects published under that address can read/);
   assert.deepEqual(await storageSnapshot(page), {}, 'showing it wrote nothing');
+  const violations = await runAxe(page);
+  assert.equal(violations.length, 0, summarize(violations, 'the shared-origin notice'));
   // Quick exit stays first in Tab order.
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), 'Quick exit');
