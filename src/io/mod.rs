@@ -57,23 +57,15 @@ pub fn local_time(ms: Millis) -> String {
 }
 
 /// Where a link goes, as the browser reads it (`URL`): its host in ASCII, punycode for an
-/// internationalised name (`xn--exmple-cua.org`); for a `mailto:` link, the address(es).
+/// internationalised name (`xn--exmple-cua.org`); for a `mailto:` link, the address, its
+/// domain in ASCII too.
 pub fn link_host(href: &str) -> Option<String> {
     let ascii_host = |url: &str| web_sys::Url::new(url).ok().map(|u| u.hostname());
     let url = web_sys::Url::new(href).ok()?;
     let shown = if url.protocol() == "mailto:" {
         let path: String = js_sys::decode_uri_component(&url.pathname()).ok()?.into();
-        let addresses: Vec<String> = path
-            .split(',')
-            .filter_map(|a| {
-                let (user, domain) = a.trim().rsplit_once('@')?;
-                Some(format!(
-                    "{user}@{}",
-                    ascii_host(&format!("http://{domain}/"))?
-                ))
-            })
-            .collect();
-        addresses.join(", ")
+        let (user, domain) = path.rsplit_once('@')?;
+        format!("{user}@{}", ascii_host(&format!("http://{domain}/"))?)
     } else {
         url.hostname()
     };

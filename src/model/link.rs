@@ -94,9 +94,11 @@ fn authority(rest: &str) -> &str {
 /// ```
 pub fn is_shared_host(host: &str) -> bool {
     let host = host.trim_end_matches('.').to_ascii_lowercase();
-    ["github.io", "gitlab.io"]
-        .iter()
-        .any(|shared| host == *shared || host.ends_with(&format!(".{shared}")))
+    [".github.io", ".gitlab.io"].iter().any(|shared| {
+        host.strip_suffix(shared)
+            .is_some_and(|name| !name.is_empty())
+            || host == shared[1..]
+    })
 }
 
 #[cfg(test)]

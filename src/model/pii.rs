@@ -24,13 +24,13 @@ pub struct Finding {
 }
 
 pub const EMAIL: &str = "an email address";
-pub const EMAIL_SPELLED: &str = "an email address written out (\"at\", \"dot\")";
+pub const EMAIL_SPELLED: &str = "an email address written out";
 pub const EMAIL_LINK: &str = "an email link (mailto:)";
 pub const PHONE: &str = "a phone number";
 pub const SSN: &str = "a social security number";
 pub const A_NUMBER: &str = "an A-number (immigration file number)";
 pub const BIRTH_DATE: &str = "a birth date";
-pub const DATE: &str = "a date (in survivor engagement, it may be a birth date)";
+pub const DATE: &str = "a date (may be a birth date)";
 pub const AGE: &str = "an age next to a name";
 pub const ADDRESS: &str = "a street address";
 pub const CASE_NUMBER: &str = "a case number";
@@ -101,11 +101,17 @@ pub fn scan(plan: &Plan) -> Vec<Finding> {
 pub fn in_text(text: &str, any_date: bool) -> Vec<&'static str> {
     // Scanned as bytes: every pattern is ASCII, and any byte beyond ASCII counts as a letter
     // (no Unicode tables in the wasm). Dashes and no-break spaces are read as ASCII first.
-    let mut plain;
+    let plain: String;
     let mut t = text.as_bytes();
     if !text.is_ascii() {
-        plain = text.replace(['\u{2013}', '\u{2014}', '\u{2212}'], "-");
-        plain = plain.replace(['\u{a0}', '\u{202f}'], " ");
+        plain = text
+            .chars()
+            .map(|c| match c {
+                '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
+                '\u{a0}' | '\u{202f}' => ' ',
+                c => c,
+            })
+            .collect();
         t = plain.as_bytes();
     }
     let mut kinds = Vec::new();
@@ -997,11 +1003,17 @@ mod tests {
 
     #[test]
     fn text_beyond_ascii() {
-        assert_eq!(in_text("llame al 720\u{2013}555\u{2013}0134", false), [PHONE]);
+        assert_eq!(
+            in_text("llame al 720\u{2013}555\u{2013}0134", false),
+            [PHONE]
+        );
         assert_eq!(in_text("555\u{a0}0134", false), [PHONE]);
         assert_eq!(in_text("José, 16, y Élodie (15)", false), [AGE]);
         assert_eq!(in_text("Élodie (15)", false), [AGE]);
-        assert_eq!(in_text("Politique d'accueil, 2026–2027 – 12 mois", false), Vec::<&str>::new());
+        assert_eq!(
+            in_text("Politique d'accueil, 2026–2027 – 12 mois", false),
+            Vec::<&str>::new()
+        );
     }
 
     #[test]
