@@ -56,6 +56,22 @@ pub fn local_time(ms: Millis) -> String {
     format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
 }
 
+/// Where a link goes, as the browser reads it (`URL`): its host in ASCII, punycode for an
+/// internationalised name (`xn--exmple-cua.org`); for a `mailto:` link, the address, its
+/// domain in ASCII too.
+pub fn link_host(href: &str) -> Option<String> {
+    let ascii_host = |url: &str| web_sys::Url::new(url).ok().map(|u| u.hostname());
+    let url = web_sys::Url::new(href).ok()?;
+    let shown = if url.protocol() == "mailto:" {
+        let path: String = js_sys::decode_uri_component(&url.pathname()).ok()?.into();
+        let (user, domain) = path.rsplit_once('@')?;
+        format!("{user}@{}", ascii_host(&format!("http://{domain}/"))?)
+    } else {
+        url.hostname()
+    };
+    (!shown.is_empty()).then_some(shown)
+}
+
 /// Copies text to the clipboard (`navigator.clipboard.writeText`).
 pub async fn copy_text(text: &str) -> Result<(), String> {
     let clipboard = web_sys::window()

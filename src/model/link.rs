@@ -19,7 +19,10 @@
 //!    letters, digits, `+`, `-` or `.`, up to the first `:`) and compares it case-insensitively
 //!    with the allowlist; a scheme with any other character in it is refused;
 //! 4. requires `http:` and `https:` to be followed by `//` and a host, and `mailto:` by an
-//!    address, so half-typed values such as `https:` or `https:/example.org` are not links.
+//!    address, so half-typed values such as `https:` or `https:/example.org` are not links;
+//! 5. refuses what makes a link lie about where it goes: user info before an `http(s)` host
+//!    (`https://bank.example@evil.example` goes to `evil.example`), and headers after a
+//!    `mailto:` address (`?bcc=`, `?subject=`, `?body=`: anything after `?`).
 //!
 //! Plain Rust with no browser APIs: the rules are unit- and property-tested natively.
 
@@ -29,7 +32,7 @@ pub const ALLOWED_SCHEMES: [&str; 3] = ["http", "https", "mailto"];
 /// Returns the URL, trimmed, if it is safe to use as a link's `href`; `None` otherwise.
 ///
 /// Safe means its scheme is `http:`, `https:` or `mailto:` (any letter case), read the way a
-/// browser reads it. See the module documentation for the exact rules.
+/// browser reads it, with no user info and no mail headers. See the module documentation.
 ///
 /// ```
 /// use partnership_planner::model::link::safe_href;
@@ -38,6 +41,8 @@ pub const ALLOWED_SCHEMES: [&str; 3] = ["http", "https", "mailto"];
 /// assert_eq!(safe_href("JaVaScRiPt:alert(1)"), None);
 /// assert_eq!(safe_href("\u{0} java\tscript:alert(1)"), None);
 /// assert_eq!(safe_href("//evil.example"), None);
+/// assert_eq!(safe_href("https://bank.example@evil.example"), None);
+/// assert_eq!(safe_href("mailto:info@example.org?bcc=someone@evil.example"), None);
 /// ```
 pub fn safe_href(url: &str) -> Option<String> {
     let url = url.trim_matches(|c: char| c.is_control() || c.is_whitespace());
@@ -50,8 +55,8 @@ pub fn safe_href(url: &str) -> Option<String> {
     }
     let scheme = scheme.to_ascii_lowercase();
     let ok = match scheme.as_str() {
-        "http" | "https" => has_host(rest),
-        "mailto" => !rest.is_empty(),
+        "http" | "https" => has_host(rest) && !authority(rest).contains('@'),
+        "mailto" => !rest.is_empty() && !rest.contains('?'),
         _ => false,
     };
     debug_assert!(!ok || ALLOWED_SCHEMES.contains(&scheme.as_str()));
@@ -70,6 +75,30 @@ fn has_host(rest: &str) -> bool {
     rest.strip_prefix("//")
         .and_then(|authority| authority.chars().next())
         .is_some_and(|c| !matches!(c, '/' | '\\' | '?' | '#'))
+}
+
+/// After `http:` / `https:` and `//`: the authority, up to the first `/`, `\\`, `?` or `#`.
+fn authority(rest: &str) -> &str {
+    let rest = rest.strip_prefix("//").unwrap_or(rest);
+    rest.split(['/', '\\', '?', '#']).next().unwrap_or_default()
+}
+
+/// Whether a page served from `host` shares its origin's storage with other people's
+/// projects: GitHub Pages and GitLab Pages user and organization sites (`name.github.io`,
+/// `name.gitlab.io`) serve every project of that account from one origin.
+///
+/// ```
+/// use partnership_planner::model::link::is_shared_host;
+/// assert!(is_shared_host("coalition.github.io"));
+/// assert!(!is_shared_host("planner.example.org"));
+/// ```
+pub fn is_shared_host(host: &str) -> bool {
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    [".github.io", ".gitlab.io"].iter().any(|shared| {
+        host.strip_suffix(shared)
+            .is_some_and(|name| !name.is_empty())
+            || host == shared[1..]
+    })
 }
 
 #[cfg(test)]
@@ -100,8 +129,8 @@ mod tests {
         allowed("HtTp://example.org:8080/", "HtTp://example.org:8080/");
         allowed("mailto:info@example.org", "mailto:info@example.org");
         allowed(
-            "MAILTO:info@example.org?subject=Hello",
-            "MAILTO:info@example.org?subject=Hello",
+            "MAILTO:info@example.org,help@example.org",
+            "MAILTO:info@example.org,help@example.org",
         );
         allowed(
             "https://example.org/a path with spaces",
@@ -109,7 +138,55 @@ mod tests {
         );
         allowed("https://xn--exmple-cua.org/", "https://xn--exmple-cua.org/");
         allowed("https://exämple.org/ünïcode", "https://exämple.org/ünïcode");
-        allowed("https://user@example.org", "https://user@example.org");
+        // An @ after the host is part of the path or query, not user info.
+        allowed("https://example.org/@user", "https://example.org/@user");
+        allowed(
+            "https://example.org/form?email=a@example.org",
+            "https://example.org/form?email=a@example.org",
+        );
+        allowed("https://example.org#a@b", "https://example.org#a@b");
+    }
+
+    #[test]
+    fn refuses_user_info_and_mail_headers() {
+        for url in [
+            "https://user@example.org",
+            "https://user:secret@example.org/",
+            "https://bank.example.org@evil.example/login",
+            "HTTP://a@b@example.org",
+            "https://@example.org",
+            "https://example.org:443@evil.example",
+            "mailto:info@example.org?subject=Hello",
+            "MAILTO:info@example.org?bcc=someone@evil.example",
+            "mailto:?to=info@example.org",
+            "mailto:info@example.org?",
+            "mailto:info@example.org?body=Hi&cc=a@example.org",
+        ] {
+            refused(url);
+        }
+    }
+
+    #[test]
+    fn shared_hosts() {
+        for host in [
+            "coalition.github.io",
+            "A.GitHub.IO",
+            "x.github.io.",
+            "github.io",
+            "team.gitlab.io",
+        ] {
+            assert!(is_shared_host(host), "{host}");
+        }
+        for host in [
+            "planner.example.org",
+            "github.com",
+            "notgithub.io",
+            "github.io.example.org",
+            "127.0.0.1",
+            "",
+        ] {
+            assert!(!is_shared_host(host), "{host}");
+        }
     }
 
     #[test]
@@ -319,6 +396,9 @@ mod tests {
             "#",
             "%0A",
             "&#9;",
+            "user",
+            "?bcc=",
+            "%40",
             ".",
             "+",
             "-",
@@ -341,6 +421,24 @@ mod tests {
                 prop_assert!(!href.chars().any(char::is_control));
                 prop_assert_eq!(href.trim(), href.as_str());
                 prop_assert!(url.contains(href.as_str()));
+            }
+        }
+
+        /// A returned web link has no user info in the authority the browser reads, and a
+        /// returned mail link carries no headers.
+        #[test]
+        fn no_user_info_and_no_mail_headers_pass(url in hostile_url()) {
+            if let Some(href) = safe_href(&url) {
+                match whatwg_scheme(&href).as_deref() {
+                    Some("mailto") => prop_assert!(!href.contains('?'), "{url:?} -> {href:?}"),
+                    _ => {
+                        // The browser skips any run of slashes and backslashes after the scheme.
+                        let (_, rest) = href.split_once(':').unwrap_or_default();
+                        let rest = rest.trim_start_matches(['/', '\\']);
+                        let host = rest.split(['/', '\\', '?', '#']).next().unwrap_or_default();
+                        prop_assert!(!host.contains('@'), "{url:?} -> {href:?}");
+                    }
+                }
             }
         }
 

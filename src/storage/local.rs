@@ -60,6 +60,8 @@ pub struct Settings {
     pub locked: bool,
     /// With a passphrase: a known text sealed with it (`io::crypto`); unlocking must open it.
     pub lock_check: Option<String>,
+    /// The notice about a shared origin (`*.github.io`) was dismissed on this device.
+    pub shared_origin_dismissed: bool,
 }
 
 impl Default for Settings {
@@ -68,6 +70,7 @@ impl Default for Settings {
             quick_exit: true,
             locked: false,
             lock_check: None,
+            shared_origin_dismissed: false,
         }
     }
 }

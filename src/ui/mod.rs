@@ -25,10 +25,17 @@ mod widgets;
 
 use leptos::prelude::*;
 
+use crate::model::link::is_shared_host;
 use crate::state::{flush_on_leave, PlanState};
 
-/// Starts the app: opens the stored plan, then renders the shell into `<body>`.
+/// Starts the app: opens the stored plan, then renders the shell into `<body>`. Framed by
+/// another page, it renders only a link to open it on its own, before any state exists, so
+/// storage is never read or written there (a page that frames the app could trick clicks).
 pub fn mount() {
+    if framed() {
+        open_on_its_own();
+        return;
+    }
     let state = PlanState::start();
     flush_on_leave(state);
     state.follow_other_tabs();
@@ -36,4 +43,56 @@ pub fn mount() {
         provide_context(state);
         view! { <shell::Shell/> }
     });
+}
+
+/// Whether another page frames this one: `window.top !== window.self`, or `top` cannot be read.
+fn framed() -> bool {
+    let Some(window) = web_sys::window() else {
+        return true;
+    };
+    !matches!(window.top(), Ok(Some(top)) if top == window)
+}
+
+/// All a framed copy shows: a link that opens the app's own address as the whole page. Plain
+/// DOM, so nothing of the app (state, storage, listeners) exists in the frame.
+fn open_on_its_own() -> Option<()> {
+    let window = web_sys::window()?;
+    let document = window.document()?;
+    let location = window.location();
+    let href = format!("{}{}", location.origin().ok()?, location.pathname().ok()?);
+    let element = |tag: &str| document.create_element(tag).ok();
+    let (main, p, a) = (element("main")?, element("p")?, element("a")?);
+    a.set_attribute("href", &href).ok()?;
+    a.set_attribute("target", "_top").ok()?;
+    a.set_text_content(Some("Open Partnership Planner on its own"));
+    p.append_with_str_1("Partnership Planner does not run inside another page. ")
+        .ok()?;
+    p.append_with_node_1(&a).ok()?;
+    main.append_with_node_1(&p).ok()?;
+    document.body()?.append_with_node_1(&main).ok()
+}
+
+/// Once per device, on a shared host (`*.github.io`): other projects there can read the plans.
+#[component]
+fn SharedOriginNotice() -> impl IntoView {
+    let state = expect_context::<PlanState>();
+    let host = window().location().hostname().unwrap_or_default();
+    is_shared_host(&host).then(|| {
+        let dismissed = move || state.settings.with(|s| s.shared_origin_dismissed);
+        let dismiss = move |_| state.set_settings(|s| s.shared_origin_dismissed = true);
+        view! {
+            <section class="banner banner-warning" aria-labelledby="shared-origin-heading" hidden=dismissed>
+                <h2 id="shared-origin-heading">"This address is shared with other projects"</h2>
+                <p>
+                    {format!("This copy of Partnership Planner runs on {host}. ")}
+                    "Other projects published under that address can read, change or delete "
+                    "the plans kept in this browser. Export your plan, and ask whoever set up "
+                    "this copy to host it on a domain of its own."
+                </p>
+                <p class="actions">
+                    <button type="button" on:click=dismiss>"Dismiss"</button>
+                </p>
+            </section>
+        }
+    })
 }

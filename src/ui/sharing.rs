@@ -44,7 +44,7 @@ pub fn Toolbar() -> impl IntoView {
         // Picking the same file again must fire `change` again.
         input.set_value("");
     };
-    // Before anything leaves the device: flag contact details outside the roster's own fields.
+    // Before anything leaves the device: flag personal details outside the roster's own fields.
     let pending = RwSignal::new(None::<(ExportKind, Vec<Finding>)>);
     let run = move |kind: ExportKind| match kind {
         ExportKind::File => export_error.set(state.export_plan().err()),
@@ -73,8 +73,13 @@ pub fn Toolbar() -> impl IntoView {
                 <section class="banner banner-warning pii-check" aria-labelledby="pii-heading">
                     <h2 id="pii-heading">"Check before you export"</h2>
                     <p>
-                        "These places look like they hold contact details. Plans travel by email: "
+                        "These places look like they hold personal details: contact details, "
+                        "birth dates, ages, addresses, ID or case numbers. Plans travel by email: "
                         "keep survivors' and other private details out of them."
+                    </p>
+                    <p>
+                        "This is a guess from patterns: it also flags public numbers such as "
+                        "hotlines, and it can miss details. You can export anyway."
                     </p>
                     <ul>{rows}</ul>
                     <p class="actions">

@@ -86,17 +86,34 @@ pub fn SectionHeading(section: Section) -> impl IntoView {
     }
 }
 
-/// A link only for `http:`, `https:` and `mailto:` URLs; anything else is shown as plain text.
+/// A link only for `http:`, `https:` and `mailto:` URLs (`model::link`); anything else is shown
+/// as plain text. Where it goes is shown beside its title, and a link the plan brought (`added`:
+/// typed in or imported, not one of the app's checked resources) says so.
 #[component]
-pub fn SafeLink(url: String, #[prop(optional, into)] text: Option<String>) -> impl IntoView {
+pub fn SafeLink(
+    url: String,
+    #[prop(optional, into)] text: Option<String>,
+    #[prop(optional)] added: bool,
+) -> impl IntoView {
     let label = text
         .filter(|t| !t.trim().is_empty())
         .unwrap_or_else(|| url.clone());
+    // Where it goes and whose it is, as one text after the link or the plain text.
+    let mark = if added {
+        " · added to this plan, not checked"
+    } else {
+        ""
+    };
     match safe_href(&url) {
         Some(href) => {
-            view! { <a href=href rel="noopener noreferrer" target="_blank">{label}</a> }.into_any()
+            let host = crate::io::link_host(&href)
+                .map(|host| format!(" ({host})"))
+                .unwrap_or_default();
+            let after = format!("{host}{mark}");
+            view! { <a href=href rel="noopener noreferrer" target="_blank">{label}</a>{after} }
+                .into_any()
         }
-        None => view! { <span class="unsafe-link">{label}</span> }.into_any(),
+        None => view! { <span class="unsafe-link">{label}</span>{mark} }.into_any(),
     }
 }
 
@@ -116,7 +133,7 @@ pub fn SectionResources(section: Section) -> impl IntoView {
                 .filter(|r| r.section.as_deref() == Some(section.slug()))
                 .map(|r| {
                     let note = (!r.note.trim().is_empty()).then(|| format!(" — {}", r.note.trim()));
-                    view! { <li><SafeLink url=r.url.clone() text=r.title.clone()/>{note}</li> }
+                    view! { <li><SafeLink url=r.url.clone() text=r.title.clone() added=true/>{note}</li> }
                 })
                 .collect_view()
         })
