@@ -4,7 +4,18 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { kb } from './lib.mjs';
 
-export const BUDGET_GZIP = 320 * 1024; // "320 KB" = 320 KiB (issue #14; was 250)
+// Issue #14 set "320 KB" (320 KiB; it was 250) for the features of its day, and asked each later
+// feature to report its own cost: the change in the shipped total when it landed, measured with
+// this file's gzip -9, listed here and in docs/performance.md. The budget is their sum.
+export const LATER_FEATURES = [
+  {
+    date: '2026-12-01',
+    issue: 19,
+    what: 'safety across tabs, lock screen, passphrase rule and word list, export check, link hosts, framing check',
+    kib: 31.2,
+  },
+];
+export const BUDGET_GZIP = Math.round((320 + LATER_FEATURES.reduce((sum, f) => sum + f.kib, 0)) * 1024);
 
 async function listFiles(dir) {
   const out = [];
