@@ -508,8 +508,8 @@ test('a full session â€” edit every section, export, import, encrypt, decrypt â€
   const plainBytes = await read(plain);
   await page.getByRole('button', { name: 'Export encrypted' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export encrypted' });
-  await dialog.getByLabel('Passphrase', { exact: true }).fill('quiet quiet quiet');
-  await dialog.getByLabel('Passphrase again', { exact: true }).fill('quiet quiet quiet');
+  await dialog.getByLabel('Passphrase', { exact: true }).fill('quiet river lantern morning');
+  await dialog.getByLabel('Passphrase again', { exact: true }).fill('quiet river lantern morning');
   const [sealed] = await Promise.all([
     page.waitForEvent('download'),
     dialog.getByRole('button', { name: 'Export', exact: true }).click(),
@@ -520,7 +520,7 @@ test('a full session â€” edit every section, export, import, encrypt, decrypt â€
   await page.getByRole('region', { name: 'Open this plan?' }).getByRole('button', { name: 'Open as a new plan' }).click();
   await page.getByLabel('Import plan').setInputFiles({ name: 'sealed.json', mimeType: 'application/json', buffer: sealedBytes });
   const field = page.getByLabel('Passphrase for this file');
-  await field.fill('quiet quiet quiet');
+  await field.fill('quiet river lantern morning');
   await field.press('Enter');
   await page.getByRole('region', { name: 'Open this plan?' }).getByRole('button', { name: 'Replace this plan' }).click();
   await waitSaved(page);
