@@ -34,7 +34,6 @@ pub fn ClearClipboard() -> impl IntoView {
 #[component]
 pub fn Safety() -> impl IntoView {
     let state = expect_context::<PlanState>();
-    let confirming = RwSignal::new(false);
     let Forgotten(forgotten) = expect_context::<Forgotten>();
     let lock_pass = RwSignal::new(String::new());
     let lock_again = RwSignal::new(String::new());
@@ -147,22 +146,8 @@ pub fn Safety() -> impl IntoView {
             "Removes every plan, backup and setting Partnership Planner kept in this browser. "
             "Export any plan you still need first: this cannot be undone."
         </p>
-        {move || if !confirming.get() {
-            view! {
-                <p><button type="button" class="danger" on:click=move |_| confirming.set(true)>"Forget this device"</button></p>
-            }.into_any()
-        } else { view! {
-            <div class="banner banner-warning" role="group" aria-labelledby="forget-heading">
-                <h3 id="forget-heading">"Remove everything Partnership Planner keeps here?"</h3>
-                <p class="actions">
-                    <button type="button" class="danger" on:click=move |_| {
-                        forgotten.set(Some(state.forget_device()));
-                        confirming.set(false);
-                    }>"Forget everything"</button>
-                    <button type="button" class="secondary" on:click=move |_| confirming.set(false)>"Cancel"</button>
-                </p>
-            </div>
-        }.into_any() }}
+        <ForgetButton heading_id="forget-heading"
+            on_confirm=Callback::new(move |()| forgotten.set(Some(state.forget_device())))/>
         <div role="status">
             {move || forgotten.get().map(|r| match r {
                 Ok(()) => "Everything Partnership Planner kept in this browser is gone.".to_owned(),
@@ -182,7 +167,6 @@ pub fn LockScreen(on_forgotten: Callback<()>) -> impl IntoView {
     let pass = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
-    let confirming = RwSignal::new(false);
     let forget_error = RwSignal::new(None::<String>);
     let heading = NodeRef::<html::H1>::new();
     request_animation_frame(move || {
@@ -203,7 +187,7 @@ pub fn LockScreen(on_forgotten: Callback<()>) -> impl IntoView {
             error.try_set(result.err());
         });
     };
-    let forget = move |_| match state.forget_device() {
+    let forget = move |()| match state.forget_device() {
         Ok(()) => {
             forgotten.set(Some(Ok(())));
             on_forgotten.run(());
@@ -235,20 +219,36 @@ pub fn LockScreen(on_forgotten: Callback<()>) -> impl IntoView {
                 "kept in this browser, and the lock with them. It cannot be undone: only plans "
                 "exported elsewhere survive."
             </p>
-            {move || if !confirming.get() {
-                view! {
-                    <p><button type="button" class="danger" on:click=move |_| confirming.set(true)>"Forget this device"</button></p>
-                }.into_any()
-            } else { view! {
-                <div class="banner banner-warning" role="group" aria-labelledby="lock-forget-heading">
-                    <h3 id="lock-forget-heading">"Remove everything Partnership Planner keeps here?"</h3>
+            <ForgetButton heading_id="lock-forget-heading" on_confirm=Callback::new(forget)/>
+            <p role="alert">{move || forget_error.get()}</p>
+        </main>
+    }
+}
+
+/// "Forget this device", and its confirmation, on the Safety page and the lock screen alike.
+#[component]
+fn ForgetButton(heading_id: &'static str, on_confirm: Callback<()>) -> impl IntoView {
+    let confirming = RwSignal::new(false);
+    move || {
+        if !confirming.get() {
+            view! {
+                <p><button type="button" class="danger" on:click=move |_| confirming.set(true)>"Forget this device"</button></p>
+            }
+            .into_any()
+        } else {
+            view! {
+                <div class="banner banner-warning" role="group" aria-labelledby=heading_id>
+                    <h3 id=heading_id>"Remove everything Partnership Planner keeps here?"</h3>
                     <p class="actions">
-                        <button type="button" class="danger" on:click=forget>"Forget everything"</button>
+                        <button type="button" class="danger" on:click=move |_| {
+                            confirming.set(false);
+                            on_confirm.run(());
+                        }>"Forget everything"</button>
                         <button type="button" class="secondary" on:click=move |_| confirming.set(false)>"Cancel"</button>
                     </p>
                 </div>
-            }.into_any() }}
-            <p role="alert">{move || forget_error.get()}</p>
-        </main>
+            }
+            .into_any()
+        }
     }
 }
