@@ -101,17 +101,7 @@ impl Start {
                 None => match store.load(&id, now) {
                     Ok(Loaded::Empty) => (fresh(), SaveState::Untouched),
                     Ok(Loaded::Plan(decoded)) => (decoded.plan, SaveState::Restored),
-                    Ok(Loaded::Unreadable {
-                        raw,
-                        error,
-                        quarantine,
-                    }) => {
-                        let damaged = Damaged {
-                            id,
-                            raw,
-                            error,
-                            quarantine,
-                        };
+                    Ok(Loaded::Unreadable(damaged)) => {
                         let u = Unreadable::new(&library, damaged);
                         let save = protect(&u);
                         unreadable.insert(0, u);
@@ -162,17 +152,7 @@ impl PlanState {
                 self.revision.set_value(revision);
                 self.remember_open();
             }
-            Ok(Loaded::Unreadable {
-                raw,
-                error,
-                quarantine,
-            }) => {
-                let damaged = Damaged {
-                    id: id.to_owned(),
-                    raw,
-                    error,
-                    quarantine,
-                };
+            Ok(Loaded::Unreadable(damaged)) => {
                 let unreadable = self.library.with_untracked(|l| Unreadable::new(l, damaged));
                 self.announce_unreadable(unreadable);
             }

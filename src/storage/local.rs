@@ -92,16 +92,12 @@ pub enum Loaded {
     /// Nothing stored: a new device, or storage was cleared.
     Empty,
     Plan(Decoded),
-    /// Something is stored but cannot be read. It was copied to `quarantine_key` (when that
-    /// worked) and the plan key must not be written over until the copy is safe.
-    Unreadable {
-        raw: String,
-        error: ImportError,
-        quarantine: Result<String, StorageFault>,
-    },
+    /// Something is stored but cannot be read. It was copied to quarantine (when that worked)
+    /// and the plan key must not be written over until the copy is safe.
+    Unreadable(Damaged),
 }
 
-/// A stored plan that could not be read, found at start-up.
+/// A stored plan that could not be read.
 pub struct Damaged {
     pub id: String,
     /// Its exact stored text.
@@ -197,22 +193,13 @@ impl PlanStore {
             }
             match self.load(id, now) {
                 Ok(Loaded::Plan(decoded)) => library.saved(&decoded.plan, decoded.plan.modified),
-                Ok(Loaded::Unreadable {
-                    raw,
-                    error,
-                    quarantine,
-                }) => {
+                Ok(Loaded::Unreadable(found)) => {
                     library.plans.push(PlanEntry {
                         id: id.to_owned(),
                         name: UNREADABLE_NAME.to_owned(),
                         ..PlanEntry::default()
                     });
-                    damaged.push(Damaged {
-                        id: id.to_owned(),
-                        raw,
-                        error,
-                        quarantine,
-                    });
+                    damaged.push(found);
                 }
                 Ok(Loaded::Empty) | Err(_) => {}
             }
@@ -280,11 +267,12 @@ impl PlanStore {
             Ok(decoded) => Ok(Loaded::Plan(decoded)),
             Err(error) => {
                 let quarantine = self.quarantine(&raw, now);
-                Ok(Loaded::Unreadable {
+                Ok(Loaded::Unreadable(Damaged {
+                    id: id.to_owned(),
                     raw,
                     error,
                     quarantine,
-                })
+                }))
             }
         }
     }
