@@ -91,10 +91,6 @@ pub fn decode_value(value: Value) -> Result<Decoded, ImportError> {
 }
 
 /// Brings an envelope of any shipped schema version up to the current `Plan`.
-pub fn migrate(value: Value) -> Result<Plan, ImportError> {
-    decode_value(value).map(|d| d.plan)
-}
-
 fn migrate_envelope(value: Value) -> Result<Envelope<Plan>, ImportError> {
     let Value::Object(mut envelope) = value else {
         return Err(ImportError::NotAPlan(

@@ -46,7 +46,7 @@ impl FieldValue {
 /// A place one field's value lives in an item, read and written as a `FieldValue`.
 pub trait Slot {
     fn get(&self) -> FieldValue;
-    /// Stores `v`, or says why it does not fit this field.
+    /// Stores `v`, or says why it does not fit this field and leaves the value as it was.
     fn put(&mut self, v: FieldValue) -> Result<(), String>;
 }
 
@@ -499,13 +499,13 @@ impl<T: Record> AnyList for Vec<T> {
     }
     fn set(&mut self, i: usize, f: Field, v: FieldValue, now: Millis) -> Result<bool, String> {
         let f = T::own(f).ok_or_else(|| "no such field in this list".to_owned())?;
-        let mut item = self[i].clone();
-        item.slot_mut(f).put(v)?;
-        if item.slot(f).get() == self[i].slot(f).get() {
+        // `put` stores only a value that fits, so a refusal leaves the item as it was.
+        let before = self[i].slot(f).get();
+        self[i].slot_mut(f).put(v)?;
+        if self[i].slot(f).get() == before {
             return Ok(false);
         }
-        item.set_modified(now);
-        self[i] = item;
+        self[i].set_modified(now);
         Ok(true)
     }
     fn value(&self, i: usize) -> serde_json::Value {

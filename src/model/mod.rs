@@ -27,7 +27,7 @@ pub mod time;
 pub use crate::content::kinds;
 
 pub use edit::{Edit, Scope};
-pub use envelope::{decode, encode, encode_pretty, migrate, Decoded, SCHEMA_VERSION};
+pub use envelope::{decode, encode, encode_pretty, Decoded, SCHEMA_VERSION};
 pub use error::ImportError;
 pub use import::{compare, import_bytes, import_text, Comparison, MAX_IMPORT_BYTES};
 pub use items::{Field, FieldValue, ListKind, Removed};
