@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::items::{ops, *};
 use super::keyed::Keyed;
 use super::kinds::Pillar;
+use super::mou::MouChoices;
 use super::time::Millis;
 use crate::content::{FunctionKind, Section, QUESTIONS};
 
@@ -53,6 +54,9 @@ pub struct Plan {
     /// Partnership health self-check scores (1 to 5), keyed by statement id.
     #[serde(default)]
     pub scores: Keyed<Score>,
+    /// The MOU page's choices: parties, effective date, term. Left out of files until set.
+    #[serde(default, skip_serializing_if = "MouChoices::is_unset")]
+    pub mou: MouChoices,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -123,6 +127,7 @@ impl Plan {
             resources: Vec::new(),
             checks: Keyed::new(),
             scores: Keyed::new(),
+            mou: MouChoices::default(),
         }
     }
 
