@@ -241,6 +241,11 @@ impl PlanState {
         });
     }
 
+    /// The MOU page's choices (parties, effective date, term, notice).
+    pub fn set_mou(&self, choices: crate::model::mou::MouChoices) {
+        let _ = self.apply(Edit::Mou(Box::new(choices)));
+    }
+
     pub fn set_score(&self, id: &str, value: Option<u8>) {
         let _ = self.apply(Edit::Score {
             id: id.to_owned(),
