@@ -12,6 +12,7 @@ use crate::model::rules::{dollars, CategoryScore, FundingTotals, Month, Stage};
 
 /// A chart with its caption and its numbers: `figure > figcaption, svg, table`.
 fn figure(
+    kind: &'static str,
     caption: &'static str,
     summary: String,
     view_box: String,
@@ -19,7 +20,7 @@ fn figure(
     numbers: AnyView,
 ) -> impl IntoView {
     view! {
-        <figure class="chart">
+        <figure class=format!("chart chart-{kind}")>
             <figcaption>{caption}</figcaption>
             <svg role="img" aria-label=format!("{caption}: {summary}") viewBox=view_box
                 class="chart-drawing" preserveAspectRatio="xMinYMin meet">
@@ -79,6 +80,7 @@ pub fn funnel(stages: &[Stage]) -> impl IntoView {
         </table>
     };
     figure(
+        "funnel",
         "Membership pipeline",
         summary,
         format!("0 0 {} {}", LABEL + FULL, stages.len() as u32 * ROW),
@@ -172,6 +174,7 @@ pub fn timeline(months: &[Month], id: &str) -> impl IntoView {
         {columns}
     };
     figure(
+        "timeline",
         "Action-item timeline",
         summary,
         format!("0 0 {} {}", (months.len() as u32 * COL).max(COL), H + 28),
@@ -263,6 +266,7 @@ pub fn coverage_grid(rows: &[(Sector, [usize; 4])]) -> impl IntoView {
         </table>
     };
     figure(
+        "grid",
         "Sectors and the 4 Ps",
         summary,
         format!(
@@ -329,6 +333,7 @@ pub fn self_check(categories: &[CategoryScore]) -> impl IntoView {
         </table>
     };
     figure(
+        "self-check",
         "Self-check by category",
         summary,
         format!(
@@ -377,6 +382,7 @@ pub fn funding(t: FundingTotals, id: &str) -> impl IntoView {
         </table>
     };
     figure(
+        "funding",
         "Funding committed and sought",
         format!(
             "{} committed, {} sought",

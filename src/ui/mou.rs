@@ -90,8 +90,8 @@ fn choices(state: PlanState) -> impl IntoView {
             {boxes}
         </fieldset>
         <p class="field">
-            <label for="mou-effective">"Effective date"</label>
-            <input type="date" id="mou-effective"
+            <label for="mou-choice-effective">"Effective date"</label>
+            <input type="date" id="mou-choice-effective"
                 prop:value=move || state.plan.with(|p| p.mou.effective.clone().unwrap_or_default())
                 on:change=move |ev| {
                     let value = event_target_value(&ev);
@@ -100,9 +100,9 @@ fn choices(state: PlanState) -> impl IntoView {
                     state.set_mou(next);
                 }/>
         </p>
-        {text_field("mou-term", "Term", "Words that finish \u{201c}runs for \u{2026}\u{201d}, for example \u{201c}two years\u{201d}.",
+        {text_field("mou-choice-term", "Term", "Words that finish \u{201c}runs for \u{2026}\u{201d}, for example \u{201c}two years\u{201d}.",
             |c| c.term.clone(), |c, v| c.term = v)}
-        {text_field("mou-notice", "Notice to withdraw", "Words that finish \u{201c}a party may withdraw by giving \u{2026}\u{201d}, for example \u{201c}three months' written notice\u{201d}.",
+        {text_field("mou-choice-notice", "Notice to withdraw", "Words that finish \u{201c}a party may withdraw by giving \u{2026}\u{201d}, for example \u{201c}three months' written notice\u{201d}.",
             |c| c.notice.clone(), |c, v| c.notice = v)}
     }
 }

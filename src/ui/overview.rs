@@ -15,6 +15,9 @@ use crate::model::rules::{
 use crate::route::{item_href, Route};
 use crate::state::{PlanState, SaveState};
 
+/// Items needing attention listed on the overview at most; the rest are counted.
+const ATTENTION_SHOWN: usize = 10;
+
 /// One figure "At a glance" as text; only "Action items done" has a meter, as its maximum (all
 /// action items) means something.
 fn stat(label: &'static str, text: String) -> impl IntoView {
@@ -43,10 +46,13 @@ fn item_link(section: Section, id: String, text: String) -> impl IntoView {
 /// This month: what needs doing, and what is missing.
 fn this_month(state: PlanState) -> impl IntoView {
     let attention = move || {
-        let lines = state.plan.with(|p| needs_attention(p, state.today()));
+        let mut lines = state.plan.with(|p| needs_attention(p, state.today()));
         if lines.is_empty() {
             return view! { <p>{format!("Nothing is overdue or due in the next {DUE_SOON_DAYS} days.")}</p> }.into_any();
         }
+        // The most pressing first; a long backlog is counted, not drawn.
+        let more = lines.len().saturating_sub(ATTENTION_SHOWN);
+        lines.truncate(ATTENTION_SHOWN);
         let owners = state.plan.with(|p| {
             lines
                 .iter()
@@ -83,7 +89,17 @@ fn this_month(state: PlanState) -> impl IntoView {
                 }
             })
             .collect_view();
-        view! { <ul class="attention">{items}</ul> }.into_any()
+        view! {
+            <ul class="attention">{items}</ul>
+            {(more > 0).then(|| view! {
+                <p>
+                    {format!("And {more} more in ")}
+                    <a href=Route::Section(Section::Management).href()>"Partnership management"</a>
+                    "."
+                </p>
+            })}
+        }
+        .into_any()
     };
     let roles = move || {
         let vacant = state.plan.with(vacant_roles);
@@ -101,7 +117,8 @@ fn this_month(state: PlanState) -> impl IntoView {
         .into_any()
     };
     let deadlines = move || {
-        let list = state.plan.with(|p| upcoming_deadlines(p, state.today()));
+        let mut list = state.plan.with(|p| upcoming_deadlines(p, state.today()));
+        list.truncate(ATTENTION_SHOWN);
         if list.is_empty() {
             return view! { <p>{format!("No funding deadline in the next {DEADLINE_DAYS} days.")}</p> }.into_any();
         }

@@ -198,6 +198,8 @@ test('a coordinator fills every section, reloads, and finds everything', async (
   // ---- printable plan: every answer is in it ----
   await page.getByRole('link', { name: 'Printable plan' }).click();
   await page.getByRole('heading', { level: 1, name: 'Printable plan' }).waitFor();
+  // Contact details print only when asked for (print.test.mjs checks both ways).
+  await page.getByLabel('Include contact details').check();
   const doc = await page.locator('article.document').textContent();
   for (const [key, text] of Object.entries(T)) {
     if (key === 'overdue' || key === 'soon') assert.ok(doc.includes(text), key);
