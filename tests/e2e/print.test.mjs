@@ -80,8 +80,10 @@ test('the two-page summary fits two pages, with a running header and page number
     assert.equal(pageCount(pdf), 2, `the summary prints on two ${format} pages`);
   }
   // Negative control: the whole plan is longer.
+  await page.emulateMedia({ media: 'screen' });
   await page.goto(new URL('#/print', page.url()).href);
   await page.getByRole('heading', { level: 1, name: 'Printable plan' }).waitFor();
+  await page.emulateMedia({ media: 'print' });
   assert.ok(pageCount(await page.pdf({ format: 'Letter' })) > 2, 'the printable plan takes more pages');
   assertNoErrors(page);
   await context.close();
