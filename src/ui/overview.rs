@@ -112,7 +112,7 @@ fn this_month(state: PlanState) -> impl IntoView {
             .collect_view();
         view! {
             <ul class="plain-list">{items}</ul>
-            <p><a href=Route::Section(Section::Leadership).href()>"Assign roles in Leadership structure"</a></p>
+            <p>"Assign them in " <a href=Route::Section(Section::Leadership).href()>"Leadership structure"</a> "."</p>
         }
         .into_any()
     };
