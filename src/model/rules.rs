@@ -209,6 +209,16 @@ pub fn counts(plan: &Plan, today: i64) -> Counts {
     c
 }
 
+/// "1 open action item", "2 open action items", "0 open action items": a count with the
+/// English singular only for exactly one.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 /// `n / d` with one decimal, rounded half up ("3.5"): averages and sizes in words, in whole
 /// numbers so no floating-point formatting is compiled in.
 pub fn one_decimal(n: u64, d: u64) -> String {
@@ -540,6 +550,13 @@ mod tests {
             .map(|c| c.0.label)
             .collect();
         assert_eq!(found, ["Survivor-led organization", "Victim services"]);
+    }
+
+    #[test]
+    fn counts_take_the_singular_only_for_one() {
+        assert_eq!(plural(1, "open action item", "open action items"), "1 open action item");
+        assert_eq!(plural(2, "open action item", "open action items"), "2 open action items");
+        assert_eq!(plural(0, "open action item", "open action items"), "0 open action items");
     }
 
     #[test]
