@@ -257,7 +257,12 @@ mod full {
             vec((any_date(), LONG), 0..3),
         )
             .prop_map(
-                |((what, goal, owner, due, status, resources, barriers, inform), strategy, person, notes)| {
+                |(
+                    (what, goal, owner, due, status, resources, barriers, inform),
+                    strategy,
+                    person,
+                    notes,
+                )| {
                     let a = Field::Actions;
                     let notes = notes
                         .into_iter()
@@ -294,23 +299,28 @@ mod full {
             id_ref("m", members),
             (any_date(), any_date(), TEXT, vec(any_date(), 0..3), LONG),
         )
-            .prop_map(|(name, kind, amount, status, deadline, fiscal_agent, grant)| {
-                let f = Field::Funding;
-                let (start, end, match_required, reports, restrictions) = grant;
-                vec![
-                    (f(GrantStart), maybe(start)),
-                    (f(GrantEnd), maybe(end)),
-                    (f(MatchRequired), text(match_required)),
-                    (f(ReportsDue), FieldValue::Keys(reports.into_iter().flatten().collect())),
-                    (f(Restrictions), text(restrictions)),
-                    (f(Name), text(name)),
-                    (f(Kind), choice(kind)),
-                    (f(Amount), FieldValue::Money(amount)),
-                    (f(Status), choice(Some(status))),
-                    (f(Deadline), maybe(deadline)),
-                    (f(FiscalAgent), maybe(fiscal_agent)),
-                ]
-            })
+            .prop_map(
+                |(name, kind, amount, status, deadline, fiscal_agent, grant)| {
+                    let f = Field::Funding;
+                    let (start, end, match_required, reports, restrictions) = grant;
+                    vec![
+                        (f(GrantStart), maybe(start)),
+                        (f(GrantEnd), maybe(end)),
+                        (f(MatchRequired), text(match_required)),
+                        (
+                            f(ReportsDue),
+                            FieldValue::Keys(reports.into_iter().flatten().collect()),
+                        ),
+                        (f(Restrictions), text(restrictions)),
+                        (f(Name), text(name)),
+                        (f(Kind), choice(kind)),
+                        (f(Amount), FieldValue::Money(amount)),
+                        (f(Status), choice(Some(status))),
+                        (f(Deadline), maybe(deadline)),
+                        (f(FiscalAgent), maybe(fiscal_agent)),
+                    ]
+                },
+            )
     }
 
     fn resource() -> impl Strategy<Value = Fields> {

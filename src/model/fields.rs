@@ -122,10 +122,14 @@ pub fn is_email(text: &str) -> bool {
     };
     let labels: Vec<&str> = domain.split('.').collect();
     !local.is_empty()
-        && !text.chars().any(|c| c.is_whitespace() || c == ',' || c == ';')
+        && !text
+            .chars()
+            .any(|c| c.is_whitespace() || c == ',' || c == ';')
         && !domain.contains('@')
         && labels.len() >= 2
-        && labels.iter().all(|l| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-'))
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-'))
         && labels
             .last()
             .is_some_and(|tld| tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic))
@@ -509,11 +513,7 @@ static ACTIONS: ListSpec = ListSpec {
             LongText,
         ),
         f(Field::Actions(ActionField::Inform), "Who to inform", Text),
-        f(
-            Field::Actions(ActionField::Notes),
-            "Progress notes",
-            Notes,
-        ),
+        f(Field::Actions(ActionField::Notes), "Progress notes", Notes),
     ],
 };
 
@@ -694,16 +694,25 @@ pub fn display_value(plan: &crate::model::Plan, input: Input, value: &FieldValue
                 .find(|g| g.id == id)
                 .map_or("(removed)".to_owned(), |g| {
                     let t = crate::model::items::Record::title(g);
-                    if t.is_empty() { "Untitled goal".to_owned() } else { t }
+                    if t.is_empty() {
+                        "Untitled goal".to_owned()
+                    } else {
+                        t
+                    }
                 }),
-            StrategyRef => plan
-                .strategies
-                .iter()
-                .find(|s| s.id == id)
-                .map_or("(removed)".to_owned(), |s| {
-                    let t = s.text.trim();
-                    if t.is_empty() { "Untitled strategy".to_owned() } else { t.to_owned() }
-                }),
+            StrategyRef => {
+                plan.strategies
+                    .iter()
+                    .find(|s| s.id == id)
+                    .map_or("(removed)".to_owned(), |s| {
+                        let t = s.text.trim();
+                        if t.is_empty() {
+                            "Untitled strategy".to_owned()
+                        } else {
+                            t.to_owned()
+                        }
+                    })
+            }
             Dates => crate::model::time::readable_date(id),
             SectionRef => crate::content::Section::from_slug(id)
                 .map_or(id.to_owned(), |s| s.title().to_owned()),
@@ -751,11 +760,26 @@ mod display_tests {
 
     #[test]
     fn email_addresses_are_checked_as_such() {
-        for good in ["", "sam@example.org", " ana.lee+x@mail.co.uk ", "jose@correo.méxico.mx"] {
+        for good in [
+            "",
+            "sam@example.org",
+            " ana.lee+x@mail.co.uk ",
+            "jose@correo.méxico.mx",
+        ] {
             assert!(is_email(good), "{good}");
             assert_eq!(advice(Email, good), None);
         }
-        for bad in ["not-an-email", "sam@", "@example.org", "sam@example", "a@b.c", "sam @example.org", "a@@b.org", "a@b..org", "a@b.org, c@d.org"] {
+        for bad in [
+            "not-an-email",
+            "sam@",
+            "@example.org",
+            "sam@example",
+            "a@b.c",
+            "sam @example.org",
+            "a@@b.org",
+            "a@b..org",
+            "a@b.org, c@d.org",
+        ] {
             assert!(!is_email(bad), "{bad}");
             assert!(advice(Email, bad).is_some());
         }

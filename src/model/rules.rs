@@ -145,8 +145,7 @@ pub fn funding_alert(f: &super::items::FundingSource, today: i64) -> Option<Fund
         _ => {}
     }
     if live
-        && f
-            .reports_due
+        && f.reports_due
             .iter()
             .filter_map(|d| parse_date(d))
             .any(|d| soon(d - today))
@@ -554,9 +553,18 @@ mod tests {
 
     #[test]
     fn counts_take_the_singular_only_for_one() {
-        assert_eq!(plural(1, "open action item", "open action items"), "1 open action item");
-        assert_eq!(plural(2, "open action item", "open action items"), "2 open action items");
-        assert_eq!(plural(0, "open action item", "open action items"), "0 open action items");
+        assert_eq!(
+            plural(1, "open action item", "open action items"),
+            "1 open action item"
+        );
+        assert_eq!(
+            plural(2, "open action item", "open action items"),
+            "2 open action items"
+        );
+        assert_eq!(
+            plural(0, "open action item", "open action items"),
+            "0 open action items"
+        );
     }
 
     #[test]
@@ -573,8 +581,14 @@ mod tests {
         };
         use FundingStatus::*;
         let alert = |f: &FundingSource| funding_alert(f, today);
-        assert_eq!(alert(&source(Planned, "2026-09-30", &[], "")), Some(FundingAlert::DeadlinePassed));
-        assert_eq!(alert(&source(Planned, "2026-12-10", &[], "")), Some(FundingAlert::DeadlineSoon));
+        assert_eq!(
+            alert(&source(Planned, "2026-09-30", &[], "")),
+            Some(FundingAlert::DeadlinePassed)
+        );
+        assert_eq!(
+            alert(&source(Planned, "2026-12-10", &[], "")),
+            Some(FundingAlert::DeadlineSoon)
+        );
         assert_eq!(alert(&source(Planned, "2027-03-01", &[], "")), None);
         // Once applied for, a passed application deadline is no longer a worry.
         assert_eq!(alert(&source(Applied, "2026-09-30", &[], "")), None);
@@ -582,8 +596,14 @@ mod tests {
             alert(&source(Received, "", &["2026-06-30", "2026-12-15"], "")),
             Some(FundingAlert::ReportSoon)
         );
-        assert_eq!(alert(&source(Committed, "", &["2027-06-30"], "2026-12-05")), Some(FundingAlert::GrantEnding));
-        assert_eq!(alert(&source(Declined, "2026-09-30", &["2026-12-02"], "")), None);
+        assert_eq!(
+            alert(&source(Committed, "", &["2027-06-30"], "2026-12-05")),
+            Some(FundingAlert::GrantEnding)
+        );
+        assert_eq!(
+            alert(&source(Declined, "2026-09-30", &["2026-12-02"], "")),
+            None
+        );
         assert_eq!(FundingAlert::DeadlinePassed.label(), "Deadline passed");
     }
 

@@ -254,7 +254,12 @@ mod tests {
             ("d", "Gamma Health", "invited", ""),
         ] {
             p.add_item(ListKind::Members, id.into(), 1);
-            let _ = p.set_field(id, Field::Members(MemberField::Name), FieldValue::Text(name.into()), 1);
+            let _ = p.set_field(
+                id,
+                Field::Members(MemberField::Name),
+                FieldValue::Text(name.into()),
+                1,
+            );
             let _ = p.set_field(id, Field::Members(MemberField::Status), maybe(status), 1);
             if !sector.is_empty() {
                 let _ = p.set_field(id, Field::Members(MemberField::Sector), maybe(sector), 1);
@@ -294,7 +299,10 @@ mod tests {
         let p = plan();
         assert_eq!(crate::model::time::parse_date("2026-11-30"), Some(TODAY));
         let by = |c, d| ids(arrange(&p, ListKind::Members, &sorted(c, d), TODAY));
-        assert_eq!(ids(arrange(&p, ListKind::Members, &View::default(), TODAY)), ["a", "b", "c", "d"]);
+        assert_eq!(
+            ids(arrange(&p, ListKind::Members, &View::default(), TODAY)),
+            ["a", "b", "c", "d"]
+        );
         // Names ignore case; the unnamed one comes last both ways.
         assert_eq!(by(0, Direction::Ascending), ["b", "a", "d", "c"]);
         assert_eq!(by(0, Direction::Descending), ["d", "a", "b", "c"]);
@@ -303,22 +311,44 @@ mod tests {
         // Ties keep list order; no sector comes last.
         assert_eq!(by(1, Direction::Ascending), ["b", "a", "c", "d"]);
         // Dates as dates.
-        let due = ids(arrange(&p, ListKind::Actions, &sorted(2, Direction::Ascending), TODAY));
+        let due = ids(arrange(
+            &p,
+            ListKind::Actions,
+            &sorted(2, Direction::Ascending),
+            TODAY,
+        ));
         assert_eq!(due, ["w", "y", "x", "z"]);
-        let due = ids(arrange(&p, ListKind::Actions, &sorted(2, Direction::Descending), TODAY));
+        let due = ids(arrange(
+            &p,
+            ListKind::Actions,
+            &sorted(2, Direction::Descending),
+            TODAY,
+        ));
         assert_eq!(due, ["x", "y", "w", "z"]);
     }
 
     #[test]
     fn the_sort_button_cycles_ascending_descending_and_list_order() {
         let asc = next_sort(None, 2);
-        assert_eq!(asc, Some(Sort { column: 2, direction: Direction::Ascending }));
+        assert_eq!(
+            asc,
+            Some(Sort {
+                column: 2,
+                direction: Direction::Ascending
+            })
+        );
         assert_eq!(aria_sort(asc, 2), Some("ascending"));
         assert_eq!(aria_sort(asc, 1), None);
         let desc = next_sort(asc, 2);
         assert_eq!(aria_sort(desc, 2), Some("descending"));
         assert_eq!(next_sort(desc, 2), None);
-        assert_eq!(next_sort(desc, 0), Some(Sort { column: 0, direction: Direction::Ascending }));
+        assert_eq!(
+            next_sort(desc, 0),
+            Some(Sort {
+                column: 0,
+                direction: Direction::Ascending
+            })
+        );
     }
 
     #[test]
@@ -340,7 +370,10 @@ mod tests {
         // Action items by owner, and overdue ones only (done items never are).
         let mut a = View::default();
         a.set_filter(1, Some("a".into()));
-        assert_eq!(ids(arrange(&p, ListKind::Actions, &a, TODAY)), ["x", "z", "w"]);
+        assert_eq!(
+            ids(arrange(&p, ListKind::Actions, &a, TODAY)),
+            ["x", "z", "w"]
+        );
         a.set_filter(1, None);
         a.overdue_only = true;
         assert_eq!(ids(arrange(&p, ListKind::Actions, &a, TODAY)), ["y"]);
@@ -351,8 +384,18 @@ mod tests {
         let mut p = plan();
         let contact = &spec(ListKind::Members).columns[3];
         assert_eq!(cell(&p, contact, "a"), "");
-        let _ = p.set_field("a", Field::Members(MemberField::Contact), FieldValue::Text("Sam Lee".into()), 2);
-        let _ = p.set_field("a", Field::Members(MemberField::Email), FieldValue::Text("sam@example.org".into()), 2);
+        let _ = p.set_field(
+            "a",
+            Field::Members(MemberField::Contact),
+            FieldValue::Text("Sam Lee".into()),
+            2,
+        );
+        let _ = p.set_field(
+            "a",
+            Field::Members(MemberField::Email),
+            FieldValue::Text("sam@example.org".into()),
+            2,
+        );
         assert_eq!(cell(&p, contact, "a"), "Sam Lee, sam@example.org");
         let status = &spec(ListKind::Members).columns[2];
         assert_eq!(cell(&p, status, "c"), "MOU signed");
@@ -360,10 +403,18 @@ mod tests {
         assert_eq!(cell(&p, due, "x"), "10 December 2026");
         let owner = &spec(ListKind::Actions).columns[1];
         assert_eq!(cell(&p, owner, "x"), "beta Shelter");
-        let _ = p.set_field("x", Field::Actions(ActionField::OwnerPerson), FieldValue::Text("Ana".into()), 2);
+        let _ = p.set_field(
+            "x",
+            Field::Actions(ActionField::OwnerPerson),
+            FieldValue::Text("Ana".into()),
+            2,
+        );
         assert_eq!(cell(&p, owner, "x"), "beta Shelter, Ana");
         let options = filter_options(&p, owner);
-        assert_eq!(options.first(), Some(&("a".to_owned(), "beta Shelter".to_owned())));
+        assert_eq!(
+            options.first(),
+            Some(&("a".to_owned(), "beta Shelter".to_owned()))
+        );
         assert_eq!(options.last(), Some(&(String::new(), "(none)".to_owned())));
     }
 }

@@ -175,7 +175,9 @@ pub fn readable_stamp(stamp: &str, offset_minutes: i64) -> String {
     let b = stamp.as_bytes();
     let num = |r: std::ops::Range<usize>| stamp.get(r).and_then(|s| s.parse::<u64>().ok());
     match (b.len(), b.get(10), num(11..13), num(14..16), num(17..19)) {
-        (20, Some(b'T'), Some(h), Some(m), Some(s)) if h < 24 && m < 60 && s < 60 && b[19] == b'Z' => {
+        (20, Some(b'T'), Some(h), Some(m), Some(s))
+            if h < 24 && m < 60 && s < 60 && b[19] == b'Z' =>
+        {
             readable(
                 day as u64 * 86_400_000 + (h * 3600 + m * 60 + s) * 1000,
                 offset_minutes,
@@ -206,6 +208,9 @@ mod readable_tests {
             "1 December 2026, 19:53"
         );
         assert_eq!(readable_stamp("yesterday", 0), "yesterday");
-        assert_eq!(readable_stamp("2026-12-01T25:00:00Z", 0), "2026-12-01T25:00:00Z");
+        assert_eq!(
+            readable_stamp("2026-12-01T25:00:00Z", 0),
+            "2026-12-01T25:00:00Z"
+        );
     }
 }

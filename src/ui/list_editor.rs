@@ -8,10 +8,10 @@ use super::widgets::Linked;
 use crate::content::Section;
 use crate::model::fields::{self, spec, Column, FieldSpec, Input, ListSpec};
 use crate::model::items::ProgressNote;
-use crate::model::time::{iso_date, readable_date};
 use crate::model::kinds::Pillar;
 use crate::model::paging::{self, Shown, PAGE};
 use crate::model::table::{self, View};
+use crate::model::time::{iso_date, readable_date};
 use crate::model::{FieldValue, ListKind, Plan};
 use crate::state::PlanState;
 
@@ -73,7 +73,12 @@ pub fn ListEditor(kind: ListKind, #[prop(optional)] badge: Option<Badge>) -> imp
         let id = state.add_item(kind);
         open.update(|o| o.push(id.clone()));
         // Put the cursor in the new item's first field, so typing can start at once.
-        focus_later(format!("{}-{}-{}", kind.key(), id, spec.fields[0].field.key()));
+        focus_later(format!(
+            "{}-{}-{}",
+            kind.key(),
+            id,
+            spec.fields[0].field.key()
+        ));
     };
     let find_id = format!("list-{}-find", kind.key());
     // A memo, so the search box is not drawn afresh (losing focus) as items come and go.
@@ -103,10 +108,11 @@ pub fn ListEditor(kind: ListKind, #[prop(optional)] badge: Option<Badge>) -> imp
                     spec.plural,
                     query.get().trim()
                 )
-            } else if filtered && s.matching == 0 && s.total > 0 {
+            } else if filtered && s.matching == 0 && len.get() > 0 {
                 format!("No {} match these filters.", spec.plural)
             } else if searching || filtered || s.hidden() > 0 {
-                format!("Showing {} of {} {}.", s.ids.len(), s.total, spec.plural)
+                // Of the whole list, not of those the filters keep.
+                format!("Showing {} of {} {}.", s.ids.len(), len.get(), spec.plural)
             } else {
                 String::new()
             }
