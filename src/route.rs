@@ -67,9 +67,10 @@ impl Route {
     }
 
     /// Pages built from the whole plan, listed after the sections.
-    pub const DOCUMENTS: [Route; 5] = [
+    pub const DOCUMENTS: [Route; 6] = [
         Route::Plans,
         Route::Resources,
+        Route::Glossary,
         Route::Print,
         Route::Mou,
         Route::Safety,

@@ -46,7 +46,7 @@ test('export downloads a dated, pretty, versioned file and clears "changes not e
   assert.match(await state.textContent(), /Changes not exported yet/);
   // The plan list shows when it was last exported.
   await page.getByRole('link', { name: 'Your plans' }).click();
-  assert.match(await page.getByRole('listitem').filter({ hasText: 'Front Range Coalition' }).textContent(), /Last exported: \d{4}-\d\d-\d\d \d\d:\d\d/);
+  assert.match(await page.getByRole('listitem').filter({ hasText: 'Front Range Coalition' }).textContent(), /Last exported: \d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d/);
   assertNoErrors(page);
   await context.close();
 });
