@@ -201,10 +201,16 @@ fn filter_bar(kind: ListKind, table_view: RwSignal<View>) -> impl IntoView {
         .map(|(i, column)| {
             let dom_id = format!("list-{}-filter-{}", kind.key(), column.field.key());
             // Owners, goals and the like come from the plan; vocabularies are fixed.
+            // Only the choices this column refers to: typing a member's name must not redo
+            // the filters of every list on the page.
+            let input = crate::model::fields::field_spec(column.field).map(|f| f.input);
             let options = Memo::new(move |_| {
-                state.member_choices.track();
-                state.goal_choices.track();
-                state.strategy_choices.track();
+                match input {
+                    Some(Input::MemberRef) => state.member_choices.track(),
+                    Some(Input::GoalRef) => state.goal_choices.track(),
+                    Some(Input::StrategyRef) => state.strategy_choices.track(),
+                    _ => {}
+                }
                 state.plan.with_untracked(|p| table::filter_options(p, column))
             });
             let node = NodeRef::<leptos::html::Select>::new();
@@ -276,21 +282,25 @@ fn Row(
     // This item's own trigger, not the plan: a keystroke in one item leaves the other
     // hundreds alone (`state::Changes`).
     let item = state.changes.item(kind, &id);
-    let refers = spec.columns.iter().any(|c| {
-        matches!(
-            crate::model::fields::field_spec(c.field).map(|f| f.input),
-            Some(Input::MemberRef | Input::GoalRef | Input::StrategyRef | Input::MemberSet)
-        )
-    });
+    let refers_to = |inputs: &[Input]| {
+        spec.columns.iter().any(|c| {
+            crate::model::fields::field_spec(c.field).is_some_and(|f| inputs.contains(&f.input))
+        })
+    };
+    let (members, goals) = (
+        refers_to(&[Input::MemberRef, Input::MemberSet]),
+        refers_to(&[Input::GoalRef]),
+    );
     // The title and cells follow the item (and the names of what it refers to).
     let cells = Memo::new({
         let (id, item) = (id.clone(), item.clone());
         move |_| {
             item.track();
-            if refers {
+            if members {
                 state.member_choices.track();
+            }
+            if goals {
                 state.goal_choices.track();
-                state.strategy_choices.track();
             }
             state.plan.with_untracked(|p| {
                 let title = p.item_title(kind, &id);
