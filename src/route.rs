@@ -75,6 +75,7 @@ impl Route {
     pub const DOCUMENTS: [Route; 6] = [
         Route::Plans,
         Route::Resources,
+        Route::Glossary,
         Route::Print,
         Route::PrintSummary,
         Route::Mou,

@@ -21,6 +21,7 @@ pub mod pii;
 pub mod plan;
 pub mod rules;
 pub mod sealed;
+pub mod table;
 pub mod tabs;
 pub mod time;
 

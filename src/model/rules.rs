@@ -109,6 +109,60 @@ pub fn urgency(item: &ActionItem, today: i64) -> Urgency {
     }
 }
 
+/// A funding date that needs attention: a deadline passed or near, a report due.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FundingAlert {
+    /// The application deadline passed and the source is still only planned.
+    DeadlinePassed,
+    /// The application deadline is within `DUE_SOON_DAYS` and the source is still planned.
+    DeadlineSoon,
+    /// A report to the funder is due within `DUE_SOON_DAYS`.
+    ReportSoon,
+    /// The grant period ends within `DUE_SOON_DAYS`.
+    GrantEnding,
+}
+
+impl FundingAlert {
+    /// The badge's words (its colour only repeats them).
+    pub fn label(self) -> &'static str {
+        match self {
+            FundingAlert::DeadlinePassed => "Deadline passed",
+            FundingAlert::DeadlineSoon => "Deadline soon",
+            FundingAlert::ReportSoon => "Report due soon",
+            FundingAlert::GrantEnding => "Grant ends soon",
+        }
+    }
+
+    pub fn is_passed(self) -> bool {
+        self == FundingAlert::DeadlinePassed
+    }
+}
+
+/// What about a funding source's dates needs attention today, most pressing first.
+pub fn funding_alert(f: &super::items::FundingSource, today: i64) -> Option<FundingAlert> {
+    let days = |d: &Option<String>| d.as_deref().and_then(parse_date).map(|d| d - today);
+    let soon = |n: i64| (0..=DUE_SOON_DAYS).contains(&n);
+    let planned = f.status == super::kinds::FundingStatus::Planned;
+    let live = f.status.is_committed();
+    match days(&f.deadline) {
+        Some(n) if planned && n < 0 => return Some(FundingAlert::DeadlinePassed),
+        Some(n) if planned && soon(n) => return Some(FundingAlert::DeadlineSoon),
+        _ => {}
+    }
+    if live
+        && f.reports_due
+            .iter()
+            .filter_map(|d| parse_date(d))
+            .any(|d| soon(d - today))
+    {
+        return Some(FundingAlert::ReportSoon);
+    }
+    match days(&f.grant_end) {
+        Some(n) if live && soon(n) => Some(FundingAlert::GrantEnding),
+        _ => None,
+    }
+}
+
 /// Dollars committed or received, and dollars still planned or applied for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct FundingTotals {
@@ -157,6 +211,16 @@ pub fn counts(plan: &Plan, today: i64) -> Counts {
         c.open_actions += 1;
     }
     c
+}
+
+/// "1 open action item", "2 open action items", "0 open action items": a count with the
+/// English singular only for exactly one.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
 }
 
 /// `n / d` with one decimal, rounded half up ("3.5"): averages and sizes in words, in whole
@@ -211,10 +275,30 @@ pub(super) fn check_items(plan: &Plan) -> Result<(), (String, String)> {
             ));
         }
     }
-    for (i, f) in plan.funding.iter().enumerate() {
-        if bad_date(&f.deadline) {
+    for (i, a) in plan.actions.iter().enumerate() {
+        if let Some(n) = a.notes.iter().position(|n| parse_date(&n.date).is_none()) {
             return Err((
-                format!("plan.funding[{i}].deadline"),
+                format!("plan.actions[{i}].notes[{n}].date"),
+                "is not a date (YYYY-MM-DD)".into(),
+            ));
+        }
+    }
+    for (i, f) in plan.funding.iter().enumerate() {
+        for (name, date) in [
+            ("deadline", &f.deadline),
+            ("grant_start", &f.grant_start),
+            ("grant_end", &f.grant_end),
+        ] {
+            if bad_date(date) {
+                return Err((
+                    format!("plan.funding[{i}].{name}"),
+                    "is not a date (YYYY-MM-DD)".into(),
+                ));
+            }
+        }
+        if let Some(n) = f.reports_due.iter().position(|d| parse_date(d).is_none()) {
+            return Err((
+                format!("plan.funding[{i}].reports_due[{n}]"),
                 "is not a date (YYYY-MM-DD)".into(),
             ));
         }
@@ -474,15 +558,86 @@ mod tests {
             &mut p,
             ListKind::Members,
             "m3",
-            json!({"name": "Labor Office", "sector": "labor", "status": "invited"}),
+            json!({"name": "County Police", "sector": "law_enforcement", "status": "invited"}),
         );
-        p.members[0].status = MemberStatus::Committed;
+        let found: Vec<_> = coverage(&p)
+            .into_iter()
+            .filter(|c| c.1)
+            .map(|c| c.0.label)
+            .collect();
+        assert_eq!(
+            found,
+            ["Survivor-led organization"],
+            "identified and invited partners do not count yet"
+        );
+        let _ = p.set_field(
+            "m1",
+            crate::model::Field::Members(crate::model::items::MemberField::Status),
+            crate::model::FieldValue::Maybe(Some("committed".into())),
+            3,
+        );
         let found: Vec<_> = coverage(&p)
             .into_iter()
             .filter(|c| c.1)
             .map(|c| c.0.label)
             .collect();
         assert_eq!(found, ["Survivor-led organization", "Victim services"]);
+    }
+
+    #[test]
+    fn counts_take_the_singular_only_for_one() {
+        assert_eq!(
+            plural(1, "open action item", "open action items"),
+            "1 open action item"
+        );
+        assert_eq!(
+            plural(2, "open action item", "open action items"),
+            "2 open action items"
+        );
+        assert_eq!(
+            plural(0, "open action item", "open action items"),
+            "0 open action items"
+        );
+    }
+
+    #[test]
+    fn funding_dates_are_flagged_when_passed_or_near() {
+        use super::super::items::FundingSource;
+        use super::super::kinds::FundingStatus;
+        let today = parse_date("2026-12-01").unwrap_or(0);
+        let source = |status, deadline: &str, reports: &[&str], end: &str| FundingSource {
+            status,
+            deadline: (!deadline.is_empty()).then(|| deadline.to_owned()),
+            reports_due: reports.iter().map(|s| s.to_string()).collect(),
+            grant_end: (!end.is_empty()).then(|| end.to_owned()),
+            ..Default::default()
+        };
+        use FundingStatus::*;
+        let alert = |f: &FundingSource| funding_alert(f, today);
+        assert_eq!(
+            alert(&source(Planned, "2026-09-30", &[], "")),
+            Some(FundingAlert::DeadlinePassed)
+        );
+        assert_eq!(
+            alert(&source(Planned, "2026-12-10", &[], "")),
+            Some(FundingAlert::DeadlineSoon)
+        );
+        assert_eq!(alert(&source(Planned, "2027-03-01", &[], "")), None);
+        // Once applied for, a passed application deadline is no longer a worry.
+        assert_eq!(alert(&source(Applied, "2026-09-30", &[], "")), None);
+        assert_eq!(
+            alert(&source(Received, "", &["2026-06-30", "2026-12-15"], "")),
+            Some(FundingAlert::ReportSoon)
+        );
+        assert_eq!(
+            alert(&source(Committed, "", &["2027-06-30"], "2026-12-05")),
+            Some(FundingAlert::GrantEnding)
+        );
+        assert_eq!(
+            alert(&source(Declined, "2026-09-30", &["2026-12-02"], "")),
+            None
+        );
+        assert_eq!(FundingAlert::DeadlinePassed.label(), "Deadline passed");
     }
 
     #[test]
