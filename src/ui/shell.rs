@@ -255,7 +255,7 @@ fn App(route: RwSignal<Route>, focus_heading: bool) -> impl IntoView {
                     <ol>{Route::sections().map(nav_link).collect_view()}</ol>
                 </nav>
                 <nav aria-label="Plan documents" class="sections documents">
-                    <ul>{Route::DOCUMENTS.into_iter().map(nav_link).collect_view()}</ul>
+                    <ul>{Route::DOCUMENTS.iter().copied().map(nav_link).collect_view()}</ul>
                 </nav>
             </div>
             <main id="main" tabindex="-1" node_ref=main_ref>
