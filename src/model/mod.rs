@@ -13,6 +13,7 @@ pub mod json;
 pub mod keyed;
 pub mod library;
 pub mod link;
+pub mod merge;
 pub mod mou;
 pub mod paging;
 pub mod passphrase;
@@ -20,6 +21,7 @@ pub mod pii;
 pub mod plan;
 pub mod rules;
 pub mod sealed;
+pub mod stamp;
 pub mod tabs;
 pub mod time;
 

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::items::{ops, *};
 use super::keyed::Keyed;
 use super::kinds::Pillar;
+use super::stamp::{Editor, Stamp, Tombstone};
 use super::time::Millis;
 use crate::content::{FunctionKind, Section, QUESTIONS};
 
@@ -53,6 +54,26 @@ pub struct Plan {
     /// Partnership health self-check scores (1 to 5), keyed by statement id.
     #[serde(default)]
     pub scores: Keyed<Score>,
+    /// Shared by every copy of this plan, wherever it was emailed (schema 2): a file with the
+    /// same `plan_id` can be merged into this plan (`model::merge`).
+    #[serde(default)]
+    pub plan_id: String,
+    /// The id of the export this file is (empty in stored copies that were never exported).
+    #[serde(default)]
+    pub export_id: String,
+    /// The ids of the exports and imports this copy has already taken in, oldest first: the
+    /// device finds the common ancestor of two copies among them.
+    #[serde(default)]
+    pub taken_in: Vec<String>,
+    /// A revision stamp for every entry a user edits (`model::stamp`), keyed by entry.
+    #[serde(default)]
+    pub stamps: Keyed<Stamp>,
+    /// Removed list items, without content, keyed by entry (`members/m1`).
+    #[serde(default)]
+    pub tombstones: Keyed<Tombstone>,
+    /// Who edits on this device; never written, never compared.
+    #[serde(skip)]
+    pub editor: Editor,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -106,6 +127,7 @@ pub fn clean_text(text: &str) -> std::borrow::Cow<'_, str> {
 impl Plan {
     pub fn new(id: String, now: Millis) -> Plan {
         Plan {
+            plan_id: id.clone(),
             id,
             name: String::new(),
             created: now,
@@ -123,6 +145,11 @@ impl Plan {
             resources: Vec::new(),
             checks: Keyed::new(),
             scores: Keyed::new(),
+            export_id: String::new(),
+            taken_in: Vec::new(),
+            stamps: Keyed::new(),
+            tombstones: Keyed::new(),
+            editor: Editor::default(),
         }
     }
 
@@ -407,6 +434,10 @@ impl Plan {
         if self.id.trim().is_empty() || self.id.len() > 100 {
             return Err(("plan.id".into(), "must be 1 to 100 characters".into()));
         }
+        if self.plan_id.trim().is_empty() || self.plan_id.len() > 100 {
+            return Err(("plan.plan_id".into(), "must be 1 to 100 characters".into()));
+        }
+        super::stamp::check(self)?;
         for (key, answer) in &self.answers {
             if !QUESTIONS.iter().any(|q| q.id == key) && !is_plausible_question_id(key) {
                 return Err((
