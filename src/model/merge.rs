@@ -580,7 +580,13 @@ fn order(
         }
     };
     let (w, other) = if mine_wins { (mo, to) } else { (to, mo) };
-    let alive = |id: &String| out.entries.contains_key(&stamp::key(field, id));
+    // Items whose fate a person decides keep their place, so that either choice is placed alike.
+    let pending: std::collections::BTreeSet<&str> =
+        out.conflicts.iter().map(|c| c.place.key.as_str()).collect();
+    let alive = |id: &String| {
+        let key = stamp::key(field, id);
+        out.entries.contains_key(&key) || pending.contains(key.as_str())
+    };
     let base: Vec<String> = w.iter().filter(|i| alive(i)).cloned().collect();
     let in_base: std::collections::BTreeSet<&String> = base.iter().collect();
     // The other side's new items, grouped after the nearest earlier item the base has.
@@ -602,6 +608,22 @@ fn order(
         }
     }
     let mine_alive: Vec<String> = mo.iter().filter(|i| alive(i)).cloned().collect();
+    // An order neither side had (an item put back where an older order had it, say) is a new
+    // edit: a copy holding either side's order must not look as new as it.
+    let stale = {
+        let joined = join(&mvec, &tvec);
+        let stale = |v: &Vector, side: &Vec<String>| {
+            let side: Vec<String> = side.iter().filter(|i| alive(i)).cloned().collect();
+            common(&merged, &side) != common(&side, &merged) && compare(&joined, v) != Order::After
+        };
+        // An item removed on one side and kept for now: its place comes from the other side's
+        // order, which the removing side's order stamp may claim to have seen.
+        let put_back = out
+            .conflicts
+            .iter()
+            .any(|c| c.kind != ConflictKind::BothEdited && field_of(&c.place.key) == field);
+        put_back || stale(&mvec, mo) || stale(&tvec, to)
+    };
     if common(&merged, &mine_alive) != common(&mine_alive, &merged) {
         let list = fields::spec_by_key(field).map_or(field.to_owned(), |s| s.heading.to_owned());
         out.changes.push(Change {
@@ -622,7 +644,10 @@ fn order(
     } else {
         mine.stamps.get(&okey)
     };
-    let joined = join(&mvec, &tvec);
+    let mut joined = join(&mvec, &tvec);
+    if stale {
+        joined = stamp::bump(&joined, mine.editor.device());
+    }
     if !joined.is_empty() {
         let (at, by) = s.map_or((0, String::new()), |s| (s.at, s.by.clone()));
         out.stamps.insert(okey, Stamp { v: joined, at, by });
@@ -837,23 +862,12 @@ impl Merge {
                 }
                 (Some(value), None) => {
                     let alive = value.is_some();
-                    let was = entries.contains_key(key);
                     match value {
                         Some(v) => entries.insert(key.clone(), v),
                         None => entries.remove(key),
                     };
+                    // Its place in the list was kept for either choice (`order`).
                     let field = field_of(key).to_owned();
-                    if alive && !was {
-                        // Kept after all: back into the list, where the sender had it (at the end).
-                        if let Some(order) = orders.get_mut(&field) {
-                            order.push(id_of(key).to_owned());
-                        }
-                    }
-                    if !alive {
-                        if let Some(order) = orders.get_mut(&field) {
-                            order.retain(|i| i != id_of(key));
-                        }
-                    }
                     let list = self.kinds.get(&field) == Some(&Kind::List);
                     settled(key, alive || !list);
                 }
