@@ -17,6 +17,8 @@ pub enum Route {
     Print,
     /// The memorandum of understanding draft.
     Mou,
+    /// The review of a colleague's copy before it is merged.
+    Merge,
 }
 
 impl Route {
@@ -31,6 +33,7 @@ impl Route {
             "glossary" => Route::Glossary,
             "print" => Route::Print,
             "mou" => Route::Mou,
+            "merge" => Route::Merge,
             _ => Section::from_slug(path).map_or(Route::Overview, Route::Section),
         }
     }
@@ -45,6 +48,7 @@ impl Route {
             Route::Glossary => "#/glossary".to_owned(),
             Route::Print => "#/print".to_owned(),
             Route::Mou => "#/mou".to_owned(),
+            Route::Merge => "#/merge".to_owned(),
         }
     }
 
@@ -58,6 +62,7 @@ impl Route {
             Route::Glossary => "Glossary",
             Route::Print => "Printable plan",
             Route::Mou => "MOU draft",
+            Route::Merge => "Merge a colleague\u{2019}s copy",
         }
     }
 

@@ -1000,3 +1000,64 @@ pub fn same_content(a: &Plan, b: &Plan) -> bool {
     let (x, y) = (view(a), view(b));
     x.entries == y.entries && x.orders == y.orders
 }
+
+/// The words of `a` and of `b`, each marked `true` where it is not in the other (a word-level
+/// longest common subsequence), for showing both versions with their changed words marked.
+/// Long texts are compared by lines' worth of work at most: past it every word is marked.
+pub fn word_diff(a: &str, b: &str) -> (Vec<(String, bool)>, Vec<(String, bool)>) {
+    let x: Vec<&str> = a.split_inclusive(char::is_whitespace).collect();
+    let y: Vec<&str> = b.split_inclusive(char::is_whitespace).collect();
+    let all = |w: &[&str], m: bool| w.iter().map(|s| (s.to_string(), m)).collect::<Vec<_>>();
+    if x.len().saturating_mul(y.len()) > 250_000 {
+        return (all(&x, true), all(&y, true));
+    }
+    let key = |s: &str| s.trim_end().to_owned();
+    // lcs[i][j]: the common words of x[i..] and y[j..].
+    let mut lcs = vec![vec![0u32; y.len() + 1]; x.len() + 1];
+    for i in (0..x.len()).rev() {
+        for j in (0..y.len()).rev() {
+            lcs[i][j] = if key(x[i]) == key(y[j]) {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let (mut ox, mut oy) = (Vec::new(), Vec::new());
+    let (mut i, mut j) = (0, 0);
+    while i < x.len() || j < y.len() {
+        if i < x.len() && j < y.len() && key(x[i]) == key(y[j]) {
+            ox.push((x[i].to_owned(), false));
+            oy.push((y[j].to_owned(), false));
+            i += 1;
+            j += 1;
+        } else if j >= y.len() || (i < x.len() && lcs[i + 1][j] >= lcs[i][j + 1]) {
+            ox.push((x[i].to_owned(), true));
+            i += 1;
+        } else {
+            oy.push((y[j].to_owned(), true));
+            j += 1;
+        }
+    }
+    (ox, oy)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changed_words_are_marked_on_each_side() {
+        let (a, b) = word_diff("Sign the MOU by June", "Sign the new MOU by July");
+        let marked = |v: &[(String, bool)]| {
+            v.iter()
+                .filter(|w| w.1)
+                .map(|w| w.0.trim().to_owned())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(marked(&a), ["June"]);
+        assert_eq!(marked(&b), ["new", "July"]);
+        let whole: String = a.iter().map(|w| w.0.as_str()).collect();
+        assert_eq!(whole, "Sign the MOU by June");
+    }
+}
