@@ -269,6 +269,26 @@ pub fn merge(mine: &Plan, theirs: &Plan, ancestor: Option<&Plan>) -> Merge {
             order(&mut out, &field, mine, theirs, &m, &t, a.as_ref());
         }
     }
+    // Changes to list items in the order of the merged list (keys are in id order).
+    let position: BTreeMap<&str, usize> = out
+        .orders
+        .iter()
+        .flat_map(|(field, ids)| {
+            ids.iter()
+                .enumerate()
+                .map(move |(i, id)| (field.as_str(), id, i))
+        })
+        .map(|(_, id, i)| (id.as_str(), i))
+        .collect();
+    let mut changes = std::mem::take(&mut out.changes);
+    changes.sort_by_key(|c| {
+        let key = c.place.key.as_str();
+        (
+            field_of(key).to_owned(),
+            position.get(id_of(key)).copied().unwrap_or(usize::MAX),
+        )
+    });
+    out.changes = changes;
     out
 }
 

@@ -35,7 +35,7 @@ test('export downloads a dated, pretty, versioned file and clears "changes not e
   const { name, text } = await exportPlan(page);
   const today = new Date().toISOString().slice(0, 10);
   assert.equal(name, `front-range-coalition-${today}.json`);
-  assert.match(text, /^\{\n {2}"format": "partnership-plan",\n {2}"schema_version": 1,/);
+  assert.match(text, /^\{\n {2}"format": "partnership-plan",\n {2}"schema_version": 2,/);
   const file = JSON.parse(text);
   assert.equal(file.app_version.length > 0, true);
   assert.equal(file.plan.name, 'Front Range Coalition');
@@ -196,7 +196,7 @@ test('the fixture of every shipped version imports; a newer version is refused c
     await preview.waitFor();
     await preview.getByRole('button', { name: 'Cancel' }).click();
   }
-  const newer = JSON.stringify({ format: 'partnership-plan', schema_version: 2, app_version: '9.0.0', plan: {} });
+  const newer = JSON.stringify({ format: 'partnership-plan', schema_version: 3, app_version: '9.0.0', plan: {} });
   await pick(page, 'from-the-future.json', Buffer.from(newer));
   const alert = page.getByRole('alert').filter({ hasText: 'from-the-future.json' });
   assert.match(await alert.textContent(), /made with a newer version of Partnership Planner.*Ask the sender to export again, or update/);
