@@ -422,7 +422,7 @@ fn hostile_files_are_refused_or_merged_in_bounded_time() {
     // More items than a plan may hold: refused, and nothing is made.
     assert!(m.resolve(&[], 5, || "n".into()).is_err());
     assert!(
-        start.elapsed() < Duration::from_secs(20),
+        start.elapsed() < Duration::from_secs(60),
         "{:?}",
         start.elapsed()
     );

@@ -59,6 +59,8 @@ struct View {
     times: BTreeMap<String, Value>,
     orders: BTreeMap<String, Vec<String>>,
     kinds: BTreeMap<String, Kind>,
+    /// The plan's identity, times and merge data (`META`), as written.
+    meta: Map<String, Value>,
 }
 
 fn view(plan: &Plan) -> View {
@@ -67,12 +69,14 @@ fn view(plan: &Plan) -> View {
         times: BTreeMap::new(),
         orders: BTreeMap::new(),
         kinds: BTreeMap::new(),
+        meta: Map::new(),
     };
     let Ok(Value::Object(top)) = serde_json::to_value(plan) else {
         return v;
     };
     for (field, value) in top {
         if META.contains(&field.as_str()) {
+            v.meta.insert(field, value);
             continue;
         }
         let is_list = |a: &Vec<Value>| {
@@ -207,7 +211,10 @@ pub struct Merge {
     kinds: BTreeMap<String, Kind>,
     stamps: BTreeMap<String, Stamp>,
     tombstones: BTreeMap<String, Tombstone>,
-    mine: Plan,
+    /// Entries taken whole from one side (`true`: theirs), moved in once the merge is done.
+    picks: Vec<(String, bool)>,
+    editor: super::stamp::Editor,
+    meta: Map<String, Value>,
     theirs_export: String,
     theirs_taken_in: Vec<String>,
     theirs_times: (Millis, Millis),
@@ -238,7 +245,9 @@ pub fn merge(mine: &Plan, theirs: &Plan, ancestor: Option<&Plan>) -> Merge {
         kinds,
         stamps: BTreeMap::new(),
         tombstones: BTreeMap::new(),
-        mine: mine.clone(),
+        picks: Vec::new(),
+        editor: mine.editor.clone(),
+        meta: Map::new(),
         theirs_export: theirs.export_id.clone(),
         theirs_taken_in: theirs.taken_in.clone(),
         theirs_times: (theirs.created, theirs.modified),
@@ -261,12 +270,29 @@ pub fn merge(mine: &Plan, theirs: &Plan, ancestor: Option<&Plan>) -> Merge {
     for key in keys {
         entry(&mut out, key, mine, theirs, &m, &t, a.as_ref());
     }
-    for (key, time) in &t.times {
-        out.times.entry(key.clone()).or_insert_with(|| time.clone());
+    // Move the entries taken whole into the merged plan (no copy of a 2 MB plan's values).
+    let (mut me, mut te, mut mt, mut tt) = (m.entries, t.entries, m.times, t.times);
+    for (key, theirs_side) in std::mem::take(&mut out.picks) {
+        let (e, times) = if theirs_side {
+            (&mut te, &mut tt)
+        } else {
+            (&mut me, &mut mt)
+        };
+        if let Some(time) = times.remove(&key) {
+            out.times.insert(key.clone(), time);
+        }
+        if let Some(v) = e.remove(&key) {
+            out.entries.insert(key, v);
+        }
     }
+    for (key, time) in tt.into_iter().chain(mt) {
+        out.times.entry(key).or_insert(time);
+    }
+    out.meta = m.meta;
+    let ao = a.as_ref().map(|a| &a.orders);
     for (field, kind) in out.kinds.clone() {
         if kind == Kind::List {
-            order(&mut out, &field, mine, theirs, &m, &t, a.as_ref());
+            order(&mut out, &field, mine, theirs, &m.orders, &t.orders, ao);
         }
     }
     // Changes to list items in the order of the merged list (keys are in id order).
@@ -281,7 +307,7 @@ pub fn merge(mine: &Plan, theirs: &Plan, ancestor: Option<&Plan>) -> Merge {
         .map(|(_, id, i)| (id.as_str(), i))
         .collect();
     let mut changes = std::mem::take(&mut out.changes);
-    changes.sort_by_key(|c| {
+    changes.sort_by_cached_key(|c| {
         let key = c.place.key.as_str();
         (
             field_of(key).to_owned(),
@@ -319,12 +345,9 @@ fn entry(
     let (tv, tvec) = side(theirs, t, key);
     let av: Option<Option<&Value>> = a.map(|a| a.entries.get(key));
     let in_ancestor = av.flatten().is_some();
-    let take = |out: &mut Merge, from: &Plan, view: &View, value: Option<&Value>| {
-        if let Some(v) = value {
-            out.entries.insert(key.to_owned(), v.clone());
-            if let Some(time) = view.times.get(key) {
-                out.times.insert(key.to_owned(), time.clone());
-            }
+    let take = |out: &mut Merge, from: &Plan, theirs_side: bool, value: Option<&Value>| {
+        if value.is_some() {
+            out.picks.push((key.to_owned(), theirs_side));
         }
         if let Some(s) = from.stamps.get(key) {
             out.stamps.insert(key.to_owned(), s.clone());
@@ -334,32 +357,36 @@ fn entry(
         }
     };
     if mv == tv {
-        take(out, mine, m, mv);
-        join_stamps(out, key, mine, theirs);
+        take(out, mine, false, mv);
+        if mine.stamps.get(key) != theirs.stamps.get(key)
+            || mine.tombstones.get(key) != theirs.tombstones.get(key)
+        {
+            join_stamps(out, key, mine, theirs);
+        }
         return;
     }
     // A side that never saw the entry: the other side added it (unless the ancestor had it,
     // and it went without a tombstone, as in a version 1 copy: then it was removed).
     let (mvec, tvec) = match (mvec, tvec) {
         (None, _) if !in_ancestor => {
-            take(out, theirs, t, tv);
-            change(out, key, mv, tv);
+            take(out, theirs, true, tv);
+            change(out, mine, key, mv, tv);
             return;
         }
         (_, None) if !in_ancestor => {
-            take(out, mine, m, mv);
+            take(out, mine, false, mv);
             return;
         }
         (m, t) => (m.unwrap_or_default(), t.unwrap_or_default()),
     };
     let base: Option<Option<&Value>> = match compare(&mvec, &tvec) {
         Order::After => {
-            take(out, mine, m, mv);
+            take(out, mine, false, mv);
             return;
         }
         Order::Before => {
-            take(out, theirs, t, tv);
-            change(out, key, mv, tv);
+            take(out, theirs, true, tv);
+            change(out, mine, key, mv, tv);
             return;
         }
         // The same stamp on different content: the stamps contradict each other.
@@ -369,13 +396,13 @@ fn entry(
     // Made apart: three-way with the ancestor's content, when known.
     match base {
         Some(b) if b == mv => {
-            take(out, theirs, t, tv);
-            change(out, key, mv, tv);
+            take(out, theirs, true, tv);
+            change(out, mine, key, mv, tv);
             join_stamps(out, key, mine, theirs);
             return;
         }
         Some(b) if b == tv => {
-            take(out, mine, m, mv);
+            take(out, mine, false, mv);
             join_stamps(out, key, mine, theirs);
             return;
         }
@@ -407,7 +434,7 @@ fn entry(
                         Some(y) => merged.insert(p.clone(), y.clone()),
                         None => merged.remove(p),
                     };
-                    let place = place_of(&out.mine, key, Some(p));
+                    let place = place_of(mine, key, Some(p));
                     out.changes.push(Change {
                         place,
                         kind: ChangeKind::Edited,
@@ -420,7 +447,7 @@ fn entry(
                     let text = matches!((x, y), (Some(Value::String(_)), Some(Value::String(_))))
                         && p != "id";
                     out.conflicts.push(Conflict {
-                        place: place_of(&out.mine, key, Some(p)),
+                        place: place_of(mine, key, Some(p)),
                         kind: ConflictKind::BothEdited,
                         prop: Some(p.clone()),
                         mine: x.cloned(),
@@ -446,7 +473,7 @@ fn entry(
                 (None, Some(_)) => ConflictKind::YouRemoved,
                 _ => ConflictKind::BothEdited,
             };
-            take(out, mine, m, mv);
+            take(out, mine, false, mv);
             if mv.is_none() {
                 // Kept out until settled; the tombstone stays with the entry's stamps.
                 if let Some(tomb) = mine.tombstones.get(key) {
@@ -456,7 +483,7 @@ fn entry(
             join_stamps(out, key, mine, theirs);
             let text = matches!((mv, tv), (Some(Value::String(_)), Some(Value::String(_))));
             out.conflicts.push(Conflict {
-                place: place_of(&out.mine, key, None).with_title(theirs_title(theirs, key)),
+                place: place_of(mine, key, None).with_title(theirs_title(theirs, key)),
                 kind,
                 prop: None,
                 mine: mv.cloned(),
@@ -492,7 +519,8 @@ fn join_stamps(out: &mut Merge, key: &str, mine: &Plan, theirs: &Plan) {
             (join(&a.0, &b.0), latest.1, latest.2.clone())
         }
     };
-    if out.entries.contains_key(key) || out.kinds.get(field_of(key)) != Some(&Kind::List) {
+    let alive = out.entries.contains_key(key) || out.picks.last().is_some_and(|(k, _)| k == key);
+    if alive || out.kinds.get(field_of(key)) != Some(&Kind::List) {
         out.tombstones.remove(key);
         out.stamps.insert(
             key.to_owned(),
@@ -516,7 +544,7 @@ fn join_stamps(out: &mut Merge, key: &str, mine: &Plan, theirs: &Plan) {
 }
 
 /// Records the change from `before` (mine) to `after` (theirs, taken).
-fn change(out: &mut Merge, key: &str, before: Option<&Value>, after: Option<&Value>) {
+fn change(out: &mut Merge, mine: &Plan, key: &str, before: Option<&Value>, after: Option<&Value>) {
     let kind = match (before, after) {
         (None, Some(_)) => ChangeKind::Added,
         (Some(_), None) => ChangeKind::Removed,
@@ -529,7 +557,7 @@ fn change(out: &mut Merge, key: &str, before: Option<&Value>, after: Option<&Val
             props.dedup();
             for p in props {
                 if b.get(p) != a.get(p) {
-                    let place = place_of(&out.mine, key, Some(p));
+                    let place = place_of(mine, key, Some(p));
                     out.changes.push(Change {
                         place,
                         kind,
@@ -541,7 +569,7 @@ fn change(out: &mut Merge, key: &str, before: Option<&Value>, after: Option<&Val
             return;
         }
     }
-    let mut place = place_of(&out.mine, key, None);
+    let mut place = place_of(mine, key, None);
     if kind == ChangeKind::Added {
         if let Some(title) = after.map(|v| title_of(key, v)) {
             place = place.with_title(title);
@@ -563,13 +591,13 @@ fn order(
     field: &str,
     mine: &Plan,
     theirs: &Plan,
-    m: &View,
-    t: &View,
-    a: Option<&View>,
+    m: &BTreeMap<String, Vec<String>>,
+    t: &BTreeMap<String, Vec<String>>,
+    a: Option<&BTreeMap<String, Vec<String>>>,
 ) {
     let empty = Vec::new();
-    let mo = m.orders.get(field).unwrap_or(&empty);
-    let to = t.orders.get(field).unwrap_or(&empty);
+    let mo = m.get(field).unwrap_or(&empty);
+    let to = t.get(field).unwrap_or(&empty);
     let okey = stamp::order_key(field);
     let (mvec, tvec) = (mine.vector(&okey), theirs.vector(&okey));
     let common = |x: &Vec<String>, y: &Vec<String>| -> Vec<String> {
@@ -585,7 +613,7 @@ fn order(
             Order::After => true,
             Order::Before => false,
             _ => {
-                let ao = a.and_then(|a| a.orders.get(field));
+                let ao = a.and_then(|a| a.get(field));
                 let theirs_moved =
                     ao.map(|ao| common(&common(to, ao), mo) != common(&common(ao, to), mo));
                 let mine_moved =
@@ -843,7 +871,7 @@ impl Merge {
         let mut orders = self.orders.clone();
         let mut stamps = self.stamps.clone();
         let mut tombstones = self.tombstones.clone();
-        let editor = &self.mine.editor;
+        let editor = &self.editor;
         let mut settled = |key: &str, alive: bool| {
             let old = stamps
                 .get(key)
@@ -937,10 +965,10 @@ impl Merge {
         tombstones: BTreeMap<String, Tombstone>,
         now: Millis,
     ) -> Result<Plan, String> {
-        let mut top = match serde_json::to_value(&self.mine) {
-            Ok(Value::Object(o)) => o,
-            _ => return Err("this copy cannot be written out".into()),
-        };
+        let mut top = self.meta.clone();
+        // Set below, from the merge; not read again.
+        top.remove("stamps");
+        top.remove("tombstones");
         let mut maps: BTreeMap<&str, Map<String, Value>> = BTreeMap::new();
         let with_time = |key: &str, mut v: Value| {
             if let Value::Object(o) = &mut v {
@@ -990,7 +1018,7 @@ impl Merge {
         }
         let mut plan: Plan = super::json::typed(Value::Object(top), "plan")
             .map_err(|(path, problem)| format!("{path} {problem}"))?;
-        plan.editor = self.mine.editor.clone();
+        plan.editor = self.editor.clone();
         plan.stamps = stamps.into_iter().collect();
         // A tombstone is kept only while its item stays removed.
         plan.tombstones = tombstones
@@ -999,7 +1027,7 @@ impl Merge {
             .collect();
         plan.created = plan.created.min(self.theirs_times.0);
         plan.modified = plan.modified.max(self.theirs_times.1);
-        if plan != self.mine {
+        if !self.nothing_new() {
             plan.modified = plan.modified.max(now);
         }
         for id in self.theirs_taken_in.iter().chain([&self.theirs_export]) {

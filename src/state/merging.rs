@@ -78,11 +78,10 @@ impl PlanState {
         let theirs = preview.decoded.plan;
         let ancestor = self.ancestor_for(&theirs);
         let editor = self.editor();
-        let result = self.plan.with_untracked(|mine| {
-            let mut mine = mine.clone();
-            mine.editor = editor;
-            merge(&mine, &theirs, ancestor.as_ref())
-        });
+        self.plan.update_untracked(|p| p.editor = editor);
+        let result = self
+            .plan
+            .with_untracked(|mine| merge(mine, &theirs, ancestor.as_ref()));
         self.preview.set(None);
         if result.nothing_new() {
             self.import_outcome.set(Some(ImportOutcome::NothingNew {
@@ -93,12 +92,13 @@ impl PlanState {
             return false;
         }
         self.import_outcome.set(None);
-        self.merge.set(Some(MergeReview {
+        // Shared, not copied: the review holds two copies' worth of a large plan.
+        self.merge.set(Some(std::sync::Arc::new(MergeReview {
             source: preview.source,
             sender: sender_of(&theirs),
             theirs,
             merge: result,
-        }));
+        })));
         true
     }
 
@@ -114,7 +114,6 @@ impl PlanState {
         let previous = self.plan.get_untracked();
         merged.id = previous.id.clone();
         self.apply(Edit::Replace(Box::new(merged)))?;
-        self.keep_ancestor_of(&review.theirs);
         let applied = review.merge.changes.len() + review.merge.conflicts.len();
         self.import_outcome.set(Some(ImportOutcome::Merged {
             whose: review.whose(),
@@ -122,8 +121,16 @@ impl PlanState {
             previous: Box::new(previous),
         }));
         self.merge.set(None);
-        self.flush();
-        self.next_in_queue();
+        // The copy taken in becomes an ancestor once the screen has shown the outcome (autosave
+        // writes the merged plan meanwhile).
+        let state = *self;
+        set_timeout(
+            move || {
+                state.keep_ancestor_of(&review.theirs);
+                state.next_in_queue();
+            },
+            std::time::Duration::from_millis(50),
+        );
         Ok(())
     }
 

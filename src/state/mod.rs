@@ -55,7 +55,7 @@ pub struct PlanState {
     /// A passphrase-protected file waiting for its passphrase.
     pub sealed: RwSignal<Option<SealedFile>>,
     /// A colleague's copy being merged, shown on `#/merge` until applied or cancelled.
-    pub merge: RwSignal<Option<MergeReview>>,
+    pub merge: RwSignal<Option<std::sync::Arc<MergeReview>>>,
     /// Files chosen or dropped together, waiting for the one before them to be dealt with.
     pub queue: RwSignal<Vec<web_sys::File>, LocalStorage>,
     /// Characters this origin has in storage, as of the last measure.

@@ -42,7 +42,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 #[component]
-fn Review(review: MergeReview) -> impl IntoView {
+fn Review(review: std::sync::Arc<MergeReview>) -> impl IntoView {
     let state = expect_context::<PlanState>();
     let n_changes = review.merge.changes.len();
     let n_conflicts = review.merge.conflicts.len();
