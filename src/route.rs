@@ -19,6 +19,8 @@ pub enum Route {
     PrintSummary,
     /// The memorandum of understanding draft.
     Mou,
+    /// The review of a colleague's copy before it is merged.
+    Merge,
 }
 
 impl Route {
@@ -34,6 +36,7 @@ impl Route {
             "print" if path_of(hash).starts_with("print/summary") => Route::PrintSummary,
             "print" => Route::Print,
             "mou" => Route::Mou,
+            "merge" => Route::Merge,
             _ => Section::from_slug(path).map_or(Route::Overview, Route::Section),
         }
     }
@@ -49,6 +52,7 @@ impl Route {
             Route::Print => "#/print".to_owned(),
             Route::PrintSummary => "#/print/summary".to_owned(),
             Route::Mou => "#/mou".to_owned(),
+            Route::Merge => "#/merge".to_owned(),
         }
     }
 
@@ -63,6 +67,7 @@ impl Route {
             Route::Print => "Printable plan",
             Route::PrintSummary => "Two-page summary",
             Route::Mou => "MOU draft",
+            Route::Merge => "Merge a colleague\u{2019}s copy",
         }
     }
 

@@ -124,7 +124,7 @@ const EXPECTED: &[(&str, &str)] = &[
     ("duplicate-keys.json", "DuplicateKey name"),
     ("duplicate-keys-envelope.json", "DuplicateKey format"),
     ("duplicate-answer-key.json", "DuplicateKey define.vision"),
-    ("newer-version.json", "NewerVersion 2"),
+    ("newer-version.json", "NewerVersion 3"),
     ("missing-version.json", "NotAPlan"),
     ("version-zero.json", "Invalid schema_version"),
     ("version-negative.json", "Invalid schema_version"),
@@ -426,7 +426,15 @@ fn hostile_but_valid_plans_import_with_every_string_intact() {
         let plan =
             import_caught(&bytes, &name).unwrap_or_else(|e| panic!("{name} must import: {e}"));
         let file: Value = serde_json::from_slice(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let kept = serde_json::to_value(&plan).unwrap_or_default();
+        let mut kept = serde_json::to_value(&plan).unwrap_or_default();
+        if file["schema_version"] == 1 {
+            // Version 2 added the merge data (`model::stamp`), empty for a version 1 file.
+            if let Some(o) = kept.as_object_mut() {
+                for k in ["plan_id", "export_id", "taken_in", "stamps", "tombstones"] {
+                    o.remove(k);
+                }
+            }
+        }
         let (mut want, mut got) = (Vec::new(), Vec::new());
         strings(&file["plan"], "plan".into(), &mut want);
         strings(&kept, "plan".into(), &mut got);

@@ -117,10 +117,46 @@ impl Edit {
     }
 }
 
+/// Which entry (`model::stamp`) an edit changes, for its revision stamp.
+enum Entry {
+    Edited(String),
+    /// A list item removed: its stamp becomes a tombstone.
+    Removed(String),
+    /// The whole plan, which brings its own stamps.
+    Whole,
+}
+
+impl Edit {
+    fn entry(&self) -> Entry {
+        use super::stamp::{key, order_key};
+        let function = |kind: &FunctionKind| {
+            let name = serde_json::to_value(kind).unwrap_or_default();
+            key("functions", name.as_str().unwrap_or_default())
+        };
+        match self {
+            Edit::Name(_) => Entry::Edited("name".into()),
+            Edit::Mou(_) => Entry::Edited("mou".into()),
+            Edit::Answer { id, .. } => Entry::Edited(key("answers", id)),
+            Edit::Function { kind, .. }
+            | Edit::FunctionNote { kind, .. }
+            | Edit::FunctionPillar { kind, .. } => Entry::Edited(function(kind)),
+            Edit::Check { id, .. } => Entry::Edited(key("checks", id)),
+            Edit::Score { id, .. } => Entry::Edited(key("scores", id)),
+            Edit::Field { id, field, .. } => Entry::Edited(key(field.list().key(), id)),
+            Edit::Add { list, id } => Entry::Edited(key(list.key(), id)),
+            Edit::Restore(removed) => Entry::Edited(key(removed.list().key(), removed.id())),
+            Edit::Remove { list, id } => Entry::Removed(key(list.key(), id)),
+            Edit::Move { list, .. } => Entry::Edited(order_key(list.key())),
+            Edit::Replace(_) => Entry::Whole,
+        }
+    }
+}
+
 impl Plan {
     /// Applies `edit`. Returns the edit that undoes it, `None` when nothing changed, or the
     /// reason a value was refused (nothing changes then either).
     pub fn apply(&mut self, edit: Edit, now: Millis) -> Result<Option<Edit>, String> {
+        let entry = edit.entry();
         // Each arm returns the inverse and whether anything changed. (Edit times cannot tell:
         // two edits in the same millisecond leave `modified` as it was.)
         let (inverse, changed) = match edit {
@@ -234,10 +270,19 @@ impl Plan {
             }
             Edit::Replace(plan) => {
                 let old = std::mem::replace(self, *plan);
+                // The device's editor stays: it is not part of any plan.
+                self.editor = old.editor.clone();
                 let changed = old != *self;
                 (Edit::Replace(Box::new(old)), changed)
             }
         };
+        if changed {
+            match entry {
+                Entry::Edited(key) => self.touch(&key, now),
+                Entry::Removed(key) => self.bury(&key, now),
+                Entry::Whole => {}
+            }
+        }
         Ok(changed.then_some(inverse))
     }
 }
@@ -276,6 +321,9 @@ mod tests {
             match v {
                 Value::Object(o) => {
                     o.remove("modified");
+                    // Undo is a newer edit: its stamp differs, its content does not.
+                    o.remove("stamps");
+                    o.remove("tombstones");
                     o.retain(|_, x| {
                         !(x.get("text") == Some(&json!(""))
                             || x.get("done") == Some(&json!(false))

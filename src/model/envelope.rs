@@ -16,13 +16,26 @@ use super::time::{iso8601, Millis};
 pub const FORMAT: &str = "partnership-plan";
 /// The schema this build writes. Bump it, and add a step to `MIGRATIONS`, whenever the shape of
 /// `Plan` changes; keep a fixture of every shipped version in `tests/fixtures/`.
-pub const SCHEMA_VERSION: u64 = 1;
+pub const SCHEMA_VERSION: u64 = 2;
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// Step `i` turns a schema `i + 1` plan (as JSON) into a schema `i + 2` plan. Steps are pure and
-/// forward-only; none exists yet because version 1 is the first.
+/// forward-only.
 type Migration = fn(Value) -> Result<Value, ImportError>;
-const MIGRATIONS: &[Migration] = &[];
+const MIGRATIONS: &[Migration] = &[v1_to_v2];
+
+/// Version 2 adds what a merge needs (`model::stamp`): the `plan_id` every copy shares (a
+/// version 1 plan's own `id`, which its copies kept), and empty stamps and tombstones, which
+/// merge as "made apart": a version 1 copy's edits are never taken as older than anything.
+fn v1_to_v2(mut plan: Value) -> Result<Value, ImportError> {
+    if let Value::Object(p) = &mut plan {
+        if let (false, Some(Value::String(id))) = (p.contains_key("plan_id"), p.get("id")) {
+            let id = Value::String(id.clone());
+            p.insert("plan_id".into(), id);
+        }
+    }
+    Ok(plan)
+}
 
 /// The envelope around a plan in a file or in storage: what it is, which schema, which app wrote
 /// it and when. `P` is `&Plan` when writing and `Plan` when reading.
@@ -177,7 +190,7 @@ mod tests {
     fn envelope_has_the_documented_fields() {
         let v: Value = serde_json::from_str(&encode(&sample(), 1_795_628_523_000)).unwrap();
         assert_eq!(v["format"], "partnership-plan");
-        assert_eq!(v["schema_version"], 1);
+        assert_eq!(v["schema_version"], 2);
         assert_eq!(v["app_version"], APP_VERSION);
         assert_eq!(v["saved_at"], "2026-11-25T17:42:03Z");
         assert_eq!(v["plan"]["id"], "plan-1");
@@ -211,8 +224,8 @@ mod tests {
                 ImportError::NotAPlan("it has no schema version"),
             ),
             (
-                r#"{"format":"partnership-plan","schema_version":2,"plan":{}}"#,
-                ImportError::NewerVersion { found: 2 },
+                r#"{"format":"partnership-plan","schema_version":3,"plan":{}}"#,
+                ImportError::NewerVersion { found: 3 },
             ),
         ];
         for (text, want) in cases {

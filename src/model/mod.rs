@@ -14,6 +14,7 @@ pub mod json;
 pub mod keyed;
 pub mod library;
 pub mod link;
+pub mod merge;
 pub mod mou;
 pub mod paging;
 pub mod passphrase;
@@ -22,6 +23,7 @@ pub mod plan;
 pub mod rules;
 pub mod sealed;
 pub mod table;
+pub mod stamp;
 pub mod tabs;
 pub mod time;
 

@@ -9,6 +9,7 @@ use super::items::{ops, *};
 use super::keyed::Keyed;
 use super::kinds::Pillar;
 use super::mou::MouChoices;
+use super::stamp::{Editor, Stamp, Tombstone};
 use super::time::Millis;
 use crate::content::{FunctionKind, Section, QUESTIONS};
 
@@ -57,6 +58,26 @@ pub struct Plan {
     /// The MOU page's choices: parties, effective date, term. Left out of files until set.
     #[serde(default, skip_serializing_if = "MouChoices::is_unset")]
     pub mou: MouChoices,
+    /// Shared by every copy of this plan, wherever it was emailed (schema 2): a file with the
+    /// same `plan_id` can be merged into this plan (`model::merge`).
+    #[serde(default)]
+    pub plan_id: String,
+    /// The id of the export this file is (empty in stored copies that were never exported).
+    #[serde(default)]
+    pub export_id: String,
+    /// The ids of the exports and imports this copy has already taken in, oldest first: the
+    /// device finds the common ancestor of two copies among them.
+    #[serde(default)]
+    pub taken_in: Vec<String>,
+    /// A revision stamp for every entry a user edits (`model::stamp`), keyed by entry.
+    #[serde(default)]
+    pub stamps: Keyed<Stamp>,
+    /// Removed list items, without content, keyed by entry (`members/m1`).
+    #[serde(default)]
+    pub tombstones: Keyed<Tombstone>,
+    /// Who edits on this device; never written, never compared.
+    #[serde(skip)]
+    pub editor: Editor,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -110,6 +131,7 @@ pub fn clean_text(text: &str) -> std::borrow::Cow<'_, str> {
 impl Plan {
     pub fn new(id: String, now: Millis) -> Plan {
         Plan {
+            plan_id: id.clone(),
             id,
             name: String::new(),
             created: now,
@@ -128,6 +150,11 @@ impl Plan {
             checks: Keyed::new(),
             scores: Keyed::new(),
             mou: MouChoices::default(),
+            export_id: String::new(),
+            taken_in: Vec::new(),
+            stamps: Keyed::new(),
+            tombstones: Keyed::new(),
+            editor: Editor::default(),
         }
     }
 
@@ -412,6 +439,10 @@ impl Plan {
         if self.id.trim().is_empty() || self.id.len() > 100 {
             return Err(("plan.id".into(), "must be 1 to 100 characters".into()));
         }
+        if self.plan_id.trim().is_empty() || self.plan_id.len() > 100 {
+            return Err(("plan.plan_id".into(), "must be 1 to 100 characters".into()));
+        }
+        super::stamp::check(self)?;
         for (key, answer) in &self.answers {
             if !QUESTIONS.iter().any(|q| q.id == key) && !is_plausible_question_id(key) {
                 return Err((

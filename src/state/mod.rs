@@ -4,6 +4,7 @@
 
 mod autosave;
 mod changes;
+mod merging;
 mod plans;
 mod safety;
 mod sharing;
@@ -12,6 +13,7 @@ mod tabs;
 
 pub use autosave::{flush_on_leave, SaveState};
 pub use changes::Changes;
+pub use merging::MergeReview;
 pub use plans::{DeletedPlan, Unreadable};
 pub use safety::{quick_exit, EXIT_URL};
 pub use sharing::{ImportOutcome, Preview, SealedFile};
@@ -52,6 +54,10 @@ pub struct PlanState {
     pub import_outcome: RwSignal<Option<ImportOutcome>>,
     /// A passphrase-protected file waiting for its passphrase.
     pub sealed: RwSignal<Option<SealedFile>>,
+    /// A colleague's copy being merged, shown on `#/merge` until applied or cancelled.
+    pub merge: RwSignal<Option<std::sync::Arc<MergeReview>>>,
+    /// Files chosen or dropped together, waiting for the one before them to be dealt with.
+    pub queue: RwSignal<Vec<web_sys::File>, LocalStorage>,
     /// Characters this origin has in storage, as of the last measure.
     pub usage: RwSignal<Option<usize>>,
     /// What `navigator.storage.persist()` answered, once asked.
@@ -108,7 +114,11 @@ impl PlanState {
             .as_ref()
             .map(|s| s.revision(&plan.id))
             .unwrap_or_default();
-        let settings = store.as_ref().map(PlanStore::settings).unwrap_or_default();
+        let mut settings = store.as_ref().map(PlanStore::settings).unwrap_or_default();
+        if settings.device_id.is_empty() {
+            // Kept in memory until the first save writes the settings (opening writes nothing).
+            settings.device_id = io::new_id();
+        }
         let usage = store.as_ref().map(PlanStore::used_units);
         let plan = RwSignal::new(plan);
         let changes = Changes::new();
@@ -128,6 +138,8 @@ impl PlanState {
             preview: RwSignal::new(None),
             import_outcome: RwSignal::new(None),
             sealed: RwSignal::new(None),
+            merge: RwSignal::new(None),
+            queue: RwSignal::new_local(Vec::new()),
             usage: RwSignal::new(usage),
             persisted: RwSignal::new(None),
             backup_available: RwSignal::new(false),
@@ -149,7 +161,11 @@ impl PlanState {
         let target = edit.target();
         let scope = edit.scope();
         let mut result = Ok(None);
-        self.plan.update(|p| result = p.apply(edit, now));
+        let editor = self.editor();
+        self.plan.update(|p| {
+            p.editor = editor;
+            result = p.apply(edit, now)
+        });
         let inverse = result?;
         if let Some(inverse) = inverse {
             self.history
@@ -189,11 +205,32 @@ impl PlanState {
         self.autosave.schedule(*self);
     }
 
+    /// Who edits here, for the revision stamps (`model::stamp`).
+    pub fn editor(&self) -> crate::model::stamp::Editor {
+        self.settings
+            .with_untracked(|s| crate::model::stamp::Editor {
+                device: s.device_id.clone(),
+                label: s.who.trim().to_owned(),
+            })
+    }
+
+    /// Saves "who am I on this device" (optional; shown in colleagues' merge screens).
+    pub fn set_who(&self, who: &str) {
+        self.settings.update(|s| s.who = who.trim().to_owned());
+        let settings = self.settings.get_untracked();
+        let _ = self.with_store(|s| s.save_settings(&settings));
+    }
+
     pub fn undo(&self) {
         let now = io::now();
         let mut done = None;
-        self.history
-            .update_value(|h| self.plan.update(|p| done = h.undo(p, now)));
+        let editor = self.editor();
+        self.history.update_value(|h| {
+            self.plan.update(|p| {
+                p.editor = editor;
+                done = h.undo(p, now)
+            })
+        });
         if let Some(scope) = done {
             self.removed.set(None);
             self.changed(&scope);
@@ -203,8 +240,13 @@ impl PlanState {
     pub fn redo(&self) {
         let now = io::now();
         let mut done = None;
-        self.history
-            .update_value(|h| self.plan.update(|p| done = h.redo(p, now)));
+        let editor = self.editor();
+        self.history.update_value(|h| {
+            self.plan.update(|p| {
+                p.editor = editor;
+                done = h.redo(p, now)
+            })
+        });
         if let Some(scope) = done {
             self.changed(&scope);
         }
@@ -316,6 +358,11 @@ impl PlanState {
     /// After each good save: measure storage now and then, and ask once for persistent storage.
     fn after_save(&self) {
         self.backup_available.set(false);
+        // The device id is written with the first save, so that it stays the same next time.
+        let settings = self.settings.get_untracked();
+        if self.with_store(|s| s.settings().device_id != settings.device_id) == Some(true) {
+            let _ = self.with_store(|s| s.save_settings(&settings));
+        }
         let now = io::now();
         // Measuring reads every key: at most every few seconds.
         if now.saturating_sub(self.usage_measured.get_value()) > 5_000 {

@@ -254,7 +254,8 @@ impl PlanState {
         let (index, entry) = library.remove(id)?;
         let raw = self.with_store(|s| {
             let raw = s.read_raw(&plan_key(id)).ok().flatten();
-            for key in [plan_key(id), backup_key(id), revision_key(id)] {
+            let ancestors = crate::storage::ancestors_key(id);
+            for key in [plan_key(id), backup_key(id), revision_key(id), ancestors] {
                 let _ = s.remove_raw(&key);
             }
             if let Ok(merged) = s.save_library(&library) {

@@ -9,7 +9,8 @@ use crate::model::ids::is_plain_id;
 use crate::model::library::export_file_name;
 use crate::model::sealed;
 use crate::model::{
-    compare, encode_pretty, import_bytes, import_text, Comparison, Decoded, Edit, ImportError,
+    compare, encode, encode_pretty, import_bytes, import_text, Comparison, Decoded, Edit,
+    ImportError,
 };
 
 /// A readable file, shown before anything changes.
@@ -46,17 +47,42 @@ pub enum ImportOutcome {
         previous: Box<crate::model::Plan>,
     },
     Undone,
+    /// "Merge into this plan" found nothing new in the file; nothing changed.
+    NothingNew {
+        source: String,
+    },
+    /// A colleague's copy was merged; `previous` is what "Undo merge" restores.
+    Merged {
+        whose: String,
+        applied: usize,
+        previous: Box<crate::model::Plan>,
+    },
 }
 
 impl PlanState {
-    /// The plan as the pretty-printed file people email.
+    /// The plan as the pretty-printed file people email, with a new export id; the copy is
+    /// kept as the ancestor of a later merge with it.
     pub fn export_text(&self) -> String {
+        self.new_export();
         self.plan.with_untracked(|p| encode_pretty(p, io::now()))
+    }
+
+    /// Gives the open plan a new export id, and keeps it, as exported, for merging later.
+    fn new_export(&self) {
+        let export = io::new_id();
+        self.plan.update_untracked(|p| p.export_id = export.clone());
+        let (id, text) = self
+            .plan
+            .with_untracked(|p| (p.id.clone(), encode(p, io::now())));
+        let _ = self.with_store(|s| s.keep_ancestor(&id, &export, &text));
+        self.autosave.mark_dirty();
+        self.flush();
     }
 
     /// Downloads the plan as `<name>-<date>.json` and remembers when.
     pub fn export_plan(&self) -> Result<(), String> {
         self.flush();
+        self.new_export();
         let now = io::now();
         let (name, text) = self.plan.with_untracked(|p| {
             (
@@ -176,12 +202,28 @@ impl PlanState {
                 self.preview.set(None);
                 self.import_outcome
                     .set(Some(ImportOutcome::Refused { source, error }));
+                self.next_in_queue();
             }
         }
     }
 
     pub fn cancel_import(&self) {
         self.preview.set(None);
+        self.next_in_queue();
+    }
+
+    /// The file's export is now taken in by the open plan: its id is noted, and the file kept
+    /// as the ancestor of a later merge.
+    fn take_in(&self, file: &crate::model::Plan) {
+        if file.export_id.is_empty() {
+            return;
+        }
+        self.plan.update_untracked(|p| {
+            if !p.taken_in.contains(&file.export_id) {
+                p.taken_in.push(file.export_id.clone());
+            }
+        });
+        self.keep_ancestor_of(file);
     }
 
     /// Opens the previewed plan beside the others. A plan already on this device (same id) is
@@ -192,6 +234,7 @@ impl PlanState {
             return;
         };
         self.flush();
+        let file = preview.decoded.plan.clone();
         let mut plan = preview.decoded.plan;
         let id = plan.id.clone();
         // A file's id is kept only if it is a short plain token that nothing here uses: not
@@ -208,11 +251,13 @@ impl PlanState {
         }
         let name = plan.display_name().to_owned();
         self.switch_to(plan, SaveState::Untouched);
+        self.take_in(&file);
         self.autosave.mark_dirty();
         self.flush();
         self.preview.set(None);
         self.import_outcome
             .set(Some(ImportOutcome::OpenedAsNew { name }));
+        self.next_in_queue();
     }
 
     /// Replaces the open plan's content with the previewed plan (keeping the open plan's place
@@ -222,16 +267,19 @@ impl PlanState {
             return;
         };
         let previous = self.plan.get_untracked();
+        let file = preview.decoded.plan.clone();
         let mut incoming = preview.decoded.plan;
         incoming.id = previous.id.clone();
         let name = incoming.display_name().to_owned();
         if self.apply(Edit::Replace(Box::new(incoming))).is_ok() {
+            self.take_in(&file);
             self.import_outcome.set(Some(ImportOutcome::Replaced {
                 name,
                 previous: Box::new(previous),
             }));
         }
         self.preview.set(None);
+        self.next_in_queue();
     }
 
     pub fn undo_import(&self) {

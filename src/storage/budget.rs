@@ -27,6 +27,15 @@ pub fn should_warn(units: usize) -> bool {
     percent_used(units) >= WARN_PERCENT
 }
 
+/// Copies kept per plan as merge ancestors (the last exports and imports).
+pub const MAX_ANCESTORS: usize = 4;
+
+/// Whether a merge ancestor of `snapshot` units may be kept beside `others` units in use: only
+/// while storage stays below the warning level, so ancestors never crowd out the plans.
+pub fn snapshot_fits(others: usize, snapshot: usize) -> bool {
+    !should_warn(others.saturating_add(snapshot))
+}
+
 /// A save waits until typing has paused this long…
 pub const SAVE_PAUSE_MS: Millis = 400;
 /// …but no longer than this after the first unsaved edit, so steady typing is saved too. Each
@@ -43,6 +52,13 @@ pub fn save_delay(unsaved_since: Millis, now: Millis) -> Millis {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ancestors_stay_below_the_warning() {
+        assert!(snapshot_fits(0, 2_000_000));
+        assert!(!snapshot_fits(2_500_000, 2_000_000));
+        assert!(!snapshot_fits(usize::MAX, 1));
+    }
 
     #[test]
     fn saves_after_a_pause_or_within_the_longest_wait() {

@@ -62,6 +62,10 @@ pub struct Settings {
     pub lock_check: Option<String>,
     /// The notice about a shared origin (`*.github.io`) was dismissed on this device.
     pub shared_origin_dismissed: bool,
+    /// This device's random id, in the revision stamps of its edits (`model::stamp`).
+    pub device_id: String,
+    /// "Who am I on this device" (optional), shown to colleagues in merge screens.
+    pub who: String,
 }
 
 impl Default for Settings {
@@ -71,8 +75,17 @@ impl Default for Settings {
             locked: false,
             lock_check: None,
             shared_origin_dismissed: false,
+            device_id: String::new(),
+            who: String::new(),
         }
     }
+}
+
+/// Copies of a plan as last exported or taken in, the common ancestors of merges.
+pub const ANCESTORS_PREFIX: &str = "partnership-planner:ancestors:";
+
+pub fn ancestors_key(id: &str) -> String {
+    format!("{ANCESTORS_PREFIX}{id}")
 }
 
 pub fn plan_key(id: &str) -> String {
@@ -398,6 +411,48 @@ impl PlanStore {
 
     pub fn save_settings(&self, settings: &Settings) -> Result<(), StorageFault> {
         self.write_raw(SETTINGS_KEY, &to_json(settings)?)
+    }
+
+    /// The copies of plan `id` kept as merge ancestors: `(export id, compact envelope)`, oldest
+    /// first. Unreadable or missing: none (a merge then goes by the stamps alone).
+    pub fn ancestors(&self, id: &str) -> Vec<(String, String)> {
+        self.read_raw(&ancestors_key(id))
+            .ok()
+            .flatten()
+            .and_then(|raw| serde_json::from_str(&raw).ok())
+            .unwrap_or_default()
+    }
+
+    /// Keeps `text` (a compact envelope) as the copy named `export_id` of plan `id`, within
+    /// `budget::MAX_ANCESTORS` and the storage budget: the oldest go first, and a copy that
+    /// would bring storage past the warning level is not kept.
+    pub fn keep_ancestor(&self, id: &str, export_id: &str, text: &str) -> Result<(), StorageFault> {
+        let mut kept = self.ancestors(id);
+        kept.retain(|(e, _)| e != export_id);
+        kept.push((export_id.to_owned(), text.to_owned()));
+        let key = ancestors_key(id);
+        let old = self
+            .read_raw(&key)
+            .ok()
+            .flatten()
+            .map_or(0, |o| utf16_units(&o));
+        let others = self.used_units().saturating_sub(old);
+        loop {
+            let value = to_json(&kept)?;
+            let fits = kept.len() <= super::budget::MAX_ANCESTORS
+                && super::budget::snapshot_fits(others, utf16_units(&key) + utf16_units(&value));
+            if fits {
+                return self.write_raw(&key, &value);
+            }
+            kept.remove(0);
+            if kept.is_empty() {
+                return self.remove_raw(&key);
+            }
+        }
+    }
+
+    pub fn forget_ancestors(&self, id: &str) -> Result<(), StorageFault> {
+        self.remove_raw(&ancestors_key(id))
     }
 
     /// Removes every key the app ever wrote.

@@ -10,6 +10,7 @@ mod leadership;
 mod list_editor;
 mod management;
 mod membership;
+mod merge;
 mod mou;
 mod notices;
 mod overview;

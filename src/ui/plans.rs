@@ -56,6 +56,7 @@ pub fn Plans() -> impl IntoView {
             {move || entries.get().into_iter().map(|entry| view! { <PlanRow entry deleted/> }).collect_view()}
         </ul>
         <StoragePanel/>
+        <WhoAmI/>
         <h2>"Import from text"</h2>
         <p>"If a colleague pasted a plan into an email, copy all of it and paste it here."</p>
         <div class="field">
@@ -155,5 +156,27 @@ fn StoragePanel() -> impl IntoView {
                 <dd>{problem}</dd>
             </dl>
         </section>
+    }
+}
+
+/// "Who am I on this device": optional, kept in the device settings, written into the stamps
+/// of this device's edits so colleagues see it when they merge a copy.
+#[component]
+fn WhoAmI() -> impl IntoView {
+    let state = expect_context::<PlanState>();
+    let saved = RwSignal::new(false);
+    view! {
+        <h2>"This device"</h2>
+        <p>
+            <label for="who-am-i">"Who are you on this device? (optional)"</label>
+            <input type="text" id="who-am-i" aria-describedby="who-am-i-hint"
+                prop:value=move || state.settings.with(|s| s.who.clone())
+                on:change=move |ev| { state.set_who(&event_target_value(&ev)); saved.set(true); }/>
+        </p>
+        <p class="hint" id="who-am-i-hint">
+            "For example \u{201c}fiscal agent, County DA\u{2019}s office\u{201d}. Colleagues see it when "
+            "they merge a copy you exported. Leave it empty to stay unnamed."
+        </p>
+        <p role="status">{move || saved.get().then_some("Saved on this device.")}</p>
     }
 }

@@ -20,6 +20,23 @@ pub fn import_file(state: PlanState, file: web_sys::File) {
     });
 }
 
+/// Several files chosen or dropped at once are read one after another: the first now, the
+/// others each after the one before is merged, opened or put aside (`PlanState::queue`).
+pub fn import_files(state: PlanState, files: &web_sys::FileList) {
+    let all: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+    let mut all = all.into_iter();
+    if let Some(first) = all.next() {
+        state.queue.set(all.collect());
+        import_file(state, first);
+    }
+}
+
+/// Opens the merge review (in place of the history entry, like every in-app link).
+pub fn show_merge() {
+    let href = crate::route::Route::Merge.href();
+    let _ = window().location().replace(&href);
+}
+
 #[component]
 pub fn Toolbar() -> impl IntoView {
     let state = expect_context::<PlanState>();
@@ -38,8 +55,8 @@ pub fn Toolbar() -> impl IntoView {
         else {
             return;
         };
-        if let Some(file) = input.files().and_then(|f| f.get(0)) {
-            import_file(state, file);
+        if let Some(files) = input.files() {
+            import_files(state, &files);
         }
         // Picking the same file again must fire `change` again.
         input.set_value("");
@@ -100,7 +117,7 @@ pub fn Toolbar() -> impl IntoView {
             <super::passphrase::ExportEncrypted confirm=encrypted/>
             <button type="button" class="secondary" on:click=move |_| start(ExportKind::Copy)>"Copy as text"</button>
             <span class="file-button">
-                <input type="file" id="import-file" accept=".json,application/json,text/plain" on:change=on_pick/>
+                <input type="file" id="import-file" multiple accept=".json,application/json,text/plain" on:change=on_pick/>
                 <label for="import-file">"Import plan"</label>
             </span>
             <span class="export-state">
@@ -172,6 +189,12 @@ pub fn ImportPreview() -> impl IntoView {
                 })
                 .collect();
             let identical = changes.is_empty();
+            let same_plan = state.preview_is_same_plan();
+            let merge = move |_| {
+                if state.import_merge() {
+                    show_merge();
+                }
+            };
             view! {
                 <section class="preview banner" aria-labelledby="preview-heading">
                     <h2 id="preview-heading" tabindex="-1" node_ref=heading>"Open this plan?"</h2>
@@ -194,8 +217,16 @@ pub fn ImportPreview() -> impl IntoView {
                     } else {
                         view! { <ul>{changes.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul> }.into_any()
                     }}
+                    {(!same_plan).then(|| view! {
+                        <p class="other-plan">
+                            {format!("This file is a copy of another plan, not of \u{201c}{open_name}\u{201d}, so it cannot be merged into it. Open it as a new plan to keep both.")}
+                        </p>
+                    })}
                     <p class="actions">
-                        <button type="button" on:click=move |_| state.import_as_new()>"Open as a new plan"</button>
+                        {same_plan.then(|| view! {
+                            <button type="button" on:click=merge>"Merge into this plan"</button>
+                        })}
+                        <button type="button" class=if same_plan { "secondary" } else { "" } on:click=move |_| state.import_as_new()>"Open as a new plan"</button>
                         <button type="button" class="secondary" on:click=move |_| state.import_replace()>"Replace this plan"</button>
                         <button type="button" class="secondary" on:click=move |_| state.cancel_import()>"Cancel"</button>
                     </p>
@@ -245,6 +276,15 @@ pub fn ImportMessages() -> impl IntoView {
         }.into_any()),
         Some(ImportOutcome::Undone) => Some(view! {
             <p class="banner">"Import undone: your plan is back as it was."</p>
+        }.into_any()),
+        Some(ImportOutcome::NothingNew { source }) => Some(view! {
+            <p class="banner">{format!("You already have everything in this file (\u{201c}{source}\u{201d}). Nothing was changed.")}</p>
+        }.into_any()),
+        Some(ImportOutcome::Merged { whose, applied, .. }) => Some(view! {
+            <p class="banner">
+                {format!("Merged {whose}: {applied} change{} applied. This copy is now up to date. ", if applied == 1 { "" } else { "s" })}
+                <button type="button" on:click=move |_| state.undo_merge()>"Undo merge"</button>
+            </p>
         }.into_any()),
         _ => None,
     }

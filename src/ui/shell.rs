@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::notices::{Forgotten as ForgottenElsewhere, Notices, UndoBar};
 use super::safety::{Forgotten, LockScreen};
-use super::sharing::{import_file, ImportMessages, ImportPreview, Toolbar};
+use super::sharing::{ImportMessages, ImportPreview, Toolbar};
 use super::{
     define::Define, functions::Functions, funding::Funding, glossary::Glossary,
     leadership::Leadership, management::Management, membership::Membership, mou::Mou,
@@ -161,12 +161,8 @@ fn App(route: RwSignal<Route>, focus_heading: bool) -> impl IntoView {
         if state.settings.with_untracked(|s| s.locked) {
             return;
         }
-        if let Some(file) = ev
-            .data_transfer()
-            .and_then(|d| d.files())
-            .and_then(|f| f.get(0))
-        {
-            import_file(state, file);
+        if let Some(files) = ev.data_transfer().and_then(|d| d.files()) {
+            super::sharing::import_files(state, &files);
         }
     });
     // Window listeners outlive a component unless removed: these go when the app unmounts.
@@ -200,6 +196,7 @@ fn App(route: RwSignal<Route>, focus_heading: bool) -> impl IntoView {
         Route::Print => view! { <Print/> }.into_any(),
         Route::PrintSummary => view! { <super::print::Summary/> }.into_any(),
         Route::Mou => view! { <Mou/> }.into_any(),
+        Route::Merge => view! { <super::merge::Merge/> }.into_any(),
     };
     let nav_link = move |r: Route| {
         let current = move || (route.get() == r).then_some("page");

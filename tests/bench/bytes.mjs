@@ -26,6 +26,12 @@ export const LATER_FEATURES = [
     what: 'tables: sortable, filterable list tables with rows that open their forms, the new plan fields (notes, grant period, report dates, …), readable dates, glossary acronyms, email check',
     kib: 37.7,
   },
+  {
+    date: '2026-12-02',
+    issue: 20,
+    what: 'merging emailed copies: stamps and tombstones, model::merge, the #/merge review, ancestors',
+    kib: 70.8,
+  },
 ];
 export const BUDGET_GZIP = Math.round((320 + LATER_FEATURES.reduce((sum, f) => sum + f.kib, 0)) * 1024);
 

@@ -50,7 +50,7 @@ test('answers in Define and a ticked function survive a reload', async () => {
 
   const stored = JSON.parse(await storageItem(page, await openPlanKey(page)));
   assert.equal(stored.format, 'partnership-plan');
-  assert.equal(stored.schema_version, 1);
+  assert.equal(stored.schema_version, 2);
   assert.match(stored.saved_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
   assert.equal(stored.plan.answers['define.definition'].text, definition);
   assertNoErrors(page);
