@@ -17,20 +17,17 @@ const urlOf = (name) => new URL(name === 'index.html' ? './' : `./${name}`, scop
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
-    const fetched = await Promise.all(FILES.map(async (name) => {
-      // Revalidated, so no stale copy from the HTTP cache ends up in this version's cache.
-      const response = await fetch(urlOf(name), { cache: 'no-cache', credentials: 'same-origin' });
-      if (!response.ok) throw new Error(`${name}: ${response.status}`);
-      return [name, response];
-    }));
+    // Revalidated, so no stale copy from the HTTP cache ends up in this version's cache.
+    await cache.addAll(FILES.map((name) => new Request(urlOf(name), { cache: 'no-cache' })));
     // The page fetched must be this build's: it names this build's wasm. (A deployment landing
-    // between fetching sw.js and the files would otherwise mix two builds.)
-    const page = fetched.find(([name]) => name === 'index.html');
+    // between fetching sw.js and the files would otherwise mix two builds; the install fails
+    // and the browser tries again at its next check.)
     const wasm = FILES.find((name) => name.endsWith('.wasm'));
-    if (page && wasm && !(await page[1].clone().text()).includes(wasm)) {
+    const page = await cache.match(urlOf('index.html'));
+    if (wasm && !(await page.text()).includes(wasm)) {
+      await caches.delete(CACHE);
       throw new Error('index.html is not the page of this build');
     }
-    await Promise.all(fetched.map(([name, response]) => cache.put(urlOf(name), response)));
   })());
 });
 
