@@ -312,7 +312,7 @@ test('the retirement worker deletes the caches and unregisters itself, and reloa
   const served = server.requests.length;
   const later = await context.newPage();
   await later.goto(server.url);
-  assert.equal(server.requests[served], '/', 'the page came from the server');
+  assert.ok(server.requests.slice(served).includes('/'), 'the page came from the server');
   assert.equal(await later.evaluate(() => navigator.serviceWorker.controller), null);
   await context.close();
   await server.close();
