@@ -15,6 +15,7 @@ import { launch } from './browser.mjs';
 import { serve, DIST } from './server.mjs';
 import { assertNoErrors, readDownload, waitSaved, SECTIONS } from './helpers.mjs';
 import { installCollectors, markLoaded, recordRequests, violations, attempts } from './csp-check.mjs';
+import { runAxe, summarize } from './axe.mjs';
 
 const EXIT = 'https://www.google.com/';
 const PRECACHE = resolve(import.meta.dirname, '../../.ci/precache.mjs');
@@ -165,6 +166,8 @@ test('a new version: the notice, nothing reloads until Reload to update, and wha
   await notice(page).waitFor({ timeout: 20_000 });
   await notice(second).waitFor({ timeout: 20_000 });
   assert.equal(await page.evaluate(() => document.querySelector('meta[name=pp-build]')), null, 'still the first build');
+  const found = await runAxe(second);
+  assert.deepEqual(found, [], `axe, with the notice: ${summarize(found)}`);
 
   // The user goes on typing: nothing reloads or changes under them.
   const field = page.getByLabel('What is your mission?');
@@ -263,6 +266,8 @@ test('the app takes over the first screen without a jump, at 1024 px and at 320 
       return { exit: exit.map(box), brand: [...document.querySelectorAll('.brand')].map(box) };
     });
     const before = await boxes();
+    const found = await runAxe(page);
+    assert.deepEqual(found, [], `axe on the first screen at ${width} px: ${summarize(found)}`);
     release();
     await nav(page).waitFor();
     const afterwards = await boxes();
