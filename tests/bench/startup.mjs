@@ -192,7 +192,7 @@ async function firstVisitSlow(browser, url) {
 async function repeatVisitOffline(browser, url, throttle) {
   const { context, page: first } = await freshPage(browser, url);
   try {
-    await first.goto(url);
+    await first.goto(url, { waitUntil: 'commit', timeout: 120_000 });
     await first.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated', null, { timeout: 60_000 });
     await context.setOffline(true);
     const page = await context.newPage();
