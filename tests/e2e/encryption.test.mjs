@@ -83,6 +83,8 @@ async function tryUnlock(page, name, buffer, passphrase) {
 }
 
 const withoutSavedAt = (text) => text.replace(/"saved_at": "[^"]*"/, '"saved_at": "…"');
+// Every export has an id of its own (schema 2, for merging): two exports differ only there.
+const withoutExportId = (text) => text.replace(/"export_id": "[^"]*"/, '"export_id": "…"');
 const b64 = (s) => Buffer.from(s, 'base64');
 
 test('known answer: the app opens the file Node made, and shows the plan before changing anything', async () => {
@@ -110,6 +112,9 @@ test('known answer: the app opens the file Node made, and shows the plan before 
   await waitSaved(page);
   const opened = JSON.parse(await storageItem(page, await openPlanKey(page))).plan;
   const original = JSON.parse(readFileSync(resolve(FIXTURES, 'plan-v1.json'), 'utf8')).plan;
+  // Migrated to schema 2 on the way in: the same plan, with the merge data a copy carries.
+  assert.equal(opened.plan_id, original.id, 'a version 1 plan keeps its id as its plan_id');
+  for (const key of ['plan_id', 'export_id', 'taken_in', 'stamps', 'tombstones']) delete opened[key];
   assert.deepEqual(opened, original, 'the decrypted plan is plan-v1.json exactly');
   assertNoErrors(page);
   await context.close();
@@ -140,7 +145,12 @@ test('known answer: Node decrypts what the app exports, and it is the app\'s pla
   assert.equal(Buffer.byteLength(plaintext) % 4096, 0, `padded to 4 KiB (${Buffer.byteLength(plaintext)} bytes)`);
   assert.ok(Buffer.byteLength(plaintext) > Buffer.byteLength(plain.text), 'padding was added');
   assert.match(plaintext.slice(plaintext.trimEnd().length), /^\n? +$/, 'padded with trailing spaces only');
-  assert.equal(withoutSavedAt(plaintext.trimEnd()), withoutSavedAt(plain.text.trimEnd()), 'the plaintext is the plain export');
+  assert.match(plaintext, /"export_id": "[0-9a-f]{32}"/, 'the protected export has an export id');
+  assert.equal(
+    withoutExportId(withoutSavedAt(plaintext.trimEnd())),
+    withoutExportId(withoutSavedAt(plain.text.trimEnd())),
+    'the plaintext is the plain export',
+  );
   assert.equal(JSON.parse(plaintext).plan.name, 'Front Range Coalition');
   // The key is derived from the passphrase's NFC form (the decomposed form is other bytes).
   assert.throws(() => nodeOpen(sealed.text, passphrase.normalize('NFD')));
@@ -160,7 +170,11 @@ test('two encrypted exports of one plan differ in salt, IV and ciphertext', asyn
   assert.notEqual(a.iv, b.iv);
   assert.notEqual(a.ciphertext, b.ciphertext);
   const plan = (f) => JSON.parse(nodeOpen(JSON.stringify(f), passphrase)).plan;
-  assert.deepEqual(plan(a), plan(b), 'both hold the same plan');
+  const [pa, pb] = [plan(a), plan(b)];
+  assert.notEqual(pa.export_id, pb.export_id, 'each export has its own id');
+  delete pa.export_id;
+  delete pb.export_id;
+  assert.deepEqual(pa, pb, 'both hold the same plan');
   assertNoErrors(page);
   await context.close();
 });

@@ -44,7 +44,10 @@ async function addAction(page, what, due) {
 
 async function setDue(page, what, due) {
   await go(page, 'Partnership management');
-  await item(page, what).getByLabel('Due date').fill(due);
+  // Lists are tables: the item's row opens its form.
+  const form = item(page, what);
+  if (!(await form.count())) await page.getByRole('button', { name: what, exact: true }).click();
+  await form.getByLabel('Due date').fill(due);
 }
 
 async function addFunding(page, name) {
@@ -108,6 +111,7 @@ test('the story: three profiles exchange files and end with one plan holding eve
   await go(lead, 'Survivor engagement');
   await lead.getByLabel('How will survivor experts be paid?').fill('At consultant rates, within 30 days.');
   await go(lead, 'Partnership management');
+  await lead.getByRole('button', { name: 'Faith partners MOU', exact: true }).click();
   await lead.getByRole('button', { name: 'Remove action item: Faith partners MOU' }).click();
   await waitSaved(lead);
   const fromLead = await exportPlan(lead);
