@@ -609,7 +609,9 @@ fn mou_choices_merge_field_by_field() {
     let e = mou(&mine, &|c| c.term = "two years".into());
     edit(&mut mine, e);
     let mut theirs = as_device(&base, "fisc", "fiscal agent");
-    let e = mou(&theirs, &|c| c.notice = "three months' written notice".into());
+    let e = mou(&theirs, &|c| {
+        c.notice = "three months' written notice".into()
+    });
     edit(&mut theirs, e);
     let m = merge(&mine, &theirs, Some(&base));
     assert!(m.conflicts.is_empty(), "{:#?}", m.conflicts);

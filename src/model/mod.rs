@@ -22,8 +22,8 @@ pub mod pii;
 pub mod plan;
 pub mod rules;
 pub mod sealed;
-pub mod table;
 pub mod stamp;
+pub mod table;
 pub mod tabs;
 pub mod time;
 
