@@ -911,20 +911,7 @@ fn day_of(y: i64, m: u32) -> i64 {
     parse_date(&format!("{y:04}-{m:02}-01")).unwrap_or(0)
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use super::time::MONTHS;
 
 /// "1 December 2026": a date as people read it.
 pub fn long_date(day: i64) -> String {

@@ -125,7 +125,8 @@ mod date_tests {
     }
 }
 
-const MONTHS: [&str; 12] = [
+/// The months' names, January first (readable dates here and in `rules`).
+pub(super) const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",
