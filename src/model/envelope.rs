@@ -50,9 +50,9 @@ pub struct Envelope<P> {
     pub plan: P,
 }
 
-/// The envelope as a JSON value. Both encodings write this value, so each type's `Serialize`
-/// is compiled for one serializer (serde_json's `Value`), not once per output format: 2 MB of
-/// plan takes a few milliseconds longer, and the download is smaller.
+/// The envelope as a JSON value, for the indented export: exports are rare, and going through
+/// `Value` (whose serializer the merge needs anyway) saves compiling every type's `Serialize`
+/// for a third output format.
 fn envelope(plan: &Plan, now: Millis) -> Value {
     let envelope = Envelope {
         format: FORMAT.into(),
@@ -65,9 +65,18 @@ fn envelope(plan: &Plan, now: Millis) -> Value {
     serde_json::to_value(envelope).unwrap_or_default()
 }
 
-/// Compact JSON, for `localStorage`, where every character counts against the quota.
+/// Compact JSON, for `localStorage`, where every character counts against the quota. Written
+/// straight from the plan, not through a `Value`: this runs on every autosave, and building the
+/// whole plan as a tree first doubled its time (docs/decisions/0008-direct-save-encoding.md).
 pub fn encode(plan: &Plan, now: Millis) -> String {
-    envelope(plan, now).to_string()
+    let envelope = Envelope {
+        format: FORMAT.into(),
+        schema_version: SCHEMA_VERSION,
+        app_version: APP_VERSION.into(),
+        saved_at: Some(iso8601(now)),
+        plan,
+    };
+    serde_json::to_string(&envelope).unwrap_or_default()
 }
 
 /// Indented JSON, for files people email and may open in a text editor.
@@ -184,6 +193,10 @@ mod tests {
             let d = decode(&text).map_err(|e| e.to_string());
             assert_eq!(d.map(|d| d.plan), Ok(p.clone()));
         }
+        // The two serializers write the same document.
+        let compact: Value = serde_json::from_str(&encode(&p, 5)).unwrap();
+        let pretty: Value = serde_json::from_str(&encode_pretty(&p, 5)).unwrap();
+        assert_eq!(compact, pretty);
     }
 
     #[test]
