@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use super::kinds::{MemberStatus, RoleKind};
 use super::plan::Plan;
-use super::rules::{counts_for_coverage, long_date};
-use super::time::{parse_date, Millis};
+use super::rules::counts_for_coverage;
+use super::time::{long_date, parse_date, Millis};
 use crate::content::question;
 
 /// The choices made on the MOU page, kept in the plan (`plan.mou`; absent from files until

@@ -7,7 +7,7 @@ use serde_json::Value;
 use super::items::{ActionItem, ListKind};
 use super::kinds::{ActionStatus, FundingStatus, MemberStatus, Pillar, RoleKind, Sector};
 use super::plan::{Plan, MAX_TEXT_CHARS};
-use super::time::parse_date;
+use super::time::{parse_date, MONTHS};
 use crate::content::{guidance, questions_for, FunctionKind, Section};
 
 /// How much of a section has been answered.
@@ -911,16 +911,6 @@ fn day_of(y: i64, m: u32) -> i64 {
     parse_date(&format!("{y:04}-{m:02}-01")).unwrap_or(0)
 }
 
-use super::time::MONTHS;
-
-/// "1 December 2026": a date as people read it.
-pub fn long_date(day: i64) -> String {
-    let iso = super::time::iso_date(day.max(0) as u64 * 86_400_000);
-    let (y, m) = year_month(day);
-    let d: u32 = iso.get(8..10).and_then(|s| s.parse().ok()).unwrap_or(1);
-    format!("{d} {} {y}", MONTHS[(m as usize).clamp(1, 12) - 1])
-}
-
 /// "Dec 2026": a month as a chart's column label.
 pub fn short_month(y: i64, m: u32) -> String {
     let name = MONTHS[(m as usize).clamp(1, 12) - 1];
@@ -1347,8 +1337,6 @@ mod dashboard_tests {
             quarter(day("2027-02-28")),
             (day("2027-01-01"), day("2027-03-31"))
         );
-        assert_eq!(long_date(day("2026-12-01")), "1 December 2026");
-        assert_eq!(long_date(day("2024-02-29")), "29 February 2024");
         assert_eq!(short_month(2027, 6), "Jun 2027");
         let q: Vec<_> = quarter_actions(&coalition(), day("2026-12-01"))
             .into_iter()

@@ -144,13 +144,13 @@ pub(super) const MONTHS: [&str; 12] = [
 /// "1 December 2026": a `YYYY-MM-DD` date as people read it. Text that is not a date is
 /// returned as it is (it came from a file and is shown rather than lost).
 pub fn readable_date(date: &str) -> String {
-    match parse_date(date) {
-        Some(day) => {
-            let (y, m, d, ..) = civil(day as u64 * 86_400_000);
-            format!("{d} {} {y}", MONTHS[(m - 1) as usize])
-        }
-        None => date.to_owned(),
-    }
+    parse_date(date).map_or_else(|| date.to_owned(), long_date)
+}
+
+/// "1 December 2026": a day number (days since 1970-01-01) as people read it.
+pub fn long_date(day: i64) -> String {
+    let (y, m, d, ..) = civil(day.max(0) as u64 * 86_400_000);
+    format!("{d} {} {y}", MONTHS[(m as usize).clamp(1, 12) - 1])
 }
 
 /// "1 December 2026, 19:53": an instant as people read it, `offset_minutes` east of UTC (the

@@ -8,10 +8,11 @@ use super::charts;
 use super::sharing::import_file;
 use crate::content::Section;
 use crate::model::rules::{
-    actions_done, counts, dollars, funding_totals, long_date, missing_partners, needs_attention,
-    next_section, pillar_grid, pipeline, progress, self_check, timeline, upcoming_deadlines,
-    vacant_roles, weakest_categories, Urgency, DEADLINE_DAYS, DUE_SOON_DAYS,
+    actions_done, counts, dollars, funding_totals, missing_partners, needs_attention, next_section,
+    pillar_grid, pipeline, progress, self_check, timeline, upcoming_deadlines, vacant_roles,
+    weakest_categories, Urgency, DEADLINE_DAYS, DUE_SOON_DAYS,
 };
+use crate::model::time::long_date;
 use crate::route::{item_href, Route};
 use crate::state::{PlanState, SaveState};
 

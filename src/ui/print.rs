@@ -15,10 +15,10 @@ use crate::model::fields::{display_value, spec, Input};
 use crate::model::items::{Field, MemberField};
 use crate::model::kinds::{MemberStatus, RoleKind};
 use crate::model::rules::{
-    coverage, dollars, funding_totals, goal_progress, long_date, members_by_sector, pipeline,
-    quarter, quarter_actions, self_check, Urgency,
+    coverage, dollars, funding_totals, goal_progress, members_by_sector, pipeline, quarter,
+    quarter_actions, self_check, Urgency,
 };
-use crate::model::time::day_number;
+use crate::model::time::{day_number, long_date};
 use crate::model::{ListKind, Plan};
 use crate::route::Route;
 use crate::state::PlanState;
