@@ -27,11 +27,33 @@ pub struct PlanEntry {
     pub saved: Option<Millis>,
     #[serde(default)]
     pub exported: Option<Millis>,
+    /// The `plan_id` all copies of the plan share (known from the plan's last save), so an
+    /// imported copy finds the plan it can merge into without reading every plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan_id: Option<String>,
 }
 
 impl Library {
     pub fn entry(&self, id: &str) -> Option<&PlanEntry> {
         self.plans.iter().find(|e| e.id == id)
+    }
+
+    /// The plan on this device, other than `except`, that is a copy of `plan_id`: known from
+    /// the index, or (for entries written before the index kept it) by asking `plan_id_of`.
+    pub fn copy_of(
+        &self,
+        plan_id: &str,
+        except: &str,
+        plan_id_of: impl Fn(&str) -> Option<String>,
+    ) -> Option<&PlanEntry> {
+        let others = || self.plans.iter().filter(move |e| e.id != except);
+        others()
+            .find(|e| e.plan_id.as_deref() == Some(plan_id))
+            .or_else(|| {
+                others()
+                    .filter(|e| e.plan_id.is_none())
+                    .find(|e| plan_id_of(&e.id).as_deref() == Some(plan_id))
+            })
     }
 
     /// Records a save of `plan` at `at`, adding the plan to the list if it is new.
@@ -41,6 +63,7 @@ impl Library {
                 e.name = plan.display_name().to_owned();
                 e.modified = plan.modified;
                 e.saved = Some(at);
+                e.plan_id = Some(plan.plan_id.clone());
             }
             None => self.plans.push(PlanEntry {
                 id: plan.id.clone(),
@@ -48,6 +71,7 @@ impl Library {
                 modified: plan.modified,
                 saved: Some(at),
                 exported: None,
+                plan_id: Some(plan.plan_id.clone()),
             }),
         }
     }
@@ -112,6 +136,9 @@ fn newer_entry(a: &PlanEntry, b: &PlanEntry) -> PlanEntry {
     };
     newer.saved = a.saved.max(b.saved);
     newer.exported = a.exported.max(b.exported);
+    if newer.plan_id.is_none() {
+        newer.plan_id = a.plan_id.clone().or_else(|| b.plan_id.clone());
+    }
     newer
 }
 
@@ -214,6 +241,35 @@ mod tests {
     }
 
     #[test]
+    fn a_copy_is_found_by_its_plan_id() {
+        let mut lib = Library::default();
+        let mut a = Plan::new("a".into(), 1);
+        a.plan_id = "shared".into();
+        lib.saved(&a, 2);
+        let mut b = Plan::new("b".into(), 1);
+        b.plan_id = "shared".into();
+        lib.saved(&b, 3);
+        lib.plans.push(entry("c", "Old entry", 4, None));
+        let none = |_: &str| None;
+        assert_eq!(
+            lib.copy_of("shared", "a", none).map(|e| e.id.as_str()),
+            Some("b")
+        );
+        assert_eq!(
+            lib.copy_of("shared", "b", none).map(|e| e.id.as_str()),
+            Some("a")
+        );
+        // An entry from an older index is asked about.
+        let c_is = |id: &str| (id == "c").then(|| "other".to_owned());
+        assert_eq!(
+            lib.copy_of("other", "a", c_is).map(|e| e.id.as_str()),
+            Some("c")
+        );
+        assert_eq!(lib.copy_of("other", "c", c_is), None);
+        assert_eq!(lib.copy_of("nowhere", "a", none), None);
+    }
+
+    #[test]
     fn an_index_round_trips() {
         let mut lib = Library::default();
         let mut p = Plan::new("a".into(), 1);
@@ -232,6 +288,7 @@ mod tests {
             modified: saved,
             saved: Some(saved),
             exported,
+            plan_id: None,
         }
     }
 

@@ -151,8 +151,9 @@ fn filter_key(plan: &Plan, column: &Column, id: &str) -> String {
     }
 }
 
-/// A filter's choices for `column`: every value the vocabulary or the plan offers, as
-/// `(key, label)`, and "(none)" for items with nothing there.
+/// A filter's choices for `column`, as `(key, label)`: every value of a vocabulary; of the
+/// members, goals or strategies, only those the list's items name (a 300-member coalition's
+/// action items have a dozen owners); and "(none)" for items with nothing there.
 pub fn filter_options(plan: &Plan, column: &Column) -> Vec<(String, String)> {
     let mut options: Vec<(String, String)> = match input_of(column.field) {
         Input::Choice(vocab) => vocab
@@ -167,10 +168,18 @@ pub fn filter_options(plan: &Plan, column: &Column) -> Vec<(String, String)> {
                 Input::StrategyRef => Some(ListKind::Strategies),
                 _ => None,
             };
+            let items = plan.list(column.field.list());
+            let used: std::collections::BTreeSet<String> = (0..items.len())
+                .filter_map(|i| match items.get(i, column.field) {
+                    Some(FieldValue::Maybe(Some(k))) => Some(k),
+                    _ => None,
+                })
+                .collect();
             match list {
                 Some(list) => plan
                     .item_ids(list)
                     .into_iter()
+                    .filter(|id| used.contains(id))
                     .map(|id| {
                         let label =
                             display_value(plan, input, &FieldValue::Maybe(Some(id.clone())));
@@ -410,11 +419,25 @@ mod tests {
             2,
         );
         assert_eq!(cell(&p, owner, "x"), "beta Shelter, Ana");
+        // Only the members who own an item, in the members' order, then "(none)".
+        let keys = |p: &Plan| -> Vec<String> {
+            filter_options(p, owner)
+                .into_iter()
+                .map(|(k, _)| k)
+                .collect()
+        };
+        assert_eq!(keys(&p), ["a", "b", ""]);
         let options = filter_options(&p, owner);
         assert_eq!(
             options.first(),
             Some(&("a".to_owned(), "beta Shelter".to_owned()))
         );
-        assert_eq!(options.last(), Some(&(String::new(), "(none)".to_owned())));
+        let _ = p.set_field(
+            "y",
+            Field::Actions(ActionField::Owner),
+            FieldValue::Maybe(Some("d".into())),
+            3,
+        );
+        assert_eq!(keys(&p), ["a", "d", ""]);
     }
 }

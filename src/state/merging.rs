@@ -55,6 +55,33 @@ impl PlanState {
         self.plan.with_untracked(|p| p.plan_id == id)
     }
 
+    /// Another plan on this device that the previewed file is a copy of (not the open plan):
+    /// its id and name.
+    pub fn preview_copy_elsewhere(&self) -> Option<(String, String)> {
+        let plan_id = self
+            .preview
+            .with_untracked(|p| p.as_ref().map(|p| p.decoded.plan.plan_id.clone()))?;
+        let open = self.plan.with_untracked(|p| p.id.clone());
+        self.library.with_untracked(|l| {
+            l.copy_of(&plan_id, &open, |id| {
+                self.with_store(|s| s.plan_id_of(id)).flatten()
+            })
+            .map(|e| (e.id.clone(), e.name.clone()))
+        })
+    }
+
+    /// "Merge into this plan" for a file whose plan is on this device but not open: opens
+    /// that plan, then merges as `import_merge` does. Returns whether there is something to
+    /// review.
+    pub fn import_merge_into(&self, id: &str) -> bool {
+        self.open_plan(id);
+        if self.plan.with_untracked(|p| p.id != id) || !self.preview_is_same_plan() {
+            // It could not be opened (the reason is shown); the preview stays for another choice.
+            return false;
+        }
+        self.import_merge()
+    }
+
     /// The copy both sides last had: among the exports and imports the file has taken in, the
     /// newest this device kept for the open plan.
     fn ancestor_for(&self, theirs: &Plan) -> Option<Plan> {

@@ -380,6 +380,12 @@ impl PlanStore {
         Ok(Some(decoded))
     }
 
+    /// The `plan_id` of a stored plan, if it reads.
+    pub fn plan_id_of(&self, id: &str) -> Option<String> {
+        let raw = self.read_raw(&plan_key(id)).ok().flatten()?;
+        decode(&raw).ok().map(|d| d.plan.plan_id)
+    }
+
     pub fn has_backup(&self, id: &str) -> bool {
         matches!(self.read_raw(&backup_key(id)), Ok(Some(raw)) if decode(&raw).is_ok())
     }

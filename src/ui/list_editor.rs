@@ -204,12 +204,19 @@ fn filter_bar(kind: ListKind, table_view: RwSignal<View>) -> impl IntoView {
             // Only the choices this column refers to: typing a member's name must not redo
             // the filters of every list on the page.
             let input = crate::model::fields::field_spec(column.field).map(|f| f.input);
+            // A reference filter lists only what the items name, so it also follows the
+            // list's own content (an owner chosen); the memo tells the select only when the
+            // choices differ.
+            let content = state.changes.content(kind);
             let options = Memo::new(move |_| {
                 match input {
                     Some(Input::MemberRef) => state.member_choices.track(),
                     Some(Input::GoalRef) => state.goal_choices.track(),
                     Some(Input::StrategyRef) => state.strategy_choices.track(),
                     _ => {}
+                }
+                if matches!(input, Some(Input::MemberRef | Input::GoalRef | Input::StrategyRef)) {
+                    content.track();
                 }
                 state.plan.with_untracked(|p| table::filter_options(p, column))
             });

@@ -24,6 +24,7 @@ pub fn Plans() -> impl IntoView {
                     modified: p.modified,
                     saved: None,
                     exported: None,
+                    plan_id: Some(p.plan_id.clone()),
                 });
             }
         });

@@ -190,8 +190,16 @@ pub fn ImportPreview() -> impl IntoView {
                 .collect();
             let identical = changes.is_empty();
             let same_plan = state.preview_is_same_plan();
+            // A copy of another plan on this device merges into that one (opened first).
+            let elsewhere = (!same_plan).then(|| state.preview_copy_elsewhere()).flatten();
+            let target = elsewhere.as_ref().map(|(id, _)| id.clone());
+            let mergeable = same_plan || elsewhere.is_some();
             let merge = move |_| {
-                if state.import_merge() {
+                let review = match &target {
+                    Some(id) => state.import_merge_into(id),
+                    None => state.import_merge(),
+                };
+                if review {
                     show_merge();
                 }
             };
@@ -219,14 +227,17 @@ pub fn ImportPreview() -> impl IntoView {
                     }}
                     {(!same_plan).then(|| view! {
                         <p class="other-plan">
-                            {format!("This file is a copy of another plan, not of \u{201c}{open_name}\u{201d}, so it cannot be merged into it. Open it as a new plan to keep both.")}
+                            {match &elsewhere {
+                                Some((_, name)) => format!("This file is a copy of \u{201c}{name}\u{201d}, another plan on this device, not of \u{201c}{open_name}\u{201d}. Merging opens \u{201c}{name}\u{201d} and merges the file into it."),
+                                None => format!("This file is a copy of another plan, not of \u{201c}{open_name}\u{201d}, so it cannot be merged into it. Open it as a new plan to keep both."),
+                            }}
                         </p>
                     })}
                     <p class="actions">
-                        {same_plan.then(|| view! {
+                        {mergeable.then(|| view! {
                             <button type="button" on:click=merge>"Merge into this plan"</button>
                         })}
-                        <button type="button" class=if same_plan { "secondary" } else { "" } on:click=move |_| state.import_as_new()>"Open as a new plan"</button>
+                        <button type="button" class=if mergeable { "secondary" } else { "" } on:click=move |_| state.import_as_new()>"Open as a new plan"</button>
                         <button type="button" class="secondary" on:click=move |_| state.import_replace()>"Replace this plan"</button>
                         <button type="button" class="secondary" on:click=move |_| state.cancel_import()>"Cancel"</button>
                     </p>

@@ -120,7 +120,7 @@ export const fillStorage = (page, free = 0) => page.evaluate((leave) => {
 
 /** A 20-member, 40-action-item coalition plan file (schema 1) for views and tables: members
  *  "Org 01" … "Org 20" across sectors and every status; goals with short names; strategies;
- *  action items "Task 01" … "Task 40" with owners, due dates around `today` (some overdue), every
+ *  action items "Task 01" … "Task 40" with owners (every member but Org 20), due dates around `today` (some overdue), every
  *  status; funding sources (one with a passed deadline), subgroups and resources. Dates are
  *  relative to `today` (a Date), so "overdue" stays overdue whenever the tests run. Returns
  *  `{ envelope, buffer }`. */
@@ -147,7 +147,7 @@ export function coalitionPlan({ today = new Date() } = {}) {
   const actions = Array.from({ length: 40 }, (_, i) => ({
     id: `a${pad(i + 1)}`, modified: T0, what: `Task ${pad(i + 1)}`,
     goal: i % 2 ? 'g2' : 'g1', strategy: i % 2 ? 's2' : 's1',
-    owner: `m${pad((i % 20) + 1)}`, ...(i % 5 === 0 ? { owner_person: `Person ${pad(i + 1)}` } : {}),
+    owner: `m${pad((i % 19) + 1)}`, ...(i % 5 === 0 ? { owner_person: `Person ${pad(i + 1)}` } : {}),
     // Spread from 20 days ago to 58 days ahead: Task 01…10 are past due.
     due: day(-20 + 2 * i), status: actionStatuses[i % actionStatuses.length],
   }));

@@ -323,3 +323,47 @@ test('the merge review passes axe at 1280 and 320 px, and works from the keyboar
   assertNoErrors(coord);
   await Promise.all([cc.close(), fc.close()]);
 });
+
+test('a copy of a plan that is not open merges into that plan, and the merge reaches a second tab', async () => {
+  const [cc, fc] = [await app.context(), await app.context()];
+  const coord = await startCoordinator(cc);
+  const first = await exportPlan(coord);
+  const fiscal = await app.open(fc);
+  await setWho(fiscal, 'fiscal agent');
+  await openAsNew(fiscal, first);
+  await addFunding(fiscal, 'County grant');
+  await waitSaved(fiscal);
+  const fromFiscal = await exportPlan(fiscal);
+
+  // A second tab shows the plan; the first tab moves on to a new plan.
+  const other = await app.open(cc);
+  assert.match(await other.getByRole('banner').textContent(), /Front Range Partnership/);
+  await go(coord, 'Your plans');
+  await coord.getByRole('button', { name: 'New plan' }).click();
+  await go(coord, 'Define your partnership');
+  await coord.getByLabel('Partnership name').fill('Youth task force');
+  await waitSaved(coord);
+
+  await pick(coord, fromFiscal);
+  const preview = coord.getByRole('region', { name: 'Open this plan?' });
+  assert.match(await preview.textContent(), /This file is a copy of “Front Range Partnership”, another plan on this device/);
+  await preview.getByRole('button', { name: 'Merge into this plan' }).click();
+  const main = coord.getByRole('main');
+  await main.getByRole('heading', { name: 'Merge a colleague’s copy' }).waitFor();
+  assert.match(await main.textContent(), /from fiscal agent’s copy/);
+  await main.getByRole('button', { name: 'Apply merge' }).click();
+  await coord.getByRole('status').filter({ hasText: 'Merged' }).waitFor();
+  await waitSaved(coord);
+  assert.match(await coord.getByRole('banner').textContent(), /Front Range Partnership/);
+  assert.deepEqual((await stored(coord)).funding.map((f) => f.name), ['County grant']);
+
+  // The other tab, on the same plan, shows the merged funding source without a reload.
+  await go(other, 'Funding');
+  await other.getByRole('button', { name: 'County grant', exact: true }).waitFor({ timeout: 5000 });
+  // The plan that was open before is untouched.
+  await go(coord, 'Your plans');
+  await coord.getByRole('heading', { name: /^Youth task force/ }).waitFor();
+  assertNoErrors(coord);
+  assertNoErrors(other);
+  await Promise.all([cc.close(), fc.close()]);
+});
