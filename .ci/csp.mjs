@@ -23,6 +23,9 @@ export const POLICY = [
   "default-src 'none'",
   "script-src HASH 'wasm-unsafe-eval'",
   "connect-src 'self'",
+  // The service worker (sw.js) and the web app manifest, both files of this build.
+  "worker-src 'self'",
+  "manifest-src 'self'",
   "style-src STYLE",
   "img-src 'self' data:",
   "form-action 'none'",

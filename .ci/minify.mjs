@@ -38,7 +38,9 @@ async function main() {
   }
   const index = join(dir, 'index.html');
   let html = readFileSync(index, 'utf8');
-  for (const name of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
+  // The glue, named as the wasm is (index.html's boot.js is trunk's to minify).
+  const wasm = readdirSync(dir).find((f) => f.endsWith('_bg.wasm'));
+  for (const name of readdirSync(dir).filter((f) => wasm && f === wasm.replace(/_bg\.wasm$/, '.js'))) {
     const file = join(dir, name);
     const { code } = await minify(readFileSync(file, 'utf8'), { module: true, compress: true, mangle: true });
     writeFileSync(file, code);

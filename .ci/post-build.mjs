@@ -4,20 +4,22 @@
 //   minify.mjs  minifies the glue with terser and updates the integrity hashes
 //   inline.mjs  puts the stylesheet and the glue into index.html
 //   csp.mjs     writes the Content Security Policy with the hashes of the inline script and style
+//   precache.mjs  writes the service worker, sw.js, listing the files of this build
 // Each gets trunk's environment (TRUNK_STAGING_DIR); the first to fail fails the build.
 //
-// PLAIN_BUILD=1 (see Makefile, `make test-plain`) switches all four off: dist/ is then exactly
+// PLAIN_BUILD=1 (see Makefile, `make test-plain`) switches the first four off: dist/ is then
 // what `trunk build --release` writes (trunk's own wasm-opt and minifier included), with no
-// Content Security Policy <meta>, the glue and the stylesheet as files.
+// Content Security Policy <meta>, the glue and the stylesheet as files. precache.mjs still runs:
+// it adds the worker and changes no file trunk wrote, and without it that build would not work
+// offline (docs/build.md).
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
-if (process.env.PLAIN_BUILD === '1') {
-  console.error('post-build: PLAIN_BUILD=1, leaving the files as trunk wrote them');
-  process.exit(0);
-}
+const plain = process.env.PLAIN_BUILD === '1';
+if (plain) console.error('post-build: PLAIN_BUILD=1, leaving the files as trunk wrote them (adding sw.js)');
+const steps = plain ? ['precache.mjs'] : ['slim.mjs', 'minify.mjs', 'inline.mjs', 'csp.mjs', 'precache.mjs'];
 
-for (const step of ['slim.mjs', 'minify.mjs', 'inline.mjs', 'csp.mjs']) {
+for (const step of steps) {
   const { status } = spawnSync(process.execPath, [resolve(import.meta.dirname, step)], { stdio: 'inherit' });
   if (status !== 0) process.exit(status ?? 1);
 }

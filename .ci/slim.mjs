@@ -157,7 +157,8 @@ function edit(source, edits) {
 async function slim(dir) {
   const { parse } = await import(pathToFileURL(ACORN).href);
   const wasmName = readdirSync(dir).find((f) => f.endsWith('_bg.wasm'));
-  const jsName = readdirSync(dir).find((f) => f.endsWith('.js'));
+  // The glue is named as the wasm is (other scripts, such as index.html's boot.js, are not it).
+  const jsName = wasmName && readdirSync(dir).find((f) => f === wasmName.replace(/_bg\.wasm$/, '.js'));
   if (!wasmName || !jsName) throw new Error('no wasm and JavaScript glue in the staging folder');
   const wasmFile = join(dir, wasmName);
   const jsFile = join(dir, jsName);

@@ -4,6 +4,7 @@
 pub mod crypto;
 mod download;
 mod file;
+pub mod worker;
 
 pub use download::download;
 pub use file::read_bytes;

@@ -10,6 +10,7 @@ mod safety;
 mod sharing;
 mod sync;
 mod tabs;
+mod update;
 
 pub use autosave::{flush_on_leave, SaveState};
 pub use changes::Changes;
@@ -17,6 +18,7 @@ pub use merging::MergeReview;
 pub use plans::{DeletedPlan, Unreadable};
 pub use safety::{quick_exit, EXIT_URL};
 pub use sharing::{ImportOutcome, Preview, SealedFile};
+pub use update::NewVersion;
 
 use leptos::prelude::*;
 

@@ -23,28 +23,42 @@ mod sharing;
 mod shell;
 mod survivors;
 mod trust;
+mod update;
 mod widgets;
 
 use leptos::prelude::*;
 
 use crate::model::link::is_shared_host;
-use crate::state::{flush_on_leave, PlanState};
+use crate::state::{flush_on_leave, NewVersion, PlanState};
 
 /// Starts the app: opens the stored plan, then renders the shell into `<body>`. Framed by
 /// another page, it renders only a link to open it on its own, before any state exists, so
 /// storage is never read or written there (a page that frames the app could trick clicks).
 pub fn mount() {
     if framed() {
+        remove_first_screen();
         open_on_its_own();
         return;
     }
     let state = PlanState::start();
     flush_on_leave(state);
     state.follow_other_tabs();
+    let update = NewVersion::start();
     mount_to_body(move || {
         provide_context(state);
+        provide_context(update);
         view! { <shell::Shell/> }
     });
+    // In the same task as the app's first render, so the browser never paints between them.
+    remove_first_screen();
+}
+
+/// Removes the first screen index.html draws before the wasm has loaded (`#boot`: the app's
+/// name, Quick exit, "Opening your plan…"), now that the app has drawn its own.
+fn remove_first_screen() {
+    if let Some(boot) = document().get_element_by_id("boot") {
+        boot.remove();
+    }
 }
 
 /// Whether another page frames this one: `window.top !== window.self`, or `top` cannot be read.

@@ -141,6 +141,15 @@ pub fn Safety() -> impl IntoView {
         </ul>
         <ClearClipboard/>
 
+        <h2>"On a home screen"</h2>
+        <p>
+            "After the first visit Partnership Planner works without a connection, and it can be "
+            "added to a phone's home screen. On an iPhone or iPad, a copy added to the home screen "
+            "keeps its own storage, apart from Safari's: it does not see the plans made in Safari, "
+            "and Safari does not see its plans. To move a plan there, export it in Safari, then "
+            "import it in the home-screen copy."
+        </p>
+
         <h2>"Forget this device"</h2>
         <p>
             "Removes every plan, backup and setting Partnership Planner kept in this browser. "

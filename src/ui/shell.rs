@@ -239,6 +239,7 @@ fn App(route: RwSignal<Route>, focus_heading: bool) -> impl IntoView {
             </div>
         </header>
         <Notices/>
+        <super::update::UpdateNotice/>
         <super::SharedOriginNotice/>
         <div class="notices">
             <ImportMessages/>

@@ -32,6 +32,12 @@ export const LATER_FEATURES = [
     what: 'merging emailed copies: stamps and tombstones, model::merge, the #/merge review, ancestors',
     kib: 70.8,
   },
+  {
+    date: '2026-12-02',
+    issue: 16,
+    what: 'offline: service worker (sw.js), first screen with Quick exit (boot.js), update notice, manifest and icons',
+    kib: 11.0,
+  },
 ];
 export const BUDGET_GZIP = Math.round((320 + LATER_FEATURES.reduce((sum, f) => sum + f.kib, 0)) * 1024);
 

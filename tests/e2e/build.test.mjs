@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, builtLoader } from './csp-check.mjs';
+import { DIST, builtLoader, isGlueFile } from './csp-check.mjs';
 import { PLAIN } from './server.mjs';
 import { sections, imports, exports } from '../../.ci/slim.mjs';
 import { inlineAssets } from '../../.ci/inline.mjs';
@@ -20,7 +20,7 @@ const file = (suffix) => join(DIST, readdirSync(DIST).find((f) => f.endsWith(suf
 
 test('the build under test is the one PLAIN_BUILD says: post-build steps run, or none did', () => {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-  const glueFiles = readdirSync(DIST).filter((f) => f.endsWith('.js'));
+  const glueFiles = readdirSync(DIST).filter(isGlueFile);
   const csp = /<meta http-equiv=["']?Content-Security-Policy/i.test(html);
   if (PLAIN) {
     assert.ok(glueFiles.length === 1 && !csp, `${DIST}: PLAIN_BUILD=1, yet not trunk's plain output (glue files ${glueFiles}, CSP ${csp})`);

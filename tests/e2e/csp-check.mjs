@@ -10,12 +10,14 @@ export { DIST };
 export const SRC = resolve(import.meta.dirname, '../../src');
 
 /** The policy's directives, in order, for the script sources (the loader's hash source,
- * `'sha256-…'`) and the style sources (the inline stylesheet's). The built page loads no script
- * or stylesheet file, so neither has 'self'. */
+ * `'sha256-…'`, after 'self' for the first screen's boot.js) and the style sources (the inline
+ * stylesheet's). The service worker and the manifest are files of the same origin. */
 export const expectedDirectives = (scripts, styles) => [
   "default-src 'none'",
   `script-src ${scripts} 'wasm-unsafe-eval'`,
   "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
   `style-src ${styles}`,
   "img-src 'self' data:",
   "form-action 'none'",
@@ -117,8 +119,20 @@ export function recordRequests(page, server) {
   };
 }
 
-/** Waits for the first screen and for the network to go quiet (the favicon comes late). */
+/** Waits for the first screen, for the service worker to have stored this build's files and to
+ * control the page (its downloads are part of the load: docs/offline.md), and for the network to
+ * go quiet (the favicon comes late). */
 export async function waitLoaded(page) {
   await page.getByRole('navigation', { name: 'Sections' }).waitFor();
+  await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated', null, { timeout: 30_000 });
   await page.waitForLoadState('networkidle');
 }
+
+/** The scripts of the build that are not the wasm's glue: the first screen's boot-*.js and the
+ * service worker, sw.js. */
+export const isGlueFile = (name) => name.endsWith('.js') && name !== 'sw.js' && !/^boot-[\w]+\.js$/.test(name);
+
+/** The browser's own check for a new version (docs/offline.md): when a page the worker controls
+ * has been opened, the browser fetches sw.js again, about a second later. It is a GET of a file
+ * of the build that carries nothing of the plan. Returns the server log without those. */
+export const withoutUpdateChecks = (server) => server.filter((r) => r !== '/sw.js');
