@@ -56,6 +56,11 @@ pub enum Edit {
     },
     /// The whole plan at once (opening a file in place of the open plan).
     Replace(Box<Plan>),
+    /// A self-assessment round set (added, or its aggregate changed) or, with `None`, taken out.
+    Round {
+        id: String,
+        round: Option<Box<super::assessment::Round>>,
+    },
 }
 
 /// The part of a plan an edit touched, so that the screens showing it, and only those, redraw:
@@ -96,7 +101,8 @@ impl Edit {
             | Edit::FunctionNote { .. }
             | Edit::FunctionPillar { .. }
             | Edit::Check { .. }
-            | Edit::Score { .. } => Scope::Plan,
+            | Edit::Score { .. }
+            | Edit::Round { .. } => Scope::Plan,
         }
     }
 
@@ -143,6 +149,8 @@ impl Edit {
             Edit::Remove { list, id } => Entry::Removed(key(list.key(), id)),
             Edit::Move { list, .. } => Entry::Edited(order_key(list.key())),
             Edit::Replace(_) => Entry::Whole,
+            Edit::Round { id, round: Some(_) } => Entry::Edited(key("assessments", id)),
+            Edit::Round { id, round: None } => Entry::Removed(key("assessments", id)),
         }
     }
 }
@@ -253,6 +261,23 @@ impl Plan {
                     },
                     moved,
                 )
+            }
+            Edit::Round { id, round } => {
+                let at = self.assessments.iter().position(|r| r.id == id);
+                let old = at.map(|i| Box::new(self.assessments[i].clone()));
+                let changed = old != round;
+                match (at, round) {
+                    (Some(i), Some(r)) => self.assessments[i] = *r,
+                    (None, Some(r)) => self.assessments.push(*r),
+                    (Some(i), None) => {
+                        self.assessments.remove(i);
+                    }
+                    (None, None) => {}
+                }
+                if changed {
+                    self.modified = now;
+                }
+                (Edit::Round { id, round: old }, changed)
             }
             Edit::Replace(plan) => {
                 let old = std::mem::replace(self, *plan);
