@@ -19,6 +19,10 @@ pub enum Route {
     Mou,
     /// The review of a colleague's copy before it is merged.
     Merge,
+    /// Self-assessment rounds asked of every member (the coordinator's page).
+    Assessment,
+    /// Answering a self-assessment invitation (a member's page; needs no plan).
+    Answer,
 }
 
 impl Route {
@@ -34,6 +38,8 @@ impl Route {
             "print" => Route::Print,
             "mou" => Route::Mou,
             "merge" => Route::Merge,
+            "assessment" => Route::Assessment,
+            "answer" => Route::Answer,
             _ => Section::from_slug(path).map_or(Route::Overview, Route::Section),
         }
     }
@@ -49,6 +55,8 @@ impl Route {
             Route::Print => "#/print".to_owned(),
             Route::Mou => "#/mou".to_owned(),
             Route::Merge => "#/merge".to_owned(),
+            Route::Assessment => "#/assessment".to_owned(),
+            Route::Answer => "#/answer".to_owned(),
         }
     }
 
@@ -63,6 +71,8 @@ impl Route {
             Route::Print => "Printable plan",
             Route::Mou => "MOU draft",
             Route::Merge => "Merge a colleague\u{2019}s copy",
+            Route::Assessment => "Ask every member",
+            Route::Answer => "Answer a self-assessment",
         }
     }
 
@@ -100,6 +110,8 @@ mod tests {
         );
         assert_eq!(Route::from_hash("#/nowhere"), Route::Overview);
         assert_eq!(Route::from_hash("#/glossary/mou"), Route::Glossary);
+        assert_eq!(Route::from_hash("#/assessment"), Route::Assessment);
+        assert_eq!(Route::from_hash(&Route::Answer.href()), Route::Answer);
     }
 
     #[test]

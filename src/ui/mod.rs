@@ -1,6 +1,7 @@
 //! The interface: one file per screen, plus the shell that frames them. Screens read state from
 //! context and call `PlanState` intents; they never touch storage or the model's internals.
 
+mod assessment;
 mod define;
 mod functions;
 mod funding;
@@ -42,6 +43,7 @@ pub fn mount() {
     state.follow_other_tabs();
     mount_to_body(move || {
         provide_context(state);
+        provide_context(crate::state::assessment::Survey::new());
         view! { <shell::Shell/> }
     });
 }

@@ -87,6 +87,7 @@ fn document(p: &Plan) -> impl IntoView {
                 })}
                 {lists}
                 {(section == Section::Trust).then(|| health(p))}
+                {(section == Section::Trust).then(|| super::assessment::print_results(p))}
                 {(section == Section::Survivors).then(|| checklist(p))}
             </section>
         }
