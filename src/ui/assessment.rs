@@ -428,6 +428,8 @@ fn RoundView(id: String) -> impl IntoView {
     });
     let exported = RwSignal::new(None::<Result<String, String>>);
     let meeting = RwSignal::new(false);
+    // Kept outside the round's view, which is drawn afresh each time answers are added.
+    let answered = RwSignal::new(0u32);
     let on_pick = move |ev: leptos::ev::Event| {
         let files = files_of(&ev);
         leptos::task::spawn_local(async move {
@@ -456,7 +458,7 @@ fn RoundView(id: String) -> impl IntoView {
                             <input type="file" id="response-files" multiple accept=".json,application/json" on:change=on_pick/>
                             <label for="response-files">"Add response files"</label>
                         </span>
-                        <button type="button" class="secondary" on:click=move |_| meeting.update(|m| *m = !*m)>
+                        <button type="button" class="secondary" on:click=move |_| { answered.set(0); meeting.update(|m| *m = !*m) }>
                             {move || if meeting.get() { "End meeting mode" } else { "Start meeting mode" }}
                         </button>
                     </p>
@@ -466,7 +468,7 @@ fn RoundView(id: String) -> impl IntoView {
                     })}</p>
                     <FileResults/>
                     {move || if meeting.get() {
-                        view! { <Meeting round_id=round_id.get_value()/> }.into_any()
+                        view! { <Meeting round_id=round_id.get_value() answered/> }.into_any()
                     } else {
                         round.get().map(|r| results(&r, state)).into_any()
                     }}
@@ -504,24 +506,27 @@ fn FileResults() -> impl IntoView {
 }
 
 #[component]
-fn Meeting(round_id: String) -> impl IntoView {
+fn Meeting(round_id: String, answered: RwSignal<u32>) -> impl IntoView {
     let state = expect_context::<PlanState>();
     let round = state
         .plan
         .with_untracked(|p| p.assessments.iter().find(|r| r.id == round_id).cloned());
-    let answered = RwSignal::new(0u32);
     let error = RwSignal::new(None::<String>);
-    let heading = NodeRef::<leptos::html::H3>::new();
     let id = round_id.clone();
     let submit = Callback::new(move |(answers, comment): (Keyed<u8>, String)| {
         match state.add_meeting_answers(&id, answers, &comment) {
             Ok(()) => {
                 error.set(None);
                 answered.update(|n| *n += 1);
-                // Back to the top for the next person.
-                if let Some(h) = heading.get_untracked() {
-                    let _ = h.focus();
-                }
+                // Back to the top for the next person, once the view is drawn again.
+                request_animation_frame(|| {
+                    let heading = document()
+                        .get_element_by_id("meeting-heading")
+                        .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
+                    if let Some(h) = heading {
+                        let _ = h.focus();
+                    }
+                });
                 true
             }
             Err(e) => {
@@ -533,7 +538,7 @@ fn Meeting(round_id: String) -> impl IntoView {
     round.map(|r| {
         view! {
             <section aria-labelledby="meeting-heading" class="assess-meeting">
-                <h3 id="meeting-heading" tabindex="-1" node_ref=heading>"Meeting mode"</h3>
+                <h3 id="meeting-heading" tabindex="-1">"Meeting mode"</h3>
                 <p>
                     "Pass the laptop from person to person. Each person scores the statements and "
                     "presses Add my answers; the screen clears for the next. Only the totals are "
