@@ -299,7 +299,7 @@ pub fn Rounds() -> impl IntoView {
         })}
         {move || current.get().map(|id| view! { <RoundView id/> })}
         <NewRound/>
-        <p><a href=Route::Section(crate::content::Section::Trust).href()>"Back to Trust and sustainability"</a></p>
+        <p>"Results also show in " <a href=Route::Section(crate::content::Section::Trust).href()>"Back to Trust and sustainability"</a> " and the printable plan."</p>
     }
 }
 
@@ -673,7 +673,7 @@ pub fn MembersView() -> impl IntoView {
         <section aria-labelledby="members-view-heading">
             <h2 id="members-view-heading">"Every member's view"</h2>
             {move || state.plan.with(|p| summary(p))}
-            <p><a href=Route::Assessment.href()>"Ask every member"</a></p>
+            <p>"To hear from the whole partnership: " <a href=Route::Assessment.href()>"Ask every member"</a> "."</p>
         </section>
     }
 }
