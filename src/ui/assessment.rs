@@ -299,7 +299,7 @@ pub fn Rounds() -> impl IntoView {
         })}
         {move || current.get().map(|id| view! { <RoundView id/> })}
         <NewRound/>
-        <p>"Results also show in " <a href=Route::Section(crate::content::Section::Trust).href()>"Back to Trust and sustainability"</a> " and the printable plan."</p>
+        <p>"Go " <a href=Route::Section(crate::content::Section::Trust).href()>"Back to Trust and sustainability"</a> " to see the newest results beside the section's own self-check."</p>
     }
 }
 
