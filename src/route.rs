@@ -21,6 +21,10 @@ pub enum Route {
     Mou,
     /// The review of a colleague's copy before it is merged.
     Merge,
+    /// Self-assessment rounds asked of every member (the coordinator's page).
+    Assessment,
+    /// Answering a self-assessment invitation (a member's page; needs no plan).
+    Answer,
 }
 
 impl Route {
@@ -37,6 +41,8 @@ impl Route {
             "print" => Route::Print,
             "mou" => Route::Mou,
             "merge" => Route::Merge,
+            "assessment" => Route::Assessment,
+            "answer" => Route::Answer,
             _ => Section::from_slug(path).map_or(Route::Overview, Route::Section),
         }
     }
@@ -53,6 +59,8 @@ impl Route {
             Route::PrintSummary => "#/print/summary".to_owned(),
             Route::Mou => "#/mou".to_owned(),
             Route::Merge => "#/merge".to_owned(),
+            Route::Assessment => "#/assessment".to_owned(),
+            Route::Answer => "#/answer".to_owned(),
         }
     }
 
@@ -68,6 +76,8 @@ impl Route {
             Route::PrintSummary => "Two-page summary",
             Route::Mou => "MOU draft",
             Route::Merge => "Merge a colleague\u{2019}s copy",
+            Route::Assessment => "Ask every member",
+            Route::Answer => "Answer a self-assessment",
         }
     }
 
@@ -138,6 +148,8 @@ mod tests {
             Route::from_hash("#/management?item=a1"),
             Route::Section(Section::Management)
         );
+        assert_eq!(Route::from_hash("#/assessment"), Route::Assessment);
+        assert_eq!(Route::from_hash(&Route::Answer.href()), Route::Answer);
     }
 
     #[test]

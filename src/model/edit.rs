@@ -59,6 +59,11 @@ pub enum Edit {
     Replace(Box<Plan>),
     /// The MOU page's choices, all at once (they are few).
     Mou(Box<MouChoices>),
+    /// A self-assessment round set (added, or its aggregate changed) or, with `None`, taken out.
+    Round {
+        id: String,
+        round: Option<Box<super::assessment::Round>>,
+    },
 }
 
 /// The part of a plan an edit touched, so that the screens showing it, and only those, redraw:
@@ -100,7 +105,8 @@ impl Edit {
             | Edit::FunctionPillar { .. }
             | Edit::Check { .. }
             | Edit::Score { .. }
-            | Edit::Mou(_) => Scope::Plan,
+            | Edit::Mou(_)
+            | Edit::Round { .. } => Scope::Plan,
         }
     }
 
@@ -148,6 +154,8 @@ impl Edit {
             Edit::Remove { list, id } => Entry::Removed(key(list.key(), id)),
             Edit::Move { list, .. } => Entry::Edited(order_key(list.key())),
             Edit::Replace(_) => Entry::Whole,
+            Edit::Round { id, round: Some(_) } => Entry::Edited(key("assessments", id)),
+            Edit::Round { id, round: None } => Entry::Removed(key("assessments", id)),
         }
     }
 }
@@ -267,6 +275,23 @@ impl Plan {
                 }
                 let old = std::mem::replace(&mut self.mou, *choices);
                 (Edit::Mou(Box::new(old)), changed)
+            }
+            Edit::Round { id, round } => {
+                let at = self.assessments.iter().position(|r| r.id == id);
+                let old = at.map(|i| Box::new(self.assessments[i].clone()));
+                let changed = old != round;
+                match (at, round) {
+                    (Some(i), Some(r)) => self.assessments[i] = *r,
+                    (None, Some(r)) => self.assessments.push(*r),
+                    (Some(i), None) => {
+                        self.assessments.remove(i);
+                    }
+                    (None, None) => {}
+                }
+                if changed {
+                    self.modified = now;
+                }
+                (Edit::Round { id, round: old }, changed)
             }
             Edit::Replace(plan) => {
                 let old = std::mem::replace(self, *plan);

@@ -124,6 +124,18 @@ fn migrate_envelope(value: Value) -> Result<Envelope<Plan>, ImportError> {
         Some(Value::String(f)) if f == "partnership-plan-encrypted" => {
             return Err(ImportError::Encrypted)
         }
+        Some(Value::String(f)) if f == super::assessment::INVITATION_FORMAT => {
+            return Err(ImportError::NotAPlan(
+                "it is a self-assessment invitation. Drop it on the page, or open it with \
+                 \u{201c}Answer a self-assessment\u{201d} on the Your plans page",
+            ))
+        }
+        Some(Value::String(f)) if f == super::assessment::RESPONSE_FORMAT => {
+            return Err(ImportError::NotAPlan(
+                "it is a member's self-assessment response. Drop it on the page, or add it on \
+                 the round's page under Trust and sustainability",
+            ))
+        }
         _ => {
             return Err(ImportError::NotAPlan(
                 "it does not say it is a Partnership Planner plan",

@@ -14,6 +14,12 @@ pub const MAX_IMPORT_BYTES: u64 = 5 * 1024 * 1024;
 
 /// Reads a file's bytes as a plan.
 pub fn import_bytes(bytes: &[u8]) -> Result<Decoded, ImportError> {
+    import_text(text_of(bytes)?)
+}
+
+/// A file's bytes as text, with the checks every file kind shares: its size, a byte order
+/// mark, UTF-16 and bytes that are not UTF-8.
+pub fn text_of(bytes: &[u8]) -> Result<&str, ImportError> {
     if bytes.len() as u64 > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge {
             bytes: bytes.len() as u64,
@@ -34,11 +40,10 @@ pub fn import_bytes(bytes: &[u8]) -> Result<Decoded, ImportError> {
             utf16: offset < 2,
         });
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| ImportError::NotUtf8 {
+    std::str::from_utf8(bytes).map_err(|e| ImportError::NotUtf8 {
         offset: e.valid_up_to(),
         utf16: false,
-    })?;
-    import_text(text)
+    })
 }
 
 /// Reads pasted or stored text as a plan. Unlike a plain JSON parse, a key repeated within one

@@ -2,6 +2,7 @@
 //! so every rule here is tested natively with `cargo test`.
 
 pub mod charts;
+pub mod assessment;
 pub mod edit;
 pub mod envelope;
 pub mod error;

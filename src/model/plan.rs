@@ -75,6 +75,10 @@ pub struct Plan {
     /// Removed list items, without content, keyed by entry (`members/m1`).
     #[serde(default)]
     pub tombstones: Keyed<Tombstone>,
+    /// Self-assessment rounds asked of every member, with their aggregate results only
+    /// (`model::assessment`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub assessments: Vec<super::assessment::Round>,
     /// Who edits on this device; never written, never compared.
     #[serde(skip)]
     pub editor: Editor,
@@ -154,6 +158,7 @@ impl Plan {
             taken_in: Vec::new(),
             stamps: Keyed::new(),
             tombstones: Keyed::new(),
+            assessments: Vec::new(),
             editor: Editor::default(),
         }
     }
@@ -443,6 +448,17 @@ impl Plan {
             return Err(("plan.plan_id".into(), "must be 1 to 100 characters".into()));
         }
         super::stamp::check(self)?;
+        super::assessment::check_rounds(&self.assessments)?;
+        if let Some(i) = (1..self.assessments.len()).find(|&i| {
+            self.assessments[..i]
+                .iter()
+                .any(|r| r.id == self.assessments[i].id)
+        }) {
+            return Err((
+                format!("plan.assessments[{i}].id"),
+                "appears twice (every round needs its own id)".into(),
+            ));
+        }
         for (key, answer) in &self.answers {
             if !QUESTIONS.iter().any(|q| q.id == key) && !is_plausible_question_id(key) {
                 return Err((

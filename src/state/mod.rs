@@ -2,6 +2,7 @@
 //! touch storage: an intent becomes an `Edit`, applied to the plan and recorded for undo, and
 //! `autosave` keeps the device copy up to date.
 
+pub mod assessment;
 mod autosave;
 mod changes;
 mod merging;

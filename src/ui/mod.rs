@@ -2,6 +2,7 @@
 //! context and call `PlanState` intents; they never touch storage or the model's internals.
 
 mod charts;
+mod assessment;
 mod define;
 mod functions;
 mod funding;
@@ -47,6 +48,7 @@ pub fn mount() {
     mount_to_body(move || {
         provide_context(state);
         provide_context(update);
+        provide_context(crate::state::assessment::Survey::new());
         view! { <shell::Shell/> }
     });
     // In the same task as the app's first render, so the browser never paints between them.

@@ -38,6 +38,11 @@ pub fn Plans() -> impl IntoView {
             "regularly."
         </p>
         <p><button type="button" on:click=move |_| state.new_plan()>"New plan"</button></p>
+        <p>
+            "A coordinator sent you a self-assessment invitation? "
+            <a href=crate::route::Route::Answer.href()>"Answer a self-assessment"</a>
+            " (your plans here are not changed)."
+        </p>
         <div role="status" class="undo-bar-inline">
             {move || deleted.get().map(|d| {
                 let name = d.entry.name.clone();

@@ -108,6 +108,7 @@ fn document(p: &Plan, contacts: bool) -> impl IntoView {
                 })}
                 {lists}
                 {(section == Section::Trust).then(|| health(p))}
+                {(section == Section::Trust).then(|| super::assessment::print_results(p))}
                 {(section == Section::Survivors).then(|| checklist(p))}
             </section>
         }

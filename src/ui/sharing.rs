@@ -9,6 +9,7 @@ use crate::model::library::has_unexported_changes;
 use crate::model::pii::{scan, Finding};
 use crate::model::rules::progress;
 use crate::model::ListKind;
+use crate::state::assessment::Survey;
 use crate::state::{ImportOutcome, PlanState};
 
 /// Reads the first file of a picker or a drop and shows its preview or why it was refused.
@@ -22,13 +23,17 @@ pub fn import_file(state: PlanState, file: web_sys::File) {
 
 /// Several files chosen or dropped at once are read one after another: the first now, the
 /// others each after the one before is merged, opened or put aside (`PlanState::queue`).
-pub fn import_files(state: PlanState, files: &web_sys::FileList) {
+/// Self-assessment invitations and responses among them go to their own pages
+/// (`assessment::sort_files`).
+pub fn import_files(state: PlanState, survey: Survey, files: &web_sys::FileList) {
     let all: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
-    let mut all = all.into_iter();
-    if let Some(first) = all.next() {
-        state.queue.set(all.collect());
-        import_file(state, first);
-    }
+    super::assessment::sort_files(state, survey, all, move |plans| {
+        let mut all = plans.into_iter();
+        if let Some(first) = all.next() {
+            state.queue.set(all.collect());
+            import_file(state, first);
+        }
+    });
 }
 
 /// Opens the merge review (in place of the history entry, like every in-app link).
@@ -40,6 +45,7 @@ pub fn show_merge() {
 #[component]
 pub fn Toolbar() -> impl IntoView {
     let state = expect_context::<PlanState>();
+    let survey = expect_context::<Survey>();
     let export_error = RwSignal::new(None::<String>);
     let copied = RwSignal::new(None::<Result<(), String>>);
     let unexported = Memo::new(move |_| {
@@ -56,7 +62,7 @@ pub fn Toolbar() -> impl IntoView {
             return;
         };
         if let Some(files) = input.files() {
-            import_files(state, &files);
+            import_files(state, survey, &files);
         }
         // Picking the same file again must fire `change` again.
         input.set_value("");

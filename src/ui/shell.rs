@@ -113,6 +113,7 @@ pub fn Shell() -> impl IntoView {
 #[component]
 fn App(route: RwSignal<Route>, focus_heading: bool) -> impl IntoView {
     let state = expect_context::<PlanState>();
+    let survey = expect_context::<crate::state::assessment::Survey>();
     // After a navigation (not the first render), move focus to the new page's heading so
     // keyboard and screen-reader users start reading at the top of what changed.
     let main_ref = NodeRef::<html::Main>::new();
@@ -162,7 +163,7 @@ fn App(route: RwSignal<Route>, focus_heading: bool) -> impl IntoView {
             return;
         }
         if let Some(files) = ev.data_transfer().and_then(|d| d.files()) {
-            super::sharing::import_files(state, &files);
+            super::sharing::import_files(state, survey, &files);
         }
     });
     // Window listeners outlive a component unless removed: these go when the app unmounts.
@@ -197,6 +198,8 @@ fn App(route: RwSignal<Route>, focus_heading: bool) -> impl IntoView {
         Route::PrintSummary => view! { <super::print::Summary/> }.into_any(),
         Route::Mou => view! { <Mou/> }.into_any(),
         Route::Merge => view! { <super::merge::Merge/> }.into_any(),
+        Route::Assessment => view! { <super::assessment::Rounds/> }.into_any(),
+        Route::Answer => view! { <super::assessment::Answer/> }.into_any(),
     };
     let nav_link = move |r: Route| {
         let current = move || (route.get() == r).then_some("page");

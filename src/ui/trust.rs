@@ -22,6 +22,7 @@ pub fn Trust() -> impl IntoView {
             .map(|question| view! { <QuestionField question/> })
             .collect_view()}
         <HealthCheck/>
+        <super::assessment::MembersView/>
         <SectionResources section=Section::Trust/>
     }
 }

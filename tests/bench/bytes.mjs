@@ -38,6 +38,12 @@ export const LATER_FEATURES = [
     what: 'offline: service worker (sw.js), first screen with Quick exit (boot.js), update notice, manifest and icons',
     kib: 11.0,
   },
+  {
+    date: '2026-12-02',
+    issue: 21,
+    what: 'ask every member: self-assessment rounds, invitation and response files, aggregates, meeting mode',
+    kib: 44.5,
+  },
 ];
 export const BUDGET_GZIP = Math.round((320 + LATER_FEATURES.reduce((sum, f) => sum + f.kib, 0)) * 1024);
 
