@@ -604,6 +604,31 @@ mod tests {
     }
 
     #[test]
+    fn ten_thousand_responses_are_counted_once_each_in_bounded_time() {
+        let mut r = round();
+        let started = std::time::Instant::now();
+        for i in 0..10_000 {
+            let values = [(i % 5 + 1) as u8, 3, 3, 3];
+            r.add(&response(&format!("r{i}"), &values), 0, 1).unwrap();
+        }
+        // The same ten thousand again: each refused as a duplicate, nothing changed.
+        let before = r.clone();
+        for i in 0..10_000 {
+            assert_eq!(
+                r.add(&response(&format!("r{i}"), &[1, 1, 1, 1]), 0, 2),
+                Err(Refusal::Duplicate)
+            );
+        }
+        assert_eq!(r, before);
+        assert_eq!(r.responses(), 10_000);
+        assert_eq!(
+            r.counts.get(&r.statements[0].id),
+            Some(&[2_000, 2_000, 2_000, 2_000, 2_000])
+        );
+        assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
+    }
+
+    #[test]
     fn nothing_shows_below_the_minimum_and_never_below_three() {
         let mut r = round();
         for i in 0..4 {

@@ -1,8 +1,8 @@
 //! The functional core: the plan, its rules, and its file format. Plain Rust, no browser APIs,
 //! so every rule here is tested natively with `cargo test`.
 
-pub mod charts;
 pub mod assessment;
+pub mod charts;
 pub mod edit;
 pub mod envelope;
 pub mod error;

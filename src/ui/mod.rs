@@ -1,8 +1,8 @@
 //! The interface: one file per screen, plus the shell that frames them. Screens read state from
 //! context and call `PlanState` intents; they never touch storage or the model's internals.
 
-mod charts;
 mod assessment;
+mod charts;
 mod define;
 mod functions;
 mod funding;

@@ -51,7 +51,7 @@ const LABEL_ALLOW = [];
 
 /** Pages linked from within other pages rather than from the navigation: checked when the app
  * has them (an unknown route shows the overview). */
-const OFF_NAV = [['#/glossary', 'Glossary']];
+const OFF_NAV = [['#/glossary', 'Glossary'], ['#/assessment', 'Ask every member'], ['#/answer', 'Answer a self-assessment']];
 
 /** Every route: the named ones, any other the navigation links to (a new page is checked as
  * soon as it is linked), and the off-navigation pages the app has. */
