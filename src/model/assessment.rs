@@ -135,10 +135,27 @@ pub fn sniff(bytes: &[u8]) -> Kind {
 
 /// Reads an invitation or a response file, strictly: the same byte, size and JSON rules as
 /// plan files, every field checked. The error completes a sentence about the file.
+/// Why a file that is not even JSON text was refused, in a self-assessment's words (the plan
+/// import's messages speak of plan files).
+fn unreadable(error: super::error::ImportError) -> String {
+    use super::error::ImportError;
+    match error {
+        ImportError::NotJson { line, column } => format!(
+            "This is not a self-assessment file, or it was cut short: it cannot be read past \
+             line {line}, column {column}."
+        ),
+        ImportError::NotUtf8 { .. } => "This is not a self-assessment file: it is not text. \
+             It may have been re-saved by another program; ask for it again."
+            .into(),
+        ImportError::TooDeep | ImportError::Empty => "This is not a self-assessment file.".into(),
+        other => other.to_string(),
+    }
+}
+
 pub fn read(bytes: &[u8]) -> Result<AssessmentFile, String> {
-    let text = super::import::text_of(bytes).map_err(|e| e.to_string())?;
+    let text = super::import::text_of(bytes).map_err(unreadable)?;
     let value = super::json::parse(text)
-        .map_err(|e| super::error::ImportError::from_json(e).to_string())?;
+        .map_err(|e| unreadable(super::error::ImportError::from_json(e)))?;
     let kind = kind_of(&value);
     let Value::Object(mut top) = value else {
         return Err("This is not a self-assessment file.".into());
@@ -626,6 +643,18 @@ mod tests {
             Some(&[2_000, 2_000, 2_000, 2_000, 2_000])
         );
         assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
+    }
+
+    #[test]
+    fn a_damaged_file_is_refused_in_a_self_assessments_words() {
+        let refused = read(br#"{"format": "partnership-self-assessment-response", "ver"#);
+        assert!(
+            matches!(&refused, Err(why) if why.starts_with(
+                "This is not a self-assessment file, or it was cut short"
+            )),
+            "{refused:?}"
+        );
+        assert!(matches!(read(&[0xff, 0xfe, 0x00]), Err(why) if why.contains("self-assessment")));
     }
 
     #[test]

@@ -158,7 +158,7 @@ test('nine members answer by file; the coordinator counts each once and sees the
   const files = coord.locator('ul.assess-files');
   assert.match(await files.textContent(), /again\.json: Not counted again: this response was counted already\./);
   assert.match(await files.textContent(), /stray\.json: Not counted: this response is for another self-assessment round, not “Spring 2027 check-in”\./);
-  assert.match(await files.textContent(), /damaged\.json: This is not a plan file, or it was cut short/);
+  assert.match(await files.textContent(), /damaged\.json: This is not a self-assessment file, or it was cut short/);
   assert.equal(await coord.getByRole('heading', { name: 'Files added: 5 counted' }).count(), 1);
 
   // Hand count. History: 5,4,4,4,3,4,5,4,4 → one 3, six 4s, two 5s; median 4; no Discuss.
