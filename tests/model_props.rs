@@ -62,11 +62,12 @@ mod full {
     use partnership_planner::content::{FunctionKind, QUESTIONS};
     use partnership_planner::model::fields::spec;
     use partnership_planner::model::items::{
-        ActionField, Field, FieldValue, FundingField, GoalField, MemberField, NetworkField,
-        ResourceField, RoleField, StrategyField, SubgroupField,
+        ActionField, Field, FieldValue, FundingField, GoalField, MeetingField, MemberField,
+        NetworkField, ResourceField, RoleField, StrategyField, SubgroupField,
     };
     use partnership_planner::model::kinds::{
-        ActionStatus, FundingKind, FundingStatus, MemberStatus, NetworkKind, Pillar, RoleKind,
+        ActionStatus, ActionTag, FundingKind, FundingStatus, MemberStatus, NetworkKind, Pillar,
+        RoleKind,
     };
     use partnership_planner::model::{
         encode, encode_pretty, import_bytes, import_text, ListKind, Plan,
@@ -248,9 +249,10 @@ mod full {
             LONG,
             LONG,
             TEXT,
+            option::of(select(ActionTag::ALL)),
         )
             .prop_map(
-                |(what, goal, owner, due, status, resources, barriers, inform)| {
+                |(what, goal, owner, due, status, resources, barriers, inform, tag)| {
                     let a = Field::Actions;
                     vec![
                         (a(What), text(what)),
@@ -261,9 +263,37 @@ mod full {
                         (a(Resources), text(resources)),
                         (a(Barriers), text(barriers)),
                         (a(Inform), text(inform)),
+                        (a(Tag), choice(tag)),
                     ]
                 },
             )
+    }
+
+    fn meeting(members: usize) -> impl Strategy<Value = Fields> {
+        use MeetingField::*;
+        let ids: Vec<String> = (0..members).map(|i| format!("m{i}")).collect();
+        (
+            TEXT,
+            any_date(),
+            prop_oneof![
+                Just(String::new()),
+                (0u32..24, 0u32..60).prop_map(|(h, m)| format!("{h:02}:{m:02}"))
+            ],
+            TEXT,
+            subsequence(ids, 0..=members),
+            LONG,
+        )
+            .prop_map(|(title, date, time, place, attendees, decisions)| {
+                let m = Field::Meetings;
+                vec![
+                    (m(Title), text(title)),
+                    (m(Date), maybe(date)),
+                    (m(Time), text(time)),
+                    (m(Place), text(place)),
+                    (m(Attendees), FieldValue::Keys(attendees)),
+                    (m(Decisions), text(decisions)),
+                ]
+            })
     }
 
     fn funding(members: usize) -> impl Strategy<Value = Fields> {
@@ -403,6 +433,7 @@ mod full {
                     vec(action(members, goals), 1..5),
                     vec(funding(members), 1..4),
                     vec(resource(), 1..3),
+                    vec(meeting(members), 1..3),
                 )
             })
             .prop_map(
@@ -417,6 +448,7 @@ mod full {
                     actions,
                     funding,
                     resources,
+                    meetings,
                 )| {
                     let (id, name, created, answers, functions, checks, scores) = header;
                     let mut at = created;
@@ -445,6 +477,7 @@ mod full {
                         (ListKind::Actions, "a", actions),
                         (ListKind::Funding, "f", funding),
                         (ListKind::Resources, "res", resources),
+                        (ListKind::Meetings, "mt", meetings),
                     ];
                     for (list, prefix, items) in &lists {
                         for (i, fields) in items.iter().enumerate() {

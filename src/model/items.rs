@@ -303,7 +303,7 @@ macro_rules! lists {
         }
 
         impl ListKind {
-            pub const ALL: [ListKind; 9] = [$(ListKind::$list,)+];
+            pub const ALL: [ListKind; 10] = [$(ListKind::$list,)+];
 
             /// The list's field name in the plan file (`plan.members`).
             pub fn key(self) -> &'static str {
@@ -360,6 +360,14 @@ mod title {
     }
     pub fn Resource(r: &Resource) -> String {
         r.title.trim().to_owned()
+    }
+    /// "Quarterly meeting, 2026-12-03", or the date alone.
+    pub fn Meeting(m: &Meeting) -> String {
+        match (m.title.trim(), m.date.as_deref()) {
+            ("", Some(d)) => format!("Meeting of {d}"),
+            (t, Some(d)) => format!("{t}, {d}"),
+            (t, None) => t.to_owned(),
+        }
     }
 }
 
@@ -423,6 +431,12 @@ lists! {
         Resources resources: String,
         Barriers barriers: String,
         Inform inform: String,
+        /// What the yearly report counts it as (issue 17); left out of files while unset.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        Tag tag: Option<ActionTag>,
+        /// The meeting whose minutes created it (a `Meeting` id); left out while unset.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        Meeting meeting: Option<String>,
     }
     FundingSource / Funding / funding / FundingField {
         Name name: String,
@@ -441,6 +455,20 @@ lists! {
         Note note: String,
         /// The section it belongs to (a section slug), if any.
         Section section: Option<String>,
+    }
+    /// A meeting of the partnership: when and where, who came, and its minutes (issue 17).
+    Meeting / Meetings / meetings / MeetingField {
+        Title title: String,
+        /// `YYYY-MM-DD`.
+        Date date: Option<String>,
+        /// `HH:MM`, 24-hour, local time; empty for a meeting without a set time.
+        Time time: String,
+        /// A place or a link, kept as plain text and never opened by the app.
+        Place place: String,
+        /// Member ids.
+        Attendees attendees: Vec<String>,
+        /// The decisions taken, one a line.
+        Decisions decisions: String,
     }
 }
 
@@ -604,11 +632,18 @@ mod tests {
             let written = plan.list(list).value(0);
             for f in fields_of(list) {
                 assert_eq!(f.list(), list);
-                assert!(written.get(f.key()).is_some(), "{list:?}: {}", f.key());
+                assert!(
+                    written.get(f.key()).is_some() || ISSUE_17_LEFT_OUT.contains(&f.key()),
+                    "{list:?}: {}",
+                    f.key()
+                );
                 assert!(plan.list(list).get(0, f).is_some(), "{f:?}");
             }
         }
     }
+
+    /// Fields issue 17 added to action items, written only when set.
+    const ISSUE_17_LEFT_OUT: &[&str] = &["tag", "meeting"];
 
     fn fields_of(list: ListKind) -> Vec<Field> {
         match list {
@@ -641,6 +676,10 @@ mod tests {
             ListKind::Resources => ResourceField::ALL
                 .iter()
                 .map(|&f| Field::Resources(f))
+                .collect(),
+            ListKind::Meetings => MeetingField::ALL
+                .iter()
+                .map(|&f| Field::Meetings(f))
                 .collect(),
         }
     }

@@ -1,6 +1,7 @@
 //! The functional core: the plan, its rules, and its file format. Plain Rust, no browser APIs,
 //! so every rule here is tested natively with `cargo test`.
 
+pub mod calendar;
 pub mod edit;
 pub mod envelope;
 pub mod error;
@@ -13,13 +14,16 @@ pub mod json;
 pub mod keyed;
 pub mod library;
 pub mod link;
+pub mod meetings;
 pub mod mou;
 pub mod paging;
 pub mod passphrase;
 pub mod pii;
 pub mod plan;
+pub mod report;
 pub mod rules;
 pub mod sealed;
+pub mod spreadsheet;
 pub mod tabs;
 pub mod time;
 

@@ -205,6 +205,20 @@ pub(super) fn check_items(plan: &Plan) -> Result<(), (String, String)> {
             ));
         }
     }
+    for (i, m) in plan.meetings.iter().enumerate() {
+        if bad_date(&m.date) {
+            return Err((
+                format!("plan.meetings[{i}].date"),
+                "is not a date (YYYY-MM-DD)".into(),
+            ));
+        }
+        if !m.time.trim().is_empty() && super::meetings::parse_time(&m.time).is_none() {
+            return Err((
+                format!("plan.meetings[{i}].time"),
+                "is not a time (HH:MM, 24-hour)".into(),
+            ));
+        }
+    }
     for (i, f) in plan.funding.iter().enumerate() {
         if bad_date(&f.deadline) {
             return Err((
