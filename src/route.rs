@@ -17,6 +17,10 @@ pub enum Route {
     Print,
     /// The memorandum of understanding draft.
     Mou,
+    /// Meetings: agenda from the plan, minutes, calendar file (issue 17).
+    Meetings,
+    /// The yearly report for funders (issue 17).
+    Report,
 }
 
 impl Route {
@@ -31,6 +35,8 @@ impl Route {
             "glossary" => Route::Glossary,
             "print" => Route::Print,
             "mou" => Route::Mou,
+            "meetings" => Route::Meetings,
+            "report" => Route::Report,
             _ => Section::from_slug(path).map_or(Route::Overview, Route::Section),
         }
     }
@@ -45,6 +51,8 @@ impl Route {
             Route::Glossary => "#/glossary".to_owned(),
             Route::Print => "#/print".to_owned(),
             Route::Mou => "#/mou".to_owned(),
+            Route::Meetings => "#/meetings".to_owned(),
+            Route::Report => "#/report".to_owned(),
         }
     }
 
@@ -58,6 +66,8 @@ impl Route {
             Route::Glossary => "Glossary",
             Route::Print => "Printable plan",
             Route::Mou => "MOU draft",
+            Route::Meetings => "Meetings",
+            Route::Report => "Yearly report",
         }
     }
 
@@ -67,12 +77,14 @@ impl Route {
     }
 
     /// Pages built from the whole plan, listed after the sections.
-    pub const DOCUMENTS: [Route; 5] = [
+    pub const DOCUMENTS: [Route; 7] = [
         Route::Plans,
         Route::Resources,
         Route::Print,
         Route::Mou,
         Route::Safety,
+        Route::Meetings,
+        Route::Report,
     ];
 }
 

@@ -192,6 +192,8 @@ fn App(route: RwSignal<Route>, focus_heading: bool) -> impl IntoView {
         Route::Glossary => view! { <Glossary/> }.into_any(),
         Route::Print => view! { <Print/> }.into_any(),
         Route::Mou => view! { <Mou/> }.into_any(),
+        Route::Meetings => view! { <super::meetings::Meetings/> }.into_any(),
+        Route::Report => view! { <super::report::Report/> }.into_any(),
     };
     let nav_link = move |r: Route| {
         let current = move || (route.get() == r).then_some("page");
