@@ -14,6 +14,12 @@ export const LATER_FEATURES = [
     what: 'safety across tabs, lock screen, passphrase rule and word list, export check, link hosts, framing check',
     kib: 31.2,
   },
+  {
+    date: '2026-12-02',
+    issue: 17,
+    what: 'meetings (agenda, minutes, print), calendar file, members and action items CSV out, roster import preview, yearly report; the csv crate',
+    kib: 72.1,
+  },
 ];
 export const BUDGET_GZIP = Math.round((320 + LATER_FEATURES.reduce((sum, f) => sum + f.kib, 0)) * 1024);
 
