@@ -432,6 +432,21 @@ mod tests {
     }
 
     #[test]
+    fn a_typed_time_never_makes_a_plan_unreadable() {
+        let mut p = plan();
+        let _ = p.push_item_value(
+            ListKind::Meetings,
+            json!({"id": "t", "date": "2026-12-01", "time": "9am"}),
+        );
+        assert_eq!(p.check(), Ok(()));
+        let _ = p.push_item_value(ListKind::Meetings, json!({"id": "d", "date": "soon"}));
+        assert!(
+            p.check().is_err(),
+            "dates come from a date control and are checked"
+        );
+    }
+
+    #[test]
     fn times_are_24_hour() {
         assert_eq!(parse_time("14:30"), Some((14, 30)));
         assert_eq!(parse_time("9:05"), Some((9, 5)));

@@ -212,12 +212,8 @@ pub(super) fn check_items(plan: &Plan) -> Result<(), (String, String)> {
                 "is not a date (YYYY-MM-DD)".into(),
             ));
         }
-        if !m.time.trim().is_empty() && super::meetings::parse_time(&m.time).is_none() {
-            return Err((
-                format!("plan.meetings[{i}].time"),
-                "is not a time (HH:MM, 24-hour)".into(),
-            ));
-        }
+        // The start time is typed text: one the calendar cannot read ("9am") makes an all-day
+        // event there, and is never a reason to refuse the plan.
     }
     for (i, f) in plan.funding.iter().enumerate() {
         if bad_date(&f.deadline) {

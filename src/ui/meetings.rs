@@ -61,7 +61,14 @@ pub fn Meetings() -> impl IntoView {
                 .iter()
                 .map(|m| {
                     let t = p.item_title(ListKind::Meetings, &m.id);
-                    (m.id.clone(), if t.is_empty() { "Untitled meeting".to_owned() } else { t })
+                    (
+                        m.id.clone(),
+                        if t.is_empty() {
+                            "Untitled meeting".to_owned()
+                        } else {
+                            t
+                        },
+                    )
                 })
                 .collect::<Vec<_>>()
         })
@@ -197,14 +204,26 @@ fn MeetingAgenda(id: String) -> impl IntoView {
         state.plan.with(|p| {
             let m = p.meetings.iter().find(|m| m.id == id)?;
             let day = meeting_day(m, state.today());
-            let before = previous(p, m).map(|b| (p.item_title(ListKind::Meetings, &b.id), decided(p, b)));
-            Some((agenda(p, day), before, done_since_previous(p, m, state.today())))
+            let before =
+                previous(p, m).map(|b| (p.item_title(ListKind::Meetings, &b.id), decided(p, b)));
+            Some((
+                agenda(p, day),
+                before,
+                done_since_previous(p, m, state.today()),
+            ))
         })
     });
-    let title = move || state.plan.with(|p| format!("Agenda: {}", meeting_title(p, &id2)));
+    let title = move || {
+        state
+            .plan
+            .with(|p| format!("Agenda: {}", meeting_title(p, &id2)))
+    };
     let facts = move || {
         state.plan.with(|p| {
-            p.meetings.iter().find(|m| m.id == id3).map(|m| meeting_facts(p, m))
+            p.meetings
+                .iter()
+                .find(|m| m.id == id3)
+                .map(|m| meeting_facts(p, m))
         })
     };
     view! {
@@ -267,7 +286,11 @@ fn Minutes(id: String) -> impl IntoView {
             })
         }
     });
-    let title = move || state.plan.with(|p| format!("Minutes: {}", meeting_title(p, &id2)));
+    let title = move || {
+        state
+            .plan
+            .with(|p| format!("Minutes: {}", meeting_title(p, &id2)))
+    };
     let what = RwSignal::new(String::new());
     let owner = RwSignal::new(String::new());
     let due = RwSignal::new(String::new());
@@ -283,9 +306,9 @@ fn Minutes(id: String) -> impl IntoView {
                 due: Some(due.get_untracked()),
                 goal: Some(goal.get_untracked()),
             };
-            let next = state.plan.with_untracked(|p| {
-                with_minutes_action(p, &id, io::new_id(), action, io::now())
-            });
+            let next = state
+                .plan
+                .with_untracked(|p| with_minutes_action(p, &id, io::new_id(), action, io::now()));
             match next {
                 Ok(plan) => {
                     let _ = state.apply(Edit::Replace(Box::new(plan)));
@@ -306,7 +329,11 @@ fn Minutes(id: String) -> impl IntoView {
                 .get()
                 .into_iter()
                 .map(|(id, name)| {
-                    let name = if name.trim().is_empty() { "Untitled".to_owned() } else { name };
+                    let name = if name.trim().is_empty() {
+                        "Untitled".to_owned()
+                    } else {
+                        name
+                    };
                     view! { <option value=id>{name}</option> }
                 })
                 .collect_view()
@@ -381,7 +408,10 @@ fn CalendarExport() -> impl IntoView {
         let (text, name) = state.plan.with_untracked(|p| {
             let base = export_file_name(p, now);
             let base = base.trim_end_matches(".json");
-            (calendar(p, neutral.get_untracked(), now), format!("{base}-calendar.ics"))
+            (
+                calendar(p, neutral.get_untracked(), now),
+                format!("{base}-calendar.ics"),
+            )
         });
         let events = text.matches("BEGIN:VEVENT").count();
         message.set(match io::download(&name, &text, "text/calendar;charset=utf-8") {

@@ -13,7 +13,11 @@ fn day_text(day: i64) -> String {
 }
 
 /// A two-column table of `(label, count)`.
-fn counts_table(caption: &'static str, head: &'static str, rows: Vec<(&'static str, usize)>) -> impl IntoView {
+fn counts_table(
+    caption: &'static str,
+    head: &'static str,
+    rows: Vec<(&'static str, usize)>,
+) -> impl IntoView {
     if rows.is_empty() {
         return view! { <p class="empty">{format!("{caption}: none.")}</p> }.into_any();
     }

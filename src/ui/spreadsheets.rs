@@ -65,14 +65,15 @@ pub fn MembersSpreadsheet() -> impl IntoView {
     let picked = RwSignal::new(Vec::<bool>::new());
     let added = RwSignal::new(None::<Vec<String>>);
     let rows = Memo::new(move |_| {
-        pending.with(|p| {
-            p.as_ref().map(|p| {
-                state
-                    .plan
-                    .with_untracked(|plan| check_rows(plan, &p.sheet, &mapping.get(), io::fold))
+        pending
+            .with(|p| {
+                p.as_ref().map(|p| {
+                    state
+                        .plan
+                        .with_untracked(|plan| check_rows(plan, &p.sheet, &mapping.get(), io::fold))
+                })
             })
-        })
-        .unwrap_or_default()
+            .unwrap_or_default()
     });
     // Whenever the rows are checked afresh (a file, a column mapped), tick the suggested ones.
     Effect::new(move |_| {
@@ -141,7 +142,10 @@ pub fn MembersSpreadsheet() -> impl IntoView {
                 .with_untracked(|p| without_members(p, &ids, io::now()));
             let _ = state.apply(Edit::Replace(Box::new(next)));
             added.set(None);
-            message.set(format!("Took the {} imported member organizations out again.", ids.len()));
+            message.set(format!(
+                "Took the {} imported member organizations out again.",
+                ids.len()
+            ));
         }
     };
     let preview = move || {
