@@ -15,6 +15,8 @@ pub enum Route {
     Glossary,
     /// The whole plan as a printable document.
     Print,
+    /// The two-page summary for a board or funder (`#/print/summary`).
+    PrintSummary,
     /// The memorandum of understanding draft.
     Mou,
     /// Meetings: agenda from the plan, minutes, calendar file (issue 17).
@@ -33,6 +35,7 @@ impl Route {
             "plans" => Route::Plans,
             "safety" => Route::Safety,
             "glossary" => Route::Glossary,
+            "print" if path_of(hash).starts_with("print/summary") => Route::PrintSummary,
             "print" => Route::Print,
             "mou" => Route::Mou,
             "meetings" => Route::Meetings,
@@ -50,6 +53,7 @@ impl Route {
             Route::Safety => "#/safety".to_owned(),
             Route::Glossary => "#/glossary".to_owned(),
             Route::Print => "#/print".to_owned(),
+            Route::PrintSummary => "#/print/summary".to_owned(),
             Route::Mou => "#/mou".to_owned(),
             Route::Meetings => "#/meetings".to_owned(),
             Route::Report => "#/report".to_owned(),
@@ -65,6 +69,7 @@ impl Route {
             Route::Safety => "Safety and privacy",
             Route::Glossary => "Glossary",
             Route::Print => "Printable plan",
+            Route::PrintSummary => "Two-page summary",
             Route::Mou => "MOU draft",
             Route::Meetings => "Meetings",
             Route::Report => "Yearly report",
@@ -77,15 +82,42 @@ impl Route {
     }
 
     /// Pages built from the whole plan, listed after the sections.
-    pub const DOCUMENTS: [Route; 7] = [
+    pub const DOCUMENTS: [Route; 9] = [
         Route::Plans,
         Route::Resources,
+        Route::Glossary,
         Route::Print,
+        Route::PrintSummary,
         Route::Mou,
         Route::Safety,
         Route::Meetings,
         Route::Report,
     ];
+}
+
+fn path_of(hash: &str) -> &str {
+    hash.trim_start_matches('#').trim_start_matches('/')
+}
+
+/// The list item a link points at: `#/management?item=a1` names `a1`. Only plain ids
+/// (`[A-Za-z0-9_-]`) are taken, so the id can be used to find the item on the page.
+pub fn item_in_hash(hash: &str) -> Option<&str> {
+    let query = path_of(hash).split_once('?')?.1;
+    query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("item="))
+        .filter(|id| {
+            !id.is_empty()
+                && id.len() <= 64
+                && id
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        })
+}
+
+/// The link to one item of a section's list (`#/management?item=a1`).
+pub fn item_href(section: Section, id: &str) -> String {
+    format!("#/{}?item={id}", section.slug())
 }
 
 #[cfg(test)]
@@ -107,6 +139,22 @@ mod tests {
         );
         assert_eq!(Route::from_hash("#/nowhere"), Route::Overview);
         assert_eq!(Route::from_hash("#/glossary/mou"), Route::Glossary);
+        assert_eq!(Route::from_hash("#/print/summary"), Route::PrintSummary);
+        assert_eq!(Route::from_hash("#/print/other"), Route::Print);
+        assert_eq!(
+            Route::from_hash("#/management?item=a1"),
+            Route::Section(Section::Management)
+        );
+    }
+
+    #[test]
+    fn links_name_one_item() {
+        assert_eq!(item_in_hash("#/management?item=a-1_B"), Some("a-1_B"));
+        assert_eq!(item_in_hash(&item_href(Section::Funding, "f1")), Some("f1"));
+        assert_eq!(item_in_hash("#/management?x=1&item=a1"), Some("a1"));
+        assert_eq!(item_in_hash("#/management"), None);
+        assert_eq!(item_in_hash("#/management?item="), None);
+        assert_eq!(item_in_hash("#/management?item=a'1"), None);
     }
 
     #[test]

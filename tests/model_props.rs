@@ -63,7 +63,7 @@ mod full {
     use partnership_planner::model::fields::spec;
     use partnership_planner::model::items::{
         ActionField, Field, FieldValue, FundingField, GoalField, MeetingField, MemberField,
-        NetworkField, ResourceField, RoleField, StrategyField, SubgroupField,
+        NetworkField, ProgressNote, ResourceField, RoleField, StrategyField, SubgroupField,
     };
     use partnership_planner::model::kinds::{
         ActionStatus, ActionTag, FundingKind, FundingStatus, MemberStatus, NetworkKind, Pillar,
@@ -217,10 +217,11 @@ mod full {
 
     fn goal() -> impl Strategy<Value = Fields> {
         use GoalField::*;
-        (LONG, any::<[bool; 5]>()).prop_map(|(title, f)| {
+        (LONG, TEXT, any::<[bool; 5]>()).prop_map(|(title, short, f)| {
             let g = Field::Goals;
             vec![
                 (g(Title), text(title)),
+                (g(ShortName), text(short)),
                 (g(Specific), FieldValue::Flag(f[0])),
                 (g(Measurable), FieldValue::Flag(f[1])),
                 (g(Achievable), FieldValue::Flag(f[2])),
@@ -241,29 +242,51 @@ mod full {
     fn action(members: usize, goals: usize) -> impl Strategy<Value = Fields> {
         use ActionField::*;
         (
-            LONG,
-            id_ref("g", goals),
-            id_ref("m", members),
-            any_date(),
-            select(ActionStatus::ALL),
-            LONG,
-            LONG,
+            (
+                LONG,
+                id_ref("g", goals),
+                id_ref("m", members),
+                any_date(),
+                select(ActionStatus::ALL),
+                LONG,
+                LONG,
+                TEXT,
+            ),
+            // At least one strategy is always made (`st0`).
+            id_ref("st", 1),
             TEXT,
+            vec((any_date(), LONG), 0..3),
             option::of(select(ActionTag::ALL)),
         )
             .prop_map(
-                |(what, goal, owner, due, status, resources, barriers, inform, tag)| {
+                |(
+                    (what, goal, owner, due, status, resources, barriers, inform),
+                    strategy,
+                    person,
+                    notes,
+                    tag,
+                )| {
                     let a = Field::Actions;
+                    let notes = notes
+                        .into_iter()
+                        .map(|(date, text)| ProgressNote {
+                            date: date.unwrap_or_else(|| "2026-12-01".into()),
+                            text,
+                        })
+                        .collect();
                     vec![
                         (a(What), text(what)),
                         (a(Goal), maybe(goal)),
+                        (a(Strategy), maybe(strategy)),
                         (a(Owner), maybe(owner)),
+                        (a(OwnerPerson), text(person)),
                         (a(Due), maybe(due)),
                         (a(Status), choice(Some(status))),
                         (a(Resources), text(resources)),
                         (a(Barriers), text(barriers)),
                         (a(Inform), text(inform)),
                         (a(Tag), choice(tag)),
+                        (a(Notes), FieldValue::Notes(notes)),
                     ]
                 },
             )
@@ -305,18 +328,30 @@ mod full {
             select(FundingStatus::ALL),
             any_date(),
             id_ref("m", members),
+            (any_date(), any_date(), TEXT, vec(any_date(), 0..3), LONG),
         )
-            .prop_map(|(name, kind, amount, status, deadline, fiscal_agent)| {
-                let f = Field::Funding;
-                vec![
-                    (f(Name), text(name)),
-                    (f(Kind), choice(kind)),
-                    (f(Amount), FieldValue::Money(amount)),
-                    (f(Status), choice(Some(status))),
-                    (f(Deadline), maybe(deadline)),
-                    (f(FiscalAgent), maybe(fiscal_agent)),
-                ]
-            })
+            .prop_map(
+                |(name, kind, amount, status, deadline, fiscal_agent, grant)| {
+                    let f = Field::Funding;
+                    let (start, end, match_required, reports, restrictions) = grant;
+                    vec![
+                        (f(GrantStart), maybe(start)),
+                        (f(GrantEnd), maybe(end)),
+                        (f(MatchRequired), text(match_required)),
+                        (
+                            f(ReportsDue),
+                            FieldValue::Keys(reports.into_iter().flatten().collect()),
+                        ),
+                        (f(Restrictions), text(restrictions)),
+                        (f(Name), text(name)),
+                        (f(Kind), choice(kind)),
+                        (f(Amount), FieldValue::Money(amount)),
+                        (f(Status), choice(Some(status))),
+                        (f(Deadline), maybe(deadline)),
+                        (f(FiscalAgent), maybe(fiscal_agent)),
+                    ]
+                },
+            )
     }
 
     fn resource() -> impl Strategy<Value = Fields> {

@@ -64,6 +64,66 @@ pub const GLOSSARY: &[Term] = &[
         meaning: "Working in a way that recognizes the effects of trauma and avoids causing more: \
                   safety, trust, peer support, shared power, choice, and attention to culture.",
     },
+    Term {
+        id: "lcht",
+        term: "LCHT (Laboratory to Combat Human Trafficking)",
+        matches: &["LCHT"],
+        meaning: "A Denver nonprofit that researches human trafficking in Colorado and wrote the Partnership Toolkit this planner follows.",
+    },
+    Term {
+        id: "ovc",
+        term: "OVC (Office for Victims of Crime)",
+        matches: &["OVC"],
+        meaning: "The office of the U.S. Department of Justice that funds and guides services for victims of crime, including the Human Trafficking Task Force e-Guide and task force grants.",
+    },
+    Term {
+        id: "nhttac",
+        term: "NHTTAC (National Human Trafficking Training and Technical Assistance Center)",
+        matches: &["NHTTAC"],
+        meaning: "A federal center (U.S. Department of Health and Human Services) that offers free training and technical assistance on human trafficking, including on survivor-informed practice.",
+    },
+    Term {
+        id: "samhsa",
+        term: "SAMHSA (Substance Abuse and Mental Health Services Administration)",
+        matches: &["SAMHSA"],
+        meaning: "The federal agency behind the widely used principles of a trauma-informed approach.",
+    },
+    Term {
+        id: "ecm",
+        term: "ECM (Enhanced Collaborative Model)",
+        matches: &["ECM", "Enhanced Collaborative Model"],
+        meaning: "OVC's grant program for anti-trafficking task forces that pair law enforcement with victim services. It usually asks the partners to match part of the award.",
+    },
+    Term {
+        id: "voca",
+        term: "VOCA (Victims of Crime Act)",
+        matches: &["VOCA"],
+        meaning: "The federal law whose Crime Victims Fund pays for victim services; states pass VOCA money on to local programs as subgrants, often with a match requirement.",
+    },
+    Term {
+        id: "lgbtq",
+        term: "LGBTQ",
+        matches: &["LGBTQ", "LGBTQ+"],
+        meaning: "Lesbian, gay, bisexual, transgender and queer or questioning people.",
+    },
+    Term {
+        id: "fbi",
+        term: "FBI (Federal Bureau of Investigation)",
+        matches: &["FBI"],
+        meaning: "The federal law enforcement agency that investigates trafficking across state lines and leads some task forces.",
+    },
+    Term {
+        id: "hsi",
+        term: "HSI (Homeland Security Investigations)",
+        matches: &["HSI"],
+        meaning: "The investigative arm of the U.S. Department of Homeland Security; it investigates trafficking, including labor trafficking and cases across borders.",
+    },
+    Term {
+        id: "ems",
+        term: "EMS (emergency medical services)",
+        matches: &["EMS"],
+        meaning: "Ambulance crews and paramedics: first responders who may meet people being trafficked.",
+    },
 ];
 
 pub fn term(id: &str) -> Option<&'static Term> {
@@ -145,6 +205,85 @@ mod tests {
             "not inside words"
         );
         assert_eq!(link_terms("").len(), 0);
+    }
+
+    /// The words in the string literals of a Rust source file that are written in capitals
+    /// (two letters or more): the acronyms its text uses.
+    fn acronyms_in(source: &str) -> Vec<String> {
+        let mut found = Vec::new();
+        let mut literal = String::new();
+        let (mut in_string, mut escaped) = (false, false);
+        for line in source.lines() {
+            let mut chars = line.chars().peekable();
+            while let Some(c) = chars.next() {
+                if in_string {
+                    if escaped {
+                        escaped = false;
+                    } else if c == '\\' {
+                        escaped = true;
+                    } else if c == '"' {
+                        in_string = false;
+                        for word in literal.split(|c: char| !c.is_alphanumeric()) {
+                            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+                            if letters >= 2
+                                && word
+                                    .chars()
+                                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                                && !found.iter().any(|f| f == word)
+                            {
+                                found.push(word.to_owned());
+                            }
+                        }
+                        literal.clear();
+                    } else {
+                        literal.push(c);
+                    }
+                } else if c == '/' && chars.peek() == Some(&'/') {
+                    break; // a comment, to the end of the line
+                } else if c == '"' {
+                    in_string = true;
+                }
+            }
+            if in_string {
+                literal.push(' ');
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn every_acronym_the_guidance_uses_is_explained() {
+        // Capitals that are not acronyms: keys of checklists and the like.
+        const NOT_ACRONYMS: &[&str] = &["US"];
+        let sources = [
+            include_str!("guidance.rs"),
+            include_str!("questions.rs"),
+            include_str!("kinds.rs"),
+        ];
+        let mut missing = Vec::new();
+        let mut seen = Vec::new();
+        for source in sources {
+            for word in acronyms_in(source) {
+                seen.push(word.clone());
+                let explained = GLOSSARY.iter().any(|t| t.matches.contains(&word.as_str()));
+                if !explained && !NOT_ACRONYMS.contains(&word.as_str()) {
+                    missing.push(word);
+                }
+            }
+        }
+        assert!(missing.is_empty(), "no glossary entry for {missing:?}");
+        for known in ["LCHT", "OVC", "NHTTAC", "SAMHSA", "MOU"] {
+            assert!(
+                seen.iter().any(|w| w == known),
+                "{known} was not found: the scan is broken"
+            );
+        }
+        for named in ["ECM", "VOCA"] {
+            assert!(
+                GLOSSARY.iter().any(|t| t.matches.contains(&named)),
+                "{named}"
+            );
+        }
     }
 
     #[test]

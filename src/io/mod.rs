@@ -93,17 +93,21 @@ pub async fn clear_clipboard() -> Result<(), String> {
     copy_text("").await
 }
 
-/// The user's local date and time (`2026-11-25 17:42`), for "last saved" and "last exported".
+/// The user's local date and time as people read it (`25 November 2026, 17:42`), for "last
+/// saved" and "last exported".
 pub fn local_date_time(ms: Millis) -> String {
+    crate::model::time::readable(ms, utc_offset(ms))
+}
+
+/// Minutes the user's time zone is ahead of UTC at `ms` (`-420` in Denver in winter).
+pub fn utc_offset(ms: Millis) -> i64 {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}",
-        date.get_full_year(),
-        date.get_month() + 1,
-        date.get_date(),
-        date.get_hours(),
-        date.get_minutes()
-    )
+    let offset = -date.get_timezone_offset();
+    if offset.is_finite() {
+        offset as i64
+    } else {
+        0
+    }
 }
 
 /// Asks the browser to keep this site's storage from automatic eviction

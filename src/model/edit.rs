@@ -3,6 +3,7 @@
 
 use super::items::{Field, FieldValue, ListKind, Removed};
 use super::kinds::Pillar;
+use super::mou::MouChoices;
 use super::plan::Plan;
 use super::time::Millis;
 use crate::content::FunctionKind;
@@ -56,6 +57,8 @@ pub enum Edit {
     },
     /// The whole plan at once (opening a file in place of the open plan).
     Replace(Box<Plan>),
+    /// The MOU page's choices, all at once (they are few).
+    Mou(Box<MouChoices>),
 }
 
 /// The part of a plan an edit touched, so that the screens showing it, and only those, redraw:
@@ -96,7 +99,8 @@ impl Edit {
             | Edit::FunctionNote { .. }
             | Edit::FunctionPillar { .. }
             | Edit::Check { .. }
-            | Edit::Score { .. } => Scope::Plan,
+            | Edit::Score { .. }
+            | Edit::Mou(_) => Scope::Plan,
         }
     }
 
@@ -218,6 +222,15 @@ impl Plan {
                     },
                     moved,
                 )
+            }
+            Edit::Mou(mut choices) => {
+                let changed = *choices != self.mou;
+                if changed {
+                    choices.modified = now;
+                    self.modified = now;
+                }
+                let old = std::mem::replace(&mut self.mou, *choices);
+                (Edit::Mou(Box::new(old)), changed)
             }
             Edit::Replace(plan) => {
                 let old = std::mem::replace(self, *plan);

@@ -70,12 +70,27 @@ pub enum Input {
     MemberSet,
     /// One goal, or none.
     GoalRef,
+    /// One strategy, or none.
+    StrategyRef,
+    /// Dated progress notes.
+    Notes,
+    /// Any number of dates (`YYYY-MM-DD`).
+    Dates,
     /// One toolkit section, or none.
     SectionRef,
     Flag,
 }
 
 impl Input {
+    /// A choice that may be left unset (so a filter offers "(none)").
+    pub fn is_optional_choice(self) -> bool {
+        match self {
+            Input::Choice(vocab) => vocab.optional(),
+            Input::MemberRef | Input::GoalRef | Input::StrategyRef | Input::SectionRef => true,
+            _ => false,
+        }
+    }
+
     /// Whether the user types the value. Choices, references and dates hold keys, ids or
     /// numbers the app wrote (a member's id may well contain ten digits in a row).
     pub fn is_typed_text(self) -> bool {
@@ -84,6 +99,42 @@ impl Input {
             Input::Text | Input::LongText | Input::Email | Input::Tel | Input::Url
         )
     }
+}
+
+/// What is wrong with a value as typed, said beside the field. The value is stored all the same:
+/// nothing the user typed is lost while they fix it.
+pub fn advice(input: Input, text: &str) -> Option<&'static str> {
+    match input {
+        Input::Email if !is_email(text) => {
+            Some("This does not look like an email address, for example name@example.org.")
+        }
+        _ => None,
+    }
+}
+
+/// An email address as people write them: `name@domain.tld`, no spaces, one `@`, a domain of
+/// dot-separated labels ending in at least two letters. Empty counts (the field is optional).
+pub fn is_email(text: &str) -> bool {
+    let text = text.trim();
+    if text.is_empty() {
+        return true;
+    }
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
+    let labels: Vec<&str> = domain.split('.').collect();
+    !local.is_empty()
+        && !text
+            .chars()
+            .any(|c| c.is_whitespace() || c == ',' || c == ';')
+        && !domain.contains('@')
+        && labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-'))
+        && labels
+            .last()
+            .is_some_and(|tld| tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic))
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -112,8 +163,39 @@ const fn h(field: Field, label: &'static str, input: Input, hint: &'static str) 
     }
 }
 
+/// A column of a list's table: what it shows, and whether the list can be filtered by it.
+#[derive(Clone, Copy, Debug)]
+pub struct Column {
+    pub label: &'static str,
+    pub field: Field,
+    /// A second field shown after the first ("Denver Police, Sam Lee").
+    pub also: Option<Field>,
+    /// Offered as a filter (choices and owners).
+    pub filter: bool,
+}
+
+const fn col(label: &'static str, field: Field) -> Column {
+    Column {
+        label,
+        field,
+        also: None,
+        filter: false,
+    }
+}
+
+const fn filtered(label: &'static str, field: Field) -> Column {
+    Column {
+        label,
+        field,
+        also: None,
+        filter: true,
+    }
+}
+
 pub struct ListSpec {
     pub kind: ListKind,
+    /// The table's columns; the first names the item and opens its form.
+    pub columns: &'static [Column],
     /// The list's heading.
     pub heading: &'static str,
     /// What one item is called ("member organization"), for buttons and messages.
@@ -132,6 +214,17 @@ use Input::*;
 
 static MEMBERS: ListSpec = ListSpec {
     kind: ListKind::Members,
+    columns: &[
+        col("Organization", Field::Members(MemberField::Name)),
+        filtered("Sector", Field::Members(MemberField::Sector)),
+        filtered("Status", Field::Members(MemberField::Status)),
+        Column {
+            label: "Contact",
+            field: Field::Members(MemberField::Contact),
+            also: Some(Field::Members(MemberField::Email)),
+            filter: false,
+        },
+    ],
     heading: "Member organizations",
     noun: "member organization",
     plural: "member organizations",
@@ -183,6 +276,10 @@ static MEMBERS: ListSpec = ListSpec {
 
 static NETWORKS: ListSpec = ListSpec {
     kind: ListKind::Networks,
+    columns: &[
+        col("Network", Field::Networks(NetworkField::Name)),
+        filtered("Kind", Field::Networks(NetworkField::Kind)),
+    ],
     heading: "Existing networks to link with",
     noun: "network",
     plural: "networks",
@@ -206,6 +303,12 @@ static NETWORKS: ListSpec = ListSpec {
 
 static ROLES: ListSpec = ListSpec {
     kind: ListKind::Roles,
+    columns: &[
+        filtered("Role", Field::Roles(RoleField::Role)),
+        filtered("Member organization", Field::Roles(RoleField::Member)),
+        col("Person", Field::Roles(RoleField::Person)),
+        col("Term", Field::Roles(RoleField::Term)),
+    ],
     heading: "Roles",
     noun: "role",
     plural: "roles",
@@ -240,6 +343,12 @@ static ROLES: ListSpec = ListSpec {
 
 static SUBGROUPS: ListSpec = ListSpec {
     kind: ListKind::Subgroups,
+    columns: &[
+        col("Subgroup", Field::Subgroups(SubgroupField::Name)),
+        col("Focus", Field::Subgroups(SubgroupField::Focus)),
+        filtered("Lead", Field::Subgroups(SubgroupField::Lead)),
+        col("Members", Field::Subgroups(SubgroupField::Members)),
+    ],
     heading: "Subgroups",
     noun: "subgroup",
     plural: "subgroups",
@@ -269,6 +378,12 @@ static SUBGROUPS: ListSpec = ListSpec {
 
 static GOALS: ListSpec = ListSpec {
     kind: ListKind::Goals,
+    columns: &[
+        col("Goal", Field::Goals(GoalField::Title)),
+        col("Specific", Field::Goals(GoalField::Specific)),
+        col("Measurable", Field::Goals(GoalField::Measurable)),
+        col("Time-bound", Field::Goals(GoalField::TimeBound)),
+    ],
     heading: "Goals",
     noun: "goal",
     plural: "goals",
@@ -281,6 +396,12 @@ static GOALS: ListSpec = ListSpec {
             "Goal",
             LongText,
             "Who will do what, by when, measured how. Use one action verb.",
+        ),
+        h(
+            Field::Goals(GoalField::ShortName),
+            "Short name",
+            Text,
+            "A few words, shown in choices and tables: for example \"Train hotel staff\".",
         ),
         h(
             Field::Goals(GoalField::Specific),
@@ -317,6 +438,10 @@ static GOALS: ListSpec = ListSpec {
 
 static STRATEGIES: ListSpec = ListSpec {
     kind: ListKind::Strategies,
+    columns: &[
+        col("Strategy", Field::Strategies(StrategyField::Text)),
+        filtered("Goal", Field::Strategies(StrategyField::Goal)),
+    ],
     heading: "Strategies",
     noun: "strategy",
     plural: "strategies",
@@ -331,6 +456,18 @@ static STRATEGIES: ListSpec = ListSpec {
 
 static ACTIONS: ListSpec = ListSpec {
     kind: ListKind::Actions,
+    columns: &[
+        col("What", Field::Actions(ActionField::What)),
+        Column {
+            label: "Owner",
+            field: Field::Actions(ActionField::Owner),
+            also: Some(Field::Actions(ActionField::OwnerPerson)),
+            filter: true,
+        },
+        col("Due", Field::Actions(ActionField::Due)),
+        filtered("Status", Field::Actions(ActionField::Status)),
+        filtered("Goal", Field::Actions(ActionField::Goal)),
+    ],
     heading: "Action items",
     noun: "action item",
     plural: "action items",
@@ -345,7 +482,22 @@ static ACTIONS: ListSpec = ListSpec {
             LongText,
         ),
         f(Field::Actions(ActionField::Goal), "For goal", GoalRef),
-        f(Field::Actions(ActionField::Owner), "Owner", MemberRef),
+        f(
+            Field::Actions(ActionField::Strategy),
+            "Part of strategy",
+            StrategyRef,
+        ),
+        f(
+            Field::Actions(ActionField::Owner),
+            "Owner organization",
+            MemberRef,
+        ),
+        h(
+            Field::Actions(ActionField::OwnerPerson),
+            "Owner (person)",
+            Text,
+            "A contact's name, within the organization or on their own.",
+        ),
         f(Field::Actions(ActionField::Due), "Due date", Date),
         f(
             Field::Actions(ActionField::Status),
@@ -369,11 +521,19 @@ static ACTIONS: ListSpec = ListSpec {
             Choice(Vocab::ActionTag),
             "Trainings, awareness events and new partnerships are counted for funders.",
         ),
+        f(Field::Actions(ActionField::Notes), "Progress notes", Notes),
     ],
 };
 
 static FUNDING: ListSpec = ListSpec {
     kind: ListKind::Funding,
+    columns: &[
+        col("Funder or program", Field::Funding(FundingField::Name)),
+        filtered("Type", Field::Funding(FundingField::Kind)),
+        col("Amount", Field::Funding(FundingField::Amount)),
+        filtered("Status", Field::Funding(FundingField::Status)),
+        col("Deadline", Field::Funding(FundingField::Deadline)),
+    ],
     heading: "Funding sources",
     noun: "funding source",
     plural: "funding sources",
@@ -408,11 +568,42 @@ static FUNDING: ListSpec = ListSpec {
             "Fiscal agent",
             MemberRef,
         ),
+        f(
+            Field::Funding(FundingField::GrantStart),
+            "Grant period starts",
+            Date,
+        ),
+        f(
+            Field::Funding(FundingField::GrantEnd),
+            "Grant period ends",
+            Date,
+        ),
+        h(
+            Field::Funding(FundingField::MatchRequired),
+            "Match requirement",
+            Text,
+            "What the partnership must put in, for example 25% cash or in-kind.",
+        ),
+        f(
+            Field::Funding(FundingField::ReportsDue),
+            "Report due dates",
+            Dates,
+        ),
+        f(
+            Field::Funding(FundingField::Restrictions),
+            "Restrictions",
+            LongText,
+        ),
     ],
 };
 
 static RESOURCES: ListSpec = ListSpec {
     kind: ListKind::Resources,
+    columns: &[
+        col("Title", Field::Resources(ResourceField::Title)),
+        col("Link", Field::Resources(ResourceField::Url)),
+        filtered("Section", Field::Resources(ResourceField::Section)),
+    ],
     heading: "Your resources",
     noun: "resource",
     plural: "resources",
@@ -438,6 +629,12 @@ static RESOURCES: ListSpec = ListSpec {
 
 static MEETINGS: ListSpec = ListSpec {
     kind: ListKind::Meetings,
+    columns: &[
+        col("Meeting", Field::Meetings(MeetingField::Title)),
+        col("Date", Field::Meetings(MeetingField::Date)),
+        col("Start time", Field::Meetings(MeetingField::Time)),
+        col("Place or link", Field::Meetings(MeetingField::Place)),
+    ],
     heading: "Meetings",
     noun: "meeting",
     plural: "meetings",
@@ -552,7 +749,28 @@ pub fn display_value(plan: &crate::model::Plan, input: Input, value: &FieldValue
                 .goals
                 .iter()
                 .find(|g| g.id == id)
-                .map_or("(removed)".to_owned(), |g| g.title.trim().to_owned()),
+                .map_or("(removed)".to_owned(), |g| {
+                    let t = crate::model::items::Record::title(g);
+                    if t.is_empty() {
+                        "Untitled goal".to_owned()
+                    } else {
+                        t
+                    }
+                }),
+            StrategyRef => {
+                plan.strategies
+                    .iter()
+                    .find(|s| s.id == id)
+                    .map_or("(removed)".to_owned(), |s| {
+                        let t = s.text.trim();
+                        if t.is_empty() {
+                            "Untitled strategy".to_owned()
+                        } else {
+                            t.to_owned()
+                        }
+                    })
+            }
+            Dates => crate::model::time::readable_date(id),
             SectionRef => crate::content::Section::from_slug(id)
                 .map_or(id.to_owned(), |s| s.title().to_owned()),
             Choice(vocab) => vocab
@@ -570,9 +788,21 @@ pub fn display_value(plan: &crate::model::Plan, input: Input, value: &FieldValue
         FieldValue::Text(s) => s.trim().to_owned(),
         FieldValue::Maybe(None) => String::new(),
         FieldValue::Maybe(Some(s)) => match input {
-            Choice(_) | MemberRef | GoalRef | SectionRef => name_of(s),
+            Choice(_) | MemberRef | GoalRef | StrategyRef | SectionRef => name_of(s),
+            Date => crate::model::time::readable_date(s),
             _ => s.trim().to_owned(),
         },
+        FieldValue::Notes(notes) => notes
+            .iter()
+            .map(|n| {
+                format!(
+                    "{}: {}",
+                    crate::model::time::readable_date(&n.date),
+                    n.text.trim()
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
         FieldValue::Keys(keys) => keys
             .iter()
             .map(|k| name_of(k))
@@ -584,6 +814,34 @@ pub fn display_value(plan: &crate::model::Plan, input: Input, value: &FieldValue
 #[cfg(test)]
 mod display_tests {
     use super::*;
+
+    #[test]
+    fn email_addresses_are_checked_as_such() {
+        for good in [
+            "",
+            "sam@example.org",
+            " ana.lee+x@mail.co.uk ",
+            "jose@correo.méxico.mx",
+        ] {
+            assert!(is_email(good), "{good}");
+            assert_eq!(advice(Email, good), None);
+        }
+        for bad in [
+            "not-an-email",
+            "sam@",
+            "@example.org",
+            "sam@example",
+            "a@b.c",
+            "sam @example.org",
+            "a@@b.org",
+            "a@b..org",
+            "a@b.org, c@d.org",
+        ] {
+            assert!(!is_email(bad), "{bad}");
+            assert!(advice(Email, bad).is_some());
+        }
+        assert_eq!(advice(Text, "not-an-email"), None);
+    }
     use crate::model::Plan;
 
     #[test]

@@ -21,8 +21,10 @@ pub enum FieldValue {
     Flag(bool),
     /// Whole dollars.
     Money(u64),
-    /// Several keys or ids (the 4 Ps, a subgroup's members).
+    /// Several keys or ids (the 4 Ps, a subgroup's members), or dates (reports due).
     Keys(Vec<String>),
+    /// An action item's progress notes.
+    Notes(Vec<ProgressNote>),
 }
 
 impl FieldValue {
@@ -41,6 +43,15 @@ impl FieldValue {
             _ => &[],
         }
     }
+}
+
+/// A dated progress note on an action item.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ProgressNote {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    pub text: String,
 }
 
 /// A place one field's value lives in an item, read and written as a `FieldValue`.
@@ -133,6 +144,33 @@ fn choice<V: Vocabulary>(key: &str) -> Result<V, String> {
     V::from_key(key).ok_or_else(|| "this is not one of the choices".to_owned())
 }
 
+impl Slot for Vec<ProgressNote> {
+    fn get(&self) -> FieldValue {
+        FieldValue::Notes(self.clone())
+    }
+    fn put(&mut self, v: FieldValue) -> Result<(), String> {
+        match v {
+            FieldValue::Notes(notes) => {
+                if notes
+                    .iter()
+                    .any(|n| super::time::parse_date(&n.date).is_none())
+                {
+                    return Err("a note's date is not a date".into());
+                }
+                *self = notes
+                    .into_iter()
+                    .map(|n| ProgressNote {
+                        date: n.date,
+                        text: super::plan::clean_text(&n.text).into_owned(),
+                    })
+                    .collect();
+                Ok(())
+            }
+            _ => Err(wrong()),
+        }
+    }
+}
+
 /// A choice that may be unset (a sector, a kind of network).
 impl<V: Vocabulary> Slot for Option<V> {
     fn get(&self) -> FieldValue {
@@ -200,6 +238,9 @@ pub trait Record: Clone + Serialize + for<'de> Deserialize<'de> {
     fn unwrap(item: Item) -> Option<Self>;
 }
 
+/// Fields added after version-1 files were first written (issue 15) are left out of a file
+/// while empty, so a plan that does not use them is written exactly as before.
+///
 /// Declares the plan's lists, each field once: for each list, its item type (a struct with an
 /// `id`, a `modified` time and the fields given, written to files by serde), its `ListKind`,
 /// the `Plan` field holding it, and its field enum (one variant per field, in the same line).
@@ -346,8 +387,12 @@ mod title {
     pub fn Subgroup(s: &Subgroup) -> String {
         s.name.trim().to_owned()
     }
+    /// The short name when there is one: it is what choices and tables show.
     pub fn Goal(g: &Goal) -> String {
-        g.title.trim().to_owned()
+        match g.short_name.trim() {
+            "" => g.title.trim().to_owned(),
+            short => short.to_owned(),
+        }
     }
     pub fn Strategy(s: &Strategy) -> String {
         s.text.trim().to_owned()
@@ -409,6 +454,9 @@ lists! {
     }
     Goal / Goals / goals / GoalField {
         Title title: String,
+        /// A few words naming the goal in choices and tables ("Train hotel staff").
+        #[serde(skip_serializing_if = "String::is_empty")]
+        ShortName short_name: String,
         Specific specific: bool,
         Measurable measurable: bool,
         Achievable achievable: bool,
@@ -423,8 +471,14 @@ lists! {
     ActionItem / Actions / actions / ActionField {
         What what: String,
         Goal goal: Option<String>,
+        /// The strategy it carries out (a `Strategy` id).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        Strategy strategy: Option<String>,
         /// The member organization responsible (a `Member` id).
         Owner owner: Option<String>,
+        /// The person responsible, within the owner organization or on their own.
+        #[serde(skip_serializing_if = "String::is_empty")]
+        OwnerPerson owner_person: String,
         /// `YYYY-MM-DD`.
         Due due: Option<String>,
         Status status: ActionStatus,
@@ -437,6 +491,9 @@ lists! {
         /// The meeting whose minutes created it (a `Meeting` id); left out while unset.
         #[serde(skip_serializing_if = "Option::is_none")]
         Meeting meeting: Option<String>,
+        /// Dated progress notes, oldest first.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        Notes notes: Vec<ProgressNote>,
     }
     FundingSource / Funding / funding / FundingField {
         Name name: String,
@@ -447,6 +504,20 @@ lists! {
         Deadline deadline: Option<String>,
         /// A `Member` id.
         FiscalAgent fiscal_agent: Option<String>,
+        /// The grant period, `YYYY-MM-DD` each.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        GrantStart grant_start: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        GrantEnd grant_end: Option<String>,
+        /// What the funder asks the partnership to put in ("25% cash or in-kind").
+        #[serde(skip_serializing_if = "String::is_empty")]
+        MatchRequired match_required: String,
+        /// When reports to the funder are due, `YYYY-MM-DD` each.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        ReportsDue reports_due: Vec<String>,
+        /// What the money may not be spent on.
+        #[serde(skip_serializing_if = "String::is_empty")]
+        Restrictions restrictions: String,
     }
     Resource / Resources / resources / ResourceField {
         Title title: String,
@@ -633,7 +704,9 @@ mod tests {
             for f in fields_of(list) {
                 assert_eq!(f.list(), list);
                 assert!(
-                    written.get(f.key()).is_some() || ISSUE_17_LEFT_OUT.contains(&f.key()),
+                    written.get(f.key()).is_some()
+                        || LEFT_OUT_WHILE_EMPTY.contains(&f.key())
+                        || ISSUE_17_LEFT_OUT.contains(&f.key()),
                     "{list:?}: {}",
                     f.key()
                 );
@@ -644,6 +717,42 @@ mod tests {
 
     /// Fields issue 17 added to action items, written only when set.
     const ISSUE_17_LEFT_OUT: &[&str] = &["tag", "meeting"];
+    /// The fields issue 15 added, written only when they hold something.
+    const LEFT_OUT_WHILE_EMPTY: &[&str] = &[
+        "short_name",
+        "strategy",
+        "owner_person",
+        "notes",
+        "grant_start",
+        "grant_end",
+        "match_required",
+        "reports_due",
+        "restrictions",
+    ];
+
+    #[test]
+    fn new_fields_round_trip_and_are_left_out_while_empty() {
+        let mut a = ActionItem::create("a".into(), 1);
+        let empty = serde_json::to_value(&a).unwrap_or_default();
+        assert!(empty.get("notes").is_none() && empty.get("strategy").is_none());
+        a.notes.push(ProgressNote {
+            date: "2026-12-01".into(),
+            text: "Venue booked".into(),
+        });
+        a.owner_person = "Sam Lee".into();
+        let written = serde_json::to_value(&a).unwrap_or_default();
+        assert_eq!(written["notes"][0]["date"], "2026-12-01");
+        let back: ActionItem = serde_json::from_value(written).unwrap_or_default();
+        assert_eq!(back, a);
+        let notes = Field::Actions(ActionField::Notes);
+        let mut list = vec![a];
+        let bad = FieldValue::Notes(vec![ProgressNote {
+            date: "someday".into(),
+            text: "x".into(),
+        }]);
+        assert!(list.set(0, notes, bad, 2).is_err());
+        assert_eq!(list[0].notes.len(), 1, "a refused value changes nothing");
+    }
 
     fn fields_of(list: ListKind) -> Vec<Field> {
         match list {

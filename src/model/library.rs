@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::plan::Plan;
-use super::time::{iso_date, Millis};
+use super::time::{file_stamp, Millis};
 
 /// Lenient: missing fields take their defaults and unknown ones are passed over, so an index
 /// written by another version of the app still reads (it can always be rebuilt from the plans).
@@ -124,8 +124,9 @@ pub fn has_unexported_changes(plan: &Plan, exported: Option<Millis>) -> bool {
     }
 }
 
-/// `front-range-coalition-2026-11-25.json`: the plan's name made safe for any file system.
-pub fn export_file_name(plan: &Plan, now: Millis) -> String {
+/// `front-range-coalition-2026-11-25-1742.json`: the plan's name made safe for any file system,
+/// and the local date and time (`offset` minutes east of UTC), so two exports of one day differ.
+pub fn export_file_name(plan: &Plan, now: Millis, offset: i64) -> String {
     let mut slug = String::new();
     for c in plan.name.trim().chars().map(|c| c.to_ascii_lowercase()) {
         if c.is_ascii_alphanumeric() {
@@ -143,7 +144,7 @@ pub fn export_file_name(plan: &Plan, now: Millis) -> String {
     } else {
         slug
     };
-    format!("{slug}-{}.json", iso_date(now))
+    format!("{slug}-{}.json", file_stamp(now, offset))
 }
 
 #[cfg(test)]
@@ -155,20 +156,28 @@ mod tests {
         let mut p = Plan::new("p".into(), 0);
         let day = 1_795_628_523_000;
         assert_eq!(
-            export_file_name(&p, day),
-            "partnership-plan-2026-11-25.json"
+            export_file_name(&p, day, 0),
+            "partnership-plan-2026-11-25-1742.json"
         );
         p.set_name("  Front Range / Pueblo: Anti-Trafficking “Coalition” ", 1);
         assert_eq!(
-            export_file_name(&p, day),
-            "front-range-pueblo-anti-trafficking-coalition-2026-11-25.json"
+            export_file_name(&p, day, 0),
+            "front-range-pueblo-anti-trafficking-coalition-2026-11-25-1742.json"
         );
         p.set_name("../../etc/passwd", 2);
-        assert_eq!(export_file_name(&p, day), "etc-passwd-2026-11-25.json");
+        assert_eq!(
+            export_file_name(&p, day, 0),
+            "etc-passwd-2026-11-25-1742.json"
+        );
         p.set_name("Équipe ✓", 3);
-        assert_eq!(export_file_name(&p, day), "quipe-2026-11-25.json");
+        assert_eq!(export_file_name(&p, day, 0), "quipe-2026-11-25-1742.json");
         p.set_name(&"a".repeat(300), 4);
-        assert!(export_file_name(&p, day).len() <= 60 + 16);
+        assert!(export_file_name(&p, day, 0).len() <= 60 + 21);
+        assert_eq!(
+            export_file_name(&Plan::new("p".into(), 0), day, -7 * 60),
+            "partnership-plan-2026-11-25-1042.json",
+            "in local time"
+        );
     }
 
     #[test]

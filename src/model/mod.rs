@@ -2,6 +2,7 @@
 //! so every rule here is tested natively with `cargo test`.
 
 pub mod calendar;
+pub mod charts;
 pub mod edit;
 pub mod envelope;
 pub mod error;
@@ -24,6 +25,7 @@ pub mod report;
 pub mod rules;
 pub mod sealed;
 pub mod spreadsheet;
+pub mod table;
 pub mod tabs;
 pub mod time;
 

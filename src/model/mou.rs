@@ -3,9 +3,160 @@
 //! brings the generated text back. Clause list after the OVC Task Force e-Guide's MOU page and
 //! published task-force MOUs.
 
+use serde::{Deserialize, Serialize};
+
 use super::kinds::{MemberStatus, RoleKind};
 use super::plan::Plan;
+use super::rules::{counts_for_coverage, long_date};
+use super::time::{parse_date, Millis};
 use crate::content::question;
+
+/// The choices made on the MOU page, kept in the plan (`plan.mou`; absent from files until
+/// something is chosen, so older files read unchanged).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MouChoices {
+    /// Members ticked as parties although not (yet) committed: member ids.
+    pub include: Vec<String>,
+    /// Committed or signed members unticked: member ids.
+    pub exclude: Vec<String>,
+    /// The effective date, `YYYY-MM-DD`.
+    pub effective: Option<String>,
+    /// How long the MOU runs, as words that finish "runs for …" ("two years").
+    pub term: String,
+    /// The notice a party gives to withdraw, as words that finish "by giving …" ("three
+    /// months' written notice").
+    pub notice: String,
+    pub modified: Millis,
+}
+
+impl MouChoices {
+    /// Nothing chosen yet: the plan file leaves the field out.
+    pub fn is_unset(&self) -> bool {
+        *self == MouChoices::default()
+    }
+
+    /// A copy with member `id` ticked or unticked as a party (committed members are ticked
+    /// unless unticked; others are unticked unless ticked).
+    pub fn with_party(&self, id: &str, committed: bool, on: bool) -> MouChoices {
+        let mut c = self.clone();
+        c.include.retain(|x| x != id);
+        c.exclude.retain(|x| x != id);
+        match (committed, on) {
+            (true, false) => c.exclude.push(id.to_owned()),
+            (false, true) => c.include.push(id.to_owned()),
+            _ => {}
+        }
+        c
+    }
+}
+
+/// A member organization as a possible party: every named member is listed, ticked or not.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PartyChoice {
+    pub id: String,
+    pub name: String,
+    pub status: MemberStatus,
+    /// Committed or signed: ticked unless unticked.
+    pub committed: bool,
+    pub chosen: bool,
+    /// "What it brings", for the schedule of commitments.
+    pub brings: String,
+}
+
+/// Every named member, with whether it is a party: committed and signed members are ticked
+/// at first, the others are listed unticked, so no one is left out silently.
+pub fn party_choices(plan: &Plan) -> Vec<PartyChoice> {
+    plan.members
+        .iter()
+        .filter(|m| !m.name.trim().is_empty())
+        .map(|m| {
+            let committed = counts_for_coverage(m.status);
+            let chosen = if committed {
+                !plan.mou.exclude.contains(&m.id)
+            } else {
+                plan.mou.include.contains(&m.id)
+            };
+            PartyChoice {
+                id: m.id.clone(),
+                name: m.name.trim().to_owned(),
+                status: m.status,
+                committed,
+                chosen,
+                brings: m.brings.trim().to_owned(),
+            }
+        })
+        .collect()
+}
+
+/// A placeholder still in a clause: `[two years]`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Placeholder {
+    pub clause: &'static str,
+    pub text: String,
+}
+
+/// Text cut into plain runs and placeholders (`(true, "[two years]")`), so placeholders can be
+/// marked wherever the text is shown.
+pub fn segments(text: &str) -> Vec<(bool, &str)> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        let Some(len) = rest[open..].find(']') else {
+            break;
+        };
+        if open > 0 {
+            out.push((false, &rest[..open]));
+        }
+        out.push((true, &rest[open..=open + len]));
+        rest = &rest[open + len + 1..];
+    }
+    if !rest.is_empty() {
+        out.push((false, rest));
+    }
+    out
+}
+
+/// Every placeholder left in the clauses and the schedule, in reading order.
+pub fn placeholders(plan: &Plan) -> Vec<Placeholder> {
+    let from = |clause: &'static str, text: &str| {
+        segments(text)
+            .into_iter()
+            .filter(|s| s.0)
+            .map(|s| Placeholder {
+                clause,
+                text: s.1.to_owned(),
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut out: Vec<Placeholder> = clauses(plan)
+        .iter()
+        .flat_map(|c| from(c.title, c.text()))
+        .collect();
+    for (_, text) in schedule(plan) {
+        out.extend(from(SCHEDULE_TITLE, &text));
+    }
+    out
+}
+
+pub const SCHEDULE_TITLE: &str = "Schedule A: What each party brings";
+
+/// Each party's commitments, from "What it brings" on the roster.
+pub fn schedule(plan: &Plan) -> Vec<(String, String)> {
+    party_choices(plan)
+        .into_iter()
+        .filter(|p| p.chosen)
+        .map(|p| {
+            let text = if p.brings.is_empty() {
+                "[what this party brings: fill in \u{201c}What it brings\u{201d} in Membership]"
+                    .to_owned()
+            } else {
+                p.brings
+            };
+            (p.name, text)
+        })
+        .collect()
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Clause {
@@ -27,19 +178,13 @@ impl Clause {
     }
 }
 
-/// The organizations that sign: those committed or already signed; if none is yet, every
-/// named member, so the draft is never empty while the roster is being built.
-pub fn parties(plan: &Plan) -> Vec<&str> {
-    let named = || plan.members.iter().filter(|m| !m.name.trim().is_empty());
-    let committed: Vec<&str> = named()
-        .filter(|m| matches!(m.status, MemberStatus::Committed | MemberStatus::MouSigned))
-        .map(|m| m.name.trim())
-        .collect();
-    if committed.is_empty() {
-        named().map(|m| m.name.trim()).collect()
-    } else {
-        committed
-    }
+/// The organizations that sign: the members ticked on the MOU page.
+pub fn parties(plan: &Plan) -> Vec<String> {
+    party_choices(plan)
+        .into_iter()
+        .filter(|p| p.chosen)
+        .map(|p| p.name)
+        .collect()
 }
 
 fn or<'a>(text: &'a str, fallback: &'a str) -> &'a str {
@@ -50,11 +195,22 @@ fn or<'a>(text: &'a str, fallback: &'a str) -> &'a str {
     }
 }
 
+/// `text` as a paragraph of its own after `intro`, or `fallback` when it is empty: what people
+/// typed is quoted after a sentence that introduces it, never pasted mid-sentence.
+fn introduced(intro: &str, text: &str, fallback: &str) -> String {
+    let text = text.trim();
+    if text.is_empty() {
+        fallback.to_owned()
+    } else {
+        format!("{intro}\n{text}")
+    }
+}
+
 pub fn clauses(plan: &Plan) -> Vec<Clause> {
     let name = plan.display_name();
     let parties = parties(plan);
     let party_list = if parties.is_empty() {
-        "[add member organizations in Membership]".to_owned()
+        "[choose the parties on this page]".to_owned()
     } else {
         parties.join("; ")
     };
@@ -93,6 +249,14 @@ pub fn clauses(plan: &Plan) -> Vec<Clause> {
     let decisions = question("leadership.decisions")
         .and_then(|q| q.options.iter().find(|(k, _)| *k == plan.answer(q.id)))
         .map(|(_, label)| *label);
+    let choices = &plan.mou;
+    let effective = choices
+        .effective
+        .as_deref()
+        .and_then(parse_date)
+        .map_or("[effective date]".to_owned(), long_date);
+    let term = or(&choices.term, "[two years]");
+    let notice = or(&choices.notice, "[three months' written notice]");
 
     let make = |id: &'static str, title: &'static str, generated: String| Clause {
         id,
@@ -107,11 +271,20 @@ pub fn clauses(plan: &Plan) -> Vec<Clause> {
             "This memorandum of understanding (MOU) is made between the following organizations, \
              members of {name}: {party_list}."
         )),
-        make("purpose", "Purpose", format!(
-            "The parties agree to work together to combat human trafficking. {} {}",
-            or(plan.answer("define.mission"), "[mission from Define your partnership]"),
-            plan.answer("define.scope").trim()
-        ).trim().to_owned()),
+        make("purpose", "Purpose", {
+            let mut text = introduced(
+                "The parties agree to work together to combat human trafficking. The \
+                 partnership's mission, in its members' words:",
+                plan.answer("define.mission"),
+                "The parties agree to work together to combat human trafficking. [State the \
+                 mission in Define your partnership.]",
+            );
+            let scope = plan.answer("define.scope").trim();
+            if !scope.is_empty() {
+                text.push_str(&format!("\nThe partnership's scope:\n{scope}"));
+            }
+            text
+        }),
         make("roles", "Roles and responsibilities", if roles.is_empty() {
             "Each party will take part in meetings and carry out the action items it owns, within \
              its normal capacity. [Assign roles in Leadership structure.]".to_owned()
@@ -119,16 +292,31 @@ pub fn clauses(plan: &Plan) -> Vec<Clause> {
             format!("The parties agree to these roles:\n{}\nEach party will carry out the action \
                      items it owns, within its normal capacity.", roles.join("\n"))
         }),
-        make("decisions", "Decision-making", format!(
-            "Decisions are made as follows: {}. {}",
-            decisions.unwrap_or("[choose how decisions are made in Leadership structure]"),
-            plan.answer("leadership.quorum").trim()
-        ).trim().to_owned()),
-        make("meetings", "Meetings and communication", format!(
-            "{} {}",
-            or(plan.answer("trust.meetings"), "The parties will meet at least quarterly."),
-            plan.answer("trust.communication").trim()
-        ).trim().to_owned()),
+        make("decisions", "Decision-making", {
+            let mut text = match decisions {
+                Some(how) => format!("The parties make decisions by this method:\n{how}."),
+                None => "The parties make decisions by [the method chosen in Leadership \
+                         structure]."
+                    .to_owned(),
+            };
+            let quorum = plan.answer("leadership.quorum").trim();
+            if !quorum.is_empty() {
+                text.push_str(&format!("\nOn quorum and votes, the parties agree:\n{quorum}"));
+            }
+            text
+        }),
+        make("meetings", "Meetings and communication", {
+            let mut text = introduced(
+                "The parties will meet as follows:",
+                plan.answer("trust.meetings"),
+                "The parties will meet at least quarterly.",
+            );
+            let how = plan.answer("trust.communication").trim();
+            if !how.is_empty() {
+                text.push_str(&format!("\nThe parties will keep in touch as follows:\n{how}"));
+            }
+            text
+        }),
         make("information", "Information sharing and confidentiality",
             "Taking part does not require sharing information about investigations, victims, \
              witnesses or other sensitive matters. The parties share such information only as \
@@ -146,20 +334,26 @@ pub fn clauses(plan: &Plan) -> Vec<Clause> {
                      will receive funds.]"
                 .to_owned(),
         }),
-        make("term", "Term and withdrawal",
-            "This MOU takes effect when signed by the parties and runs for [two years]. A party \
-             may withdraw by giving [three months'] written notice to the others."
-                .to_owned()),
+        make("term", "Term and withdrawal", format!(
+            "This MOU takes effect when signed by the parties or on {effective}, whichever is \
+             later, and runs for {term}. A party may withdraw by giving {notice} to the others."
+        )),
         make("amendments", "Amendments",
             "This MOU may be changed only in writing, signed by all parties.".to_owned()),
-        make("disputes", "Dispute resolution", or(
+        make("disputes", "Dispute resolution", introduced(
+            "The parties will resolve disagreements as follows:",
             plan.answer("trust.conflict_formal"),
             "The parties will first try to resolve disagreements informally between the people \
              involved, then with the help of the partnership's leadership.",
-        ).to_owned()),
+        )),
         make("non_binding", "Nature of this agreement",
             "This MOU states the parties' shared intentions. It is not a contract and does not \
              oblige any party to provide funds."
+                .to_owned()),
+        make("counterparts", "Counterparts",
+            "This MOU may be signed in counterparts: each party may sign its own copy, and the \
+             signed copies together form one agreement. A scanned or electronic copy of a \
+             signature counts as an original."
                 .to_owned()),
     ]
 }
@@ -169,6 +363,7 @@ mod tests {
     use super::*;
     use crate::model::items::ListKind;
     use crate::model::items::{Field, FieldValue, MemberField, RoleField};
+    use crate::model::Edit;
 
     fn member(p: &mut Plan, id: &str, name: &str, status: &str) {
         p.add_item(ListKind::Members, id.into(), 1);
@@ -187,14 +382,105 @@ mod tests {
     }
 
     #[test]
-    fn parties_prefer_committed_members() {
+    fn parties_are_chosen_committed_ones_ticked_at_first() {
         let mut p = Plan::new("p".into(), 1);
         assert!(parties(&p).is_empty());
         member(&mut p, "a", "Alpha", "identified");
-        assert_eq!(parties(&p), ["Alpha"]);
+        assert!(
+            parties(&p).is_empty(),
+            "only identified: listed, not ticked"
+        );
+        assert_eq!(party_choices(&p).len(), 1, "but listed");
         member(&mut p, "b", "Beta", "committed");
         member(&mut p, "c", "Gamma", "mou_signed");
         assert_eq!(parties(&p), ["Beta", "Gamma"]);
+        let edit = |p: &mut Plan, id: &str, on: bool| {
+            let committed = party_choices(p).iter().any(|c| c.id == id && c.committed);
+            let next = p.mou.with_party(id, committed, on);
+            assert!(matches!(p.apply(Edit::Mou(Box::new(next)), 5), Ok(Some(_))));
+        };
+        edit(&mut p, "a", true);
+        edit(&mut p, "b", false);
+        assert_eq!(parties(&p), ["Alpha", "Gamma"]);
+        assert_eq!(
+            (p.mou.include.clone(), p.mou.exclude.clone()),
+            (vec!["a".to_owned()], vec!["b".to_owned()])
+        );
+        edit(&mut p, "b", true);
+        assert!(
+            p.mou.exclude.is_empty(),
+            "back to the default leaves nothing behind"
+        );
+        let text = clauses(&p)[0].text().to_owned();
+        assert!(
+            text.contains("members of Untitled partnership: Alpha; Beta; Gamma."),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn placeholders_are_found_and_marked() {
+        assert_eq!(
+            segments("runs for [two years]. Notice: [three months]"),
+            [
+                (false, "runs for "),
+                (true, "[two years]"),
+                (false, ". Notice: "),
+                (true, "[three months]")
+            ]
+        );
+        assert_eq!(segments("no [end"), [(false, "no [end")]);
+        let mut p = Plan::new("p".into(), 1);
+        member(&mut p, "b", "Beta", "committed");
+        let found: Vec<_> = placeholders(&p).into_iter().map(|x| x.text).collect();
+        for expected in [
+            "[effective date]",
+            "[two years]",
+            "[three months' written notice]",
+        ] {
+            assert!(
+                found.iter().any(|f| f == expected),
+                "{expected} in {found:?}"
+            );
+        }
+        assert!(found
+            .iter()
+            .any(|f| f.starts_with("[what this party brings")));
+        let before = found.len();
+        let mut choices = p.mou.clone();
+        choices.effective = Some("2027-01-01".into());
+        choices.term = "two years".into();
+        choices.notice = "90 days' written notice".into();
+        let _ = p.apply(Edit::Mou(Box::new(choices)), 3);
+        assert_eq!(placeholders(&p).len(), before - 3);
+        let term = clauses(&p)
+            .into_iter()
+            .find(|c| c.id == "term")
+            .map(|c| c.generated);
+        assert_eq!(
+            term.as_deref(),
+            Some("This MOU takes effect when signed by the parties or on 1 January 2027, whichever is later, and runs for two years. A party may withdraw by giving 90 days' written notice to the others.")
+        );
+    }
+
+    #[test]
+    fn typed_answers_are_introduced_not_pasted_mid_sentence() {
+        let mut p = Plan::new("p".into(), 1);
+        p.set_answer("trust.meetings", "Monthly, online", 1);
+        p.set_answer("trust.communication", "Signal for logistics", 1);
+        let meetings = clauses(&p)
+            .into_iter()
+            .find(|c| c.id == "meetings")
+            .map(|c| c.generated);
+        assert_eq!(
+            meetings.as_deref(),
+            Some("The parties will meet as follows:\nMonthly, online\nThe parties will keep in touch as follows:\nSignal for logistics")
+        );
+        let c = clauses(&p);
+        assert_eq!(c.last().map(|c| c.title), Some("Counterparts"));
+        assert!(MouChoices::default().is_unset());
+        let json = crate::model::encode(&p, 1);
+        assert!(!json.contains("\"mou\":{"), "unset choices are not written");
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! numbers are flagged like any phone number; grant numbers (`2023-VT-BX-0056`), years, year
 //! ranges, dollar amounts, percentages, times and `24/7` are not. The warning never blocks.
 
-use super::fields::spec;
+use super::fields::{spec, Input};
 use super::items::ListKind;
 use super::items::{Field, FieldValue, MemberField, ResourceField};
 use super::plan::Plan;
@@ -70,6 +70,17 @@ pub fn scan(plan: &Plan) -> Vec<Finding> {
     for list in ListKind::ALL {
         let spec = spec(list);
         for (i, id) in plan.item_ids(list).iter().enumerate() {
+            // Progress notes are typed text too, one check per note.
+            for field in spec.fields.iter().filter(|f| f.input == Input::Notes) {
+                if let Some(FieldValue::Notes(notes)) = plan.field(id, field.field) {
+                    for note in notes {
+                        add(
+                            &format!("{} {} › {}", spec.heading, i + 1, field.label),
+                            in_text(&note.text, false),
+                        );
+                    }
+                }
+            }
             for field in spec.fields.iter().filter(|f| f.input.is_typed_text()) {
                 // The roster is where work contacts belong.
                 if matches!(

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::items::{ops, *};
 use super::keyed::Keyed;
 use super::kinds::Pillar;
+use super::mou::MouChoices;
 use super::time::Millis;
 use crate::content::{FunctionKind, Section, QUESTIONS};
 
@@ -57,6 +58,9 @@ pub struct Plan {
     /// version-1 files read and write as before.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub meetings: Vec<Meeting>,
+    /// The MOU page's choices: parties, effective date, term. Left out of files until set.
+    #[serde(default, skip_serializing_if = "MouChoices::is_unset")]
+    pub mou: MouChoices,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -128,6 +132,7 @@ impl Plan {
             checks: Keyed::new(),
             scores: Keyed::new(),
             meetings: Vec::new(),
+            mou: MouChoices::default(),
         }
     }
 

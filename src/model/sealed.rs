@@ -193,11 +193,12 @@ pub fn pad(text: &str) -> String {
     out
 }
 
-/// A protected export's name, the same for every plan: `partnership-plan-2026-12-01.protected.json`.
-pub fn file_name(now: super::time::Millis) -> String {
+/// A protected export's name, the same for every plan, with the local date and time:
+/// `partnership-plan-2026-12-01-1953.protected.json`.
+pub fn file_name(now: super::time::Millis, offset: i64) -> String {
     format!(
         "partnership-plan-{}.protected.json",
-        super::time::iso_date(now)
+        super::time::file_stamp(now, offset)
     )
 }
 
@@ -840,8 +841,8 @@ mod tests {
     #[test]
     fn protected_file_names_say_nothing_of_the_plan() {
         assert_eq!(
-            file_name(1_795_628_523_000),
-            "partnership-plan-2026-11-25.protected.json"
+            file_name(1_795_628_523_000, 0),
+            "partnership-plan-2026-11-25-1742.protected.json"
         );
     }
 

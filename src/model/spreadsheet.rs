@@ -486,8 +486,10 @@ mod tests {
         assert!(members.contains("\r\nPolicía de Denver,\"Law enforcement (police, sheriff, state patrol)\",Identified,,info@police.example,"));
         assert!(members.contains("\r\n\"'=HYPERLINK(\"\"http://x\"\")\",,Committed,'+1 303,,,\"Prevention, Partnership\""));
         let actions = list_csv(&p, ListKind::Actions);
-        assert!(actions.contains("What needs to be done,For goal,Owner,Due date,Status,"));
-        assert!(actions.contains("\r\n'@SUM(A1),,Policía de Denver,2026-12-10,In review,"));
+        assert!(actions.contains(
+            "What needs to be done,For goal,Part of strategy,Owner organization,Owner (person),Due date,Status,"
+        ));
+        assert!(actions.contains("\r\n'@SUM(A1),,,Policía de Denver,,2026-12-10,In review,"));
         for (cell, out) in [
             ("-2", "'-2"),
             ("\tx", "'\tx"),

@@ -124,3 +124,93 @@ mod date_tests {
         );
     }
 }
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// "1 December 2026": a `YYYY-MM-DD` date as people read it. Text that is not a date is
+/// returned as it is (it came from a file and is shown rather than lost).
+pub fn readable_date(date: &str) -> String {
+    match parse_date(date) {
+        Some(day) => {
+            let (y, m, d, ..) = civil(day as u64 * 86_400_000);
+            format!("{d} {} {y}", MONTHS[(m - 1) as usize])
+        }
+        None => date.to_owned(),
+    }
+}
+
+/// "1 December 2026, 19:53": an instant as people read it, `offset_minutes` east of UTC (the
+/// browser's local time zone, from `io`).
+pub fn readable(ms: Millis, offset_minutes: i64) -> String {
+    let local = (ms as i64 + offset_minutes * 60_000).max(0) as Millis;
+    let (y, m, d, hh, mm, _) = civil(local);
+    format!("{d} {} {y}, {hh:02}:{mm:02}", MONTHS[(m - 1) as usize])
+}
+
+/// "2026-12-01-1953": the local date and time for file names (sorts, no colons).
+pub fn file_stamp(ms: Millis, offset_minutes: i64) -> String {
+    let local = (ms as i64 + offset_minutes * 60_000).max(0) as Millis;
+    let (y, m, d, hh, mm, _) = civil(local);
+    format!("{y:04}-{m:02}-{d:02}-{hh:02}{mm:02}")
+}
+
+/// An `iso8601` stamp as people read it, in local time; other text is returned as it is.
+pub fn readable_stamp(stamp: &str, offset_minutes: i64) -> String {
+    let Some(day) = stamp.get(..10).and_then(parse_date) else {
+        return stamp.to_owned();
+    };
+    let b = stamp.as_bytes();
+    let num = |r: std::ops::Range<usize>| stamp.get(r).and_then(|s| s.parse::<u64>().ok());
+    match (b.len(), b.get(10), num(11..13), num(14..16), num(17..19)) {
+        (20, Some(b'T'), Some(h), Some(m), Some(s))
+            if h < 24 && m < 60 && s < 60 && b[19] == b'Z' =>
+        {
+            readable(
+                day as u64 * 86_400_000 + (h * 3600 + m * 60 + s) * 1000,
+                offset_minutes,
+            )
+        }
+        _ => stamp.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod readable_tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_as_people_write_them() {
+        assert_eq!(readable_date("2026-12-01"), "1 December 2026");
+        assert_eq!(readable_date("2024-02-29"), "29 February 2024");
+        assert_eq!(readable_date("soon"), "soon");
+        // 2026-12-01T19:53:44Z
+        let t = 1_796_154_824_000;
+        assert_eq!(iso8601(t), "2026-12-01T19:53:44Z");
+        assert_eq!(readable(t, 0), "1 December 2026, 19:53");
+        assert_eq!(readable(t, -7 * 60), "1 December 2026, 12:53");
+        assert_eq!(readable(t, 5 * 60), "2 December 2026, 00:53");
+        assert_eq!(file_stamp(t, 60), "2026-12-01-2053");
+        assert_eq!(
+            readable_stamp("2026-12-01T19:53:44Z", 0),
+            "1 December 2026, 19:53"
+        );
+        assert_eq!(readable_stamp("yesterday", 0), "yesterday");
+        assert_eq!(
+            readable_stamp("2026-12-01T25:00:00Z", 0),
+            "2026-12-01T25:00:00Z"
+        );
+    }
+}

@@ -74,6 +74,7 @@ pub struct PlanState {
     /// choices that refer to them. One memo each, however many choices are on screen.
     pub member_choices: Memo<Vec<(String, String)>>,
     pub goal_choices: Memo<Vec<(String, String)>>,
+    pub strategy_choices: Memo<Vec<(String, String)>>,
     /// The stored revision (number and token) this tab's copy of the plan is based on.
     revision: StoredValue<Revision>,
     usage_measured: StoredValue<crate::model::Millis>,
@@ -115,6 +116,7 @@ impl PlanState {
             plan,
             member_choices: choices(plan, changes, ListKind::Members),
             goal_choices: choices(plan, changes, ListKind::Goals),
+            strategy_choices: choices(plan, changes, ListKind::Strategies),
             changes,
             kept: RwSignal::new(Vec::new()),
             save: RwSignal::new(save),
@@ -239,6 +241,11 @@ impl PlanState {
             id: id.to_owned(),
             done,
         });
+    }
+
+    /// The MOU page's choices (parties, effective date, term, notice).
+    pub fn set_mou(&self, choices: crate::model::mou::MouChoices) {
+        let _ = self.apply(Edit::Mou(Box::new(choices)));
     }
 
     pub fn set_score(&self, id: &str, value: Option<u8>) {

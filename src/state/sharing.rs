@@ -58,9 +58,12 @@ impl PlanState {
     pub fn export_plan(&self) -> Result<(), String> {
         self.flush();
         let now = io::now();
-        let (name, text) = self
-            .plan
-            .with_untracked(|p| (export_file_name(p, now), encode_pretty(p, now)));
+        let (name, text) = self.plan.with_untracked(|p| {
+            (
+                export_file_name(p, now, io::utc_offset(now)),
+                encode_pretty(p, now),
+            )
+        });
         io::download(&name, &text, "application/json")?;
         self.mark_exported(now);
         Ok(())
@@ -78,7 +81,7 @@ impl PlanState {
         self.flush();
         let now = io::now();
         let text = self.export_text();
-        let name = sealed::file_name(now);
+        let name = sealed::file_name(now, io::utc_offset(now));
         let file = crypto::seal(&sealed::pad(&text), passphrase).await;
         if !wanted() {
             return Ok(None);

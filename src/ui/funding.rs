@@ -5,9 +5,22 @@ use leptos::prelude::*;
 use super::list_editor::ListEditor;
 use super::widgets::{QuestionField, SectionHeading, SectionResources};
 use crate::content::{questions_for, Section};
-use crate::model::rules::{dollars, funding_totals};
-use crate::model::ListKind;
+use crate::model::rules::{dollars, funding_alert, funding_totals};
+use crate::model::{ListKind, Plan};
 use crate::state::PlanState;
+
+/// The badge on a funding source: a deadline passed or near, a report due, a grant ending.
+fn funding_badge(plan: &Plan, id: &str, today: i64) -> Option<(&'static str, &'static str)> {
+    let source = plan.funding.iter().find(|f| f.id == id)?;
+    funding_alert(source, today).map(|alert| {
+        let class = if alert.is_passed() {
+            "badge-overdue"
+        } else {
+            "badge-soon"
+        };
+        (class, alert.label())
+    })
+}
 
 #[component]
 pub fn Funding() -> impl IntoView {
@@ -32,7 +45,7 @@ pub fn Funding() -> impl IntoView {
         {questions_for(Section::Funding)
             .map(|question| view! { <QuestionField question/> })
             .collect_view()}
-        <ListEditor kind=ListKind::Funding/>
+        <ListEditor kind=ListKind::Funding badge=funding_badge/>
         <SectionResources section=Section::Funding/>
     }
 }

@@ -6,31 +6,59 @@ use leptos::prelude::*;
 
 use super::widgets::Linked;
 use crate::content::Section;
-use crate::model::fields::{spec, FieldSpec, Input, ListSpec};
+use crate::model::fields::{self, spec, Column, FieldSpec, Input, ListSpec};
+use crate::model::items::ProgressNote;
 use crate::model::kinds::Pillar;
 use crate::model::paging::{self, Shown, PAGE};
+use crate::model::table::{self, View};
+use crate::model::time::{iso_date, readable_date};
 use crate::model::{FieldValue, ListKind, Plan};
 use crate::state::PlanState;
 
-/// A badge shown beside an item's heading: `(css class, text)`.
+/// A badge shown beside an item's title: `(css class, text)`. Its words say what its colour
+/// does, so it is never colour alone.
 pub type Badge = fn(&Plan, &str, i64) -> Option<(&'static str, &'static str)>;
 
+/// Moves focus to the element with this id once the page has been drawn.
+fn focus_later(dom_id: String) {
+    request_animation_frame(move || {
+        if let Some(el) = document().get_element_by_id(&dom_id) {
+            if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                let _ = el.focus();
+            }
+        }
+    });
+}
+
+/// A list as a table: one row per item, sortable by any column and filterable by its choices
+/// (`model::table`), searched and paged (`model::paging`). A row's first cell opens the item's
+/// form below it; closing the form puts focus back on that cell's button. Closed forms are not
+/// drawn at all, so a long list costs a table row per item on screen.
 #[component]
 pub fn ListEditor(kind: ListKind, #[prop(optional)] badge: Option<Badge>) -> impl IntoView {
     let state = expect_context::<PlanState>();
     let spec = spec(kind);
     let order = state.changes.order(kind);
-    // Long lists show a page at a time, and can be searched (`model::paging`).
     let limit = RwSignal::new(PAGE);
     let query = RwSignal::new(String::new());
+    let table_view = RwSignal::new(View::default());
+    // Items whose form is open.
+    let open = RwSignal::new(Vec::<String>::new());
+    // Bumped when a form closes: the rows are sorted and filtered again with the values just
+    // typed. Not while typing, so a row never jumps away from under the cursor.
+    let settled = RwSignal::new(0u32);
     let shown = Memo::new({
         let order = order.clone();
         move |_| {
             order.track();
+            settled.track();
             let (query, limit) = (query.get(), limit.get());
-            state.kept.with(|keep| {
-                state.plan.with_untracked(|p| {
-                    paging::shown(&p.item_titles(kind), &query, limit, keep, crate::io::fold)
+            table_view.with(|v| {
+                state.kept.with(|keep| {
+                    state.plan.with_untracked(|p| {
+                        let rows = table::arrange(p, kind, v, state.today());
+                        paging::shown(&rows, &query, limit, keep, crate::io::fold)
+                    })
                 })
             })
         }
@@ -43,15 +71,14 @@ pub fn ListEditor(kind: ListKind, #[prop(optional)] badge: Option<Badge>) -> imp
     let heading_id = format!("list-{}", kind.key());
     let add = move |_| {
         let id = state.add_item(kind);
+        open.update(|o| o.push(id.clone()));
         // Put the cursor in the new item's first field, so typing can start at once.
-        let first = format!("{}-{}-{}", kind.key(), id, spec.fields[0].field.key());
-        request_animation_frame(move || {
-            if let Some(el) = document().get_element_by_id(&first) {
-                if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-                    let _ = el.focus();
-                }
-            }
-        });
+        focus_later(format!(
+            "{}-{}-{}",
+            kind.key(),
+            id,
+            spec.fields[0].field.key()
+        ));
     };
     let find_id = format!("list-{}-find", kind.key());
     // A memo, so the search box is not drawn afresh (losing focus) as items come and go.
@@ -68,18 +95,24 @@ pub fn ListEditor(kind: ListKind, #[prop(optional)] badge: Option<Badge>) -> imp
             }
         })
     };
-    // Said in a status region, so a search's result is announced without moving focus.
+    let filters = filter_bar(kind, table_view);
+    // Said in a status region, so a search's or filter's result is announced without moving
+    // focus.
     let count = move || {
         shown.with(|s| {
             let searching = !query.with(|q| q.trim().is_empty());
+            let filtered = table_view.with(View::is_filtered);
             if searching && s.matching == 0 {
                 format!(
                     "No {} match \u{201c}{}\u{201d}.",
                     spec.plural,
                     query.get().trim()
                 )
-            } else if searching || s.hidden() > 0 {
-                format!("Showing {} of {} {}.", s.ids.len(), s.total, spec.plural)
+            } else if filtered && s.matching == 0 && len.get() > 0 {
+                format!("No {} match these filters.", spec.plural)
+            } else if searching || filtered || s.hidden() > 0 {
+                // Of the whole list, not of those the filters keep.
+                format!("Showing {} of {} {}.", s.ids.len(), len.get(), spec.plural)
             } else {
                 String::new()
             }
@@ -95,20 +128,51 @@ pub fn ListEditor(kind: ListKind, #[prop(optional)] badge: Option<Badge>) -> imp
             }
         })
     };
+    let sorted = Memo::new(move |_| table_view.with(|v| v.sort.is_some()));
+    let headers = spec
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, column)| {
+            let aria = move || table_view.with(|v| table::aria_sort(v.sort, i));
+            let arrow = move || match aria() {
+                Some("ascending") => "\u{25b2}",
+                Some(_) => "\u{25bc}",
+                None => "\u{21c5}",
+            };
+            view! {
+                <th scope="col" aria-sort=aria>
+                    <button type="button" class="sort"
+                        on:click=move |_| table_view.update(|v| v.sort = table::next_sort(v.sort, i))>
+                        {column.label}
+                        <span class="sort-mark" aria-hidden="true">{arrow}</span>
+                    </button>
+                </th>
+            }
+        })
+        .collect_view();
     let labelled_by = heading_id.clone();
+    let table_label = heading_id.clone();
+    let columns = spec.columns.len();
     view! {
         <section class="list" aria-labelledby=labelled_by>
             <h2 id=heading_id>{spec.heading}</h2>
             <p class="hint"><Linked text=spec.intro/></p>
-            {find}
+            <div class="list-tools">
+                {find}
+                {filters}
+            </div>
             {move || (len.get() == 0).then(|| view! { <p class="empty">{spec.empty}</p> })}
-            <ol class="items">
-                <For
-                    each=move || ids.get()
-                    key=|id| id.clone()
-                    children=move |id| view! { <Item spec id len badge/> }
-                />
-            </ol>
+            <table class="items-table" aria-labelledby=table_label hidden=move || len.get() == 0>
+                <thead><tr>{headers}</tr></thead>
+                <tbody>
+                    <For
+                        each=move || ids.get()
+                        key=|id| id.clone()
+                        children=move |id| view! { <Row spec id len badge open settled sorted columns/> }
+                    />
+                </tbody>
+            </table>
             <p class="list-more">
                 <span role="status">{count}</span>
                 {more}
@@ -118,26 +182,137 @@ pub fn ListEditor(kind: ListKind, #[prop(optional)] badge: Option<Badge>) -> imp
     }
 }
 
+/// The filters a list offers: one choice per filterable column, and "Overdue only" for action
+/// items.
+fn filter_bar(kind: ListKind, table_view: RwSignal<View>) -> impl IntoView {
+    let state = expect_context::<PlanState>();
+    let spec = spec(kind);
+    let columns: Vec<(usize, &'static Column)> = spec
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.filter)
+        .collect();
+    if columns.is_empty() && kind != ListKind::Actions {
+        return None;
+    }
+    let selects = columns
+        .into_iter()
+        .map(|(i, column)| {
+            let dom_id = format!("list-{}-filter-{}", kind.key(), column.field.key());
+            // Owners, goals and the like come from the plan; vocabularies are fixed.
+            // Only the choices this column refers to: typing a member's name must not redo
+            // the filters of every list on the page.
+            let input = crate::model::fields::field_spec(column.field).map(|f| f.input);
+            let options = Memo::new(move |_| {
+                match input {
+                    Some(Input::MemberRef) => state.member_choices.track(),
+                    Some(Input::GoalRef) => state.goal_choices.track(),
+                    Some(Input::StrategyRef) => state.strategy_choices.track(),
+                    _ => {}
+                }
+                state.plan.with_untracked(|p| table::filter_options(p, column))
+            });
+            let node = NodeRef::<leptos::html::Select>::new();
+            Effect::new(move |_| {
+                options.track();
+                let current = table_view.with(|v| v.filter(i).map(str::to_owned));
+                if let Some(select) = node.get() {
+                    select.set_value(current.as_deref().map_or("*", |k| if k.is_empty() { "-" } else { k }));
+                }
+            });
+            view! {
+                <p class="field list-filter">
+                    <label for=dom_id.clone()>{format!("Filter by {}", column.label.to_lowercase())}</label>
+                    <select id=dom_id node_ref=node on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        let key = match v.as_str() {
+                            "*" => None,
+                            "-" => Some(String::new()),
+                            _ => Some(v),
+                        };
+                        table_view.update(|view| view.set_filter(i, key));
+                    }>
+                        <option value="*">"All"</option>
+                        {move || options.get().into_iter().map(|(key, label)| {
+                            let key = if key.is_empty() { "-".to_owned() } else { key };
+                            view! { <option value=key>{label}</option> }
+                        }).collect_view()}
+                    </select>
+                </p>
+            }
+        })
+        .collect_view();
+    let overdue = (kind == ListKind::Actions).then(|| {
+        let dom_id = format!("list-{}-overdue", kind.key());
+        view! {
+            <p class="choice list-filter">
+                <input type="checkbox" id=dom_id.clone()
+                    prop:checked=move || table_view.with(|v| v.overdue_only)
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        table_view.update(|v| v.overdue_only = on);
+                    }/>
+                <label for=dom_id>"Overdue only"</label>
+            </p>
+        }
+    });
+    Some(view! {
+        <div class="list-filters" role="group" aria-label=format!("Filter {}", spec.plural)>
+            {selects}
+            {overdue}
+        </div>
+    })
+}
+
+/// One item: its row in the table and, while open, its form in a row of its own below.
 #[component]
-fn Item(
+fn Row(
     spec: &'static ListSpec,
     id: String,
     len: Memo<usize>,
     badge: Option<Badge>,
+    open: RwSignal<Vec<String>>,
+    settled: RwSignal<u32>,
+    sorted: Memo<bool>,
+    columns: usize,
 ) -> impl IntoView {
     let state = expect_context::<PlanState>();
     let kind = spec.kind;
     // This item's own trigger, not the plan: a keystroke in one item leaves the other
     // hundreds alone (`state::Changes`).
     let item = state.changes.item(kind, &id);
-    // The heading and badge follow the item: they change only when it does.
-    let title = Memo::new({
+    let refers_to = |inputs: &[Input]| {
+        spec.columns.iter().any(|c| {
+            crate::model::fields::field_spec(c.field).is_some_and(|f| inputs.contains(&f.input))
+        })
+    };
+    let (members, goals) = (
+        refers_to(&[Input::MemberRef, Input::MemberSet]),
+        refers_to(&[Input::GoalRef]),
+    );
+    // The title and cells follow the item (and the names of what it refers to).
+    let cells = Memo::new({
         let (id, item) = (id.clone(), item.clone());
         move |_| {
             item.track();
-            state.plan.with_untracked(|p| p.item_title(kind, &id))
+            if members {
+                state.member_choices.track();
+            }
+            if goals {
+                state.goal_choices.track();
+            }
+            state.plan.with_untracked(|p| {
+                let title = p.item_title(kind, &id);
+                let cells: Vec<String> = spec.columns[1..]
+                    .iter()
+                    .map(|c| table::cell(p, c, &id))
+                    .collect();
+                (title, cells)
+            })
         }
     });
+    let title = Memo::new(move |_| cells.with(|c| c.0.clone()));
     let position = Memo::new({
         let (id, order) = (id.clone(), state.changes.order(kind));
         move |_| {
@@ -156,58 +331,124 @@ fn Item(
             None => t.to_owned(),
         }
     };
-    let badge_view = badge.map(|b| {
-        let badge = Memo::new({
-            let (id, item) = (id.clone(), item.clone());
-            move |_| {
-                item.track();
-                state.plan.with_untracked(|p| b(p, &id, state.today()))
-            }
-        });
-        move || {
-            badge.get().map(|(class, text)| {
-                view! { <span class=format!("badge {class}")>{text}</span> }
-            })
-        }
+    let badge_memo = badge.map(|b| {
+        let (id, item) = (id.clone(), item.clone());
+        Memo::new(move |_| {
+            item.track();
+            state.plan.with_untracked(|p| b(p, &id, state.today()))
+        })
     });
-    let heading_id = format!("{}-{}-heading", kind.key(), id);
-    let (up, down, remove) = (id.clone(), id.clone(), id.clone());
-    let labelled_by = heading_id.clone();
+    let badge_view = move || {
+        badge_memo.and_then(|m| m.get()).map(|(class, text)| {
+            view! { <span class=format!("badge {class}")>{text}</span> }
+        })
+    };
+    let is_open = Memo::new({
+        let id = id.clone();
+        move |_| open.with(|o| o.contains(&id))
+    });
+    let base = format!("{}-{}", kind.key(), id);
+    let button_id = format!("{base}-open");
+    let form_id = format!("{base}-form");
+    let controls = form_id.clone();
+    let close = {
+        let (id, button_id) = (id.clone(), button_id.clone());
+        move || {
+            open.update(|o| o.retain(|x| *x != id));
+            settled.update(|n| *n += 1);
+            focus_later(button_id.clone());
+        }
+    };
+    let toggle = {
+        let (id, close) = (id.clone(), close.clone());
+        move |_| {
+            if is_open.get_untracked() {
+                close();
+            } else {
+                open.update(|o| o.push(id.clone()));
+            }
+        }
+    };
+    let other_cells = spec.columns[1..]
+        .iter()
+        .enumerate()
+        .map(|(i, column)| {
+            let text = move || cells.with(|c| c.1.get(i).cloned().unwrap_or_default());
+            view! { <td data-label=column.label>{text}</td> }
+        })
+        .collect_view();
+    let form = move || {
+        is_open.get().then(|| {
+            let close = close.clone();
+            let close_key = close.clone();
+            let heading_id = format!("{base}-heading");
+            let labelled_by = heading_id.clone();
+            let (up, down, remove) = (id.clone(), id.clone(), id.clone());
+            let fields = spec
+                .fields
+                .iter()
+                .map(|f| view! { <Field kind id=id.clone() field=f item=item.clone()/> })
+                .collect_view();
+            view! {
+                <tr class="editor-row">
+                    <td colspan=columns>
+                        <section class="item" id=form_id.clone() aria-labelledby=labelled_by
+                            on:keydown=move |ev| if ev.key() == "Escape" { close_key() }>
+                            <h3 id=heading_id>{shown_title} {badge_view}</h3>
+                            {fields}
+                            <p class="item-actions">
+                                <button
+                                    type="button"
+                                    class="secondary"
+                                    disabled=move || sorted.get() || position.get() == 0
+                                    aria-label=move || format!("Move up: {}", shown_title())
+                                    on:click=move |_| state.move_item(kind, &up, -1)
+                                >
+                                    "Move up"
+                                </button>
+                                <button
+                                    type="button"
+                                    class="secondary"
+                                    disabled=move || sorted.get() || (position.get() + 1 >= len.get())
+                                    aria-label=move || format!("Move down: {}", shown_title())
+                                    on:click=move |_| state.move_item(kind, &down, 1)
+                                >
+                                    "Move down"
+                                </button>
+                                <button
+                                    type="button"
+                                    class="danger"
+                                    aria-label=move || format!("Remove {}: {}", spec.noun, shown_title())
+                                    on:click=move |_| state.remove_item(kind, &remove)
+                                >
+                                    "Remove"
+                                </button>
+                                <button type="button" class="close" on:click=move |_| close()>
+                                    "Close"
+                                </button>
+                            </p>
+                            {move || sorted.get().then(|| view! {
+                                <p class="hint">"Moving up and down works in the list's own order: choose a sorted column's button until it shows the list order."</p>
+                            })}
+                        </section>
+                    </td>
+                </tr>
+            }
+        })
+    };
     view! {
-        <li class="item">
-            <section aria-labelledby=labelled_by>
-                <h3 id=heading_id>{shown_title} {badge_view}</h3>
-                {spec.fields.iter().map(|f| view! { <Field kind id=id.clone() field=f item=item.clone()/> }).collect_view()}
-                <p class="item-actions">
-                    <button
-                        type="button"
-                        class="secondary"
-                        disabled=move || position.get() == 0
-                        aria-label=move || format!("Move up: {}", shown_title())
-                        on:click=move |_| state.move_item(kind, &up, -1)
-                    >
-                        "Move up"
-                    </button>
-                    <button
-                        type="button"
-                        class="secondary"
-                        disabled=move || { position.get() + 1 >= len.get() }
-                        aria-label=move || format!("Move down: {}", shown_title())
-                        on:click=move |_| state.move_item(kind, &down, 1)
-                    >
-                        "Move down"
-                    </button>
-                    <button
-                        type="button"
-                        class="danger"
-                        aria-label=move || format!("Remove {}: {}", spec.noun, shown_title())
-                        on:click=move |_| state.remove_item(kind, &remove)
-                    >
-                        "Remove"
-                    </button>
-                </p>
-            </section>
-        </li>
+        <tr class="item-row" class:open=move || is_open.get()>
+            <th scope="row">
+                <button type="button" class="row-open" id=button_id aria-expanded=move || is_open.get().to_string()
+                    aria-controls=move || is_open.get().then(|| controls.clone())
+                    on:click=toggle>
+                    {shown_title}
+                </button>
+                {badge_view}
+            </th>
+            {other_cells}
+        </tr>
+        {form}
     }
 }
 
@@ -228,12 +469,18 @@ fn Field(kind: ListKind, id: String, field: &'static FieldSpec, item: ArcTrigger
                 .unwrap_or(FieldValue::Maybe(None))
         }
     });
-    let error = RwSignal::new(None::<String>);
+    let error_set = RwSignal::new(None::<String>);
     let set = {
         let id = id.clone();
-        move |v: FieldValue| error.set(state.set_field(&id, field.field, v).err())
+        move |v: FieldValue| error_set.set(state.set_field(&id, field.field, v).err())
     };
+    let error = error_set;
     let text = move || value.with(FieldValue::text);
+    // Advice on what was typed (an email address that is not one): shown beside the field,
+    // while the value is kept as typed.
+    let advice = Memo::new(move |_| value.with(|v| fields::advice(field.input, &v.text())));
+    let error = Signal::derive(move || error.get().or_else(|| advice.get().map(str::to_owned)));
+    let error_setter = error_set;
     let maybe = |v: String| FieldValue::Maybe((!v.is_empty()).then_some(v));
     let hint_id = format!("{dom_id}-hint");
     let error_id = format!("{dom_id}-error");
@@ -307,7 +554,7 @@ fn Field(kind: ListKind, id: String, field: &'static FieldSpec, item: ArcTrigger
                             Some(n) => { draft.set(None); set(FieldValue::Money(n)) }
                             None => {
                                 draft.set(Some(raw));
-                                error.set(Some("Enter a whole number of dollars, for example 25000.".into()));
+                                error_setter.set(Some("Enter a whole number of dollars, for example 25000.".into()));
                             }
                         }
                     }/>
@@ -349,6 +596,21 @@ fn Field(kind: ListKind, id: String, field: &'static FieldSpec, item: ArcTrigger
             described.clone(),
             invalid,
         ),
+        Input::StrategyRef => select(
+            dom_id.clone(),
+            true,
+            state.strategy_choices,
+            text,
+            set.clone(),
+            described.clone(),
+            invalid,
+        ),
+        Input::Notes => {
+            return notes(dom_id, field.label, value, set.clone()).into_any();
+        }
+        Input::Dates => {
+            return dates(dom_id, field.label, value, set.clone()).into_any();
+        }
         Input::SectionRef => select(
             dom_id.clone(),
             true,
@@ -528,5 +790,162 @@ fn key_set(
             </details>
         }
         .into_any()
+    }
+}
+
+/// An action item's progress notes: each with its date, and a form to add one (dated today
+/// unless another date is chosen).
+fn notes(
+    dom_id: String,
+    legend: &'static str,
+    value: Memo<FieldValue>,
+    set: impl Fn(FieldValue) + Send + Sync + Clone + 'static,
+) -> impl IntoView {
+    let state = expect_context::<PlanState>();
+    let current = move || match value.get() {
+        FieldValue::Notes(n) => n,
+        _ => Vec::new(),
+    };
+    let today = move || iso_date(state.today().max(0) as u64 * 86_400_000);
+    let date = RwSignal::new(today());
+    let text = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<&'static str>);
+    let (date_id, text_id, problem_id) = (
+        format!("{dom_id}-date"),
+        format!("{dom_id}-text"),
+        format!("{dom_id}-problem"),
+    );
+    let list = {
+        let set = set.clone();
+        move || {
+            let notes = current();
+            (!notes.is_empty()).then(|| {
+                let items = notes
+                    .iter()
+                    .enumerate()
+                    .map(|(i, n)| {
+                        let set = set.clone();
+                        let when = readable_date(&n.date);
+                        let label = format!("Remove the note of {when}");
+                        view! {
+                            <li>
+                                <strong>{when}</strong>": "{n.text.clone()}" "
+                                <button type="button" class="secondary small" aria-label=label
+                                    on:click=move |_| {
+                                        let mut all = current();
+                                        if i < all.len() { all.remove(i); }
+                                        set(FieldValue::Notes(all));
+                                    }>"Remove note"</button>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! { <ul class="notes">{items}</ul> }
+            })
+        }
+    };
+    let add = move |_| {
+        let t = text.get_untracked();
+        if t.trim().is_empty() {
+            problem.set(Some("Write the note first."));
+            return;
+        }
+        let d = date.get_untracked();
+        if crate::model::time::parse_date(&d).is_none() {
+            problem.set(Some("Choose the note's date."));
+            return;
+        }
+        problem.set(None);
+        let mut all = current();
+        all.push(ProgressNote { date: d, text: t });
+        set(FieldValue::Notes(all));
+        text.set(String::new());
+    };
+    let described = problem_id.clone();
+    view! {
+        <fieldset class="field notes-field">
+            <legend>{legend}</legend>
+            {list}
+            <div class="note-new">
+                <p class="field">
+                    <label for=date_id.clone()>"Date of the note"</label>
+                    <input type="date" id=date_id prop:value=move || date.get()
+                        on:change=move |ev| date.set(event_target_value(&ev))/>
+                </p>
+                <p class="field">
+                    <label for=text_id.clone()>"New note"</label>
+                    <textarea id=text_id rows="2" maxlength="100000"
+                        aria-describedby=move || problem.get().map(|_| described.clone())
+                        prop:value=move || text.get()
+                        on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+                </p>
+                {move || problem.get().map(|p| view! { <p class="field-error" id=problem_id.clone()>{p}</p> })}
+                <button type="button" class="secondary" on:click=add>"Add note"</button>
+            </div>
+        </fieldset>
+    }
+}
+
+/// Any number of dates (a grant's report due dates), each removable, and one to add.
+fn dates(
+    dom_id: String,
+    legend: &'static str,
+    value: Memo<FieldValue>,
+    set: impl Fn(FieldValue) + Send + Sync + Clone + 'static,
+) -> impl IntoView {
+    let current = move || value.with(|v| v.keys().to_vec());
+    let new_date = RwSignal::new(String::new());
+    let new_id = format!("{dom_id}-new");
+    let list = {
+        let set = set.clone();
+        move || {
+            let all = current();
+            (!all.is_empty()).then(|| {
+                all.iter()
+                    .enumerate()
+                    .map(|(i, d)| {
+                        let set = set.clone();
+                        let when = readable_date(d);
+                        let label = format!("Remove {when}");
+                        view! {
+                            <li>
+                                {when}" "
+                                <button type="button" class="secondary small" aria-label=label
+                                    on:click=move |_| {
+                                        let mut all = current();
+                                        if i < all.len() { all.remove(i); }
+                                        set(FieldValue::Keys(all));
+                                    }>"Remove"</button>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            })
+        }
+    };
+    let add = move |_| {
+        let d = new_date.get_untracked();
+        if crate::model::time::parse_date(&d).is_none() {
+            return;
+        }
+        let mut all = current();
+        if !all.contains(&d) {
+            all.push(d);
+            all.sort();
+        }
+        set(FieldValue::Keys(all));
+        new_date.set(String::new());
+    };
+    view! {
+        <fieldset class="field dates-field">
+            <legend>{legend}</legend>
+            <ul class="dates">{list}</ul>
+            <p class="field">
+                <label for=new_id.clone()>"Add a date"</label>
+                <input type="date" id=new_id prop:value=move || new_date.get()
+                    on:change=move |ev| new_date.set(event_target_value(&ev))/>
+            </p>
+            <button type="button" class="secondary" on:click=add>"Add date"</button>
+        </fieldset>
     }
 }

@@ -6,13 +6,16 @@ use leptos::prelude::*;
 use super::list_editor::ListEditor;
 use super::widgets::{QuestionField, SectionHeading, SectionResources};
 use crate::content::{questions_for, Section};
-use crate::model::rules::{counts, urgency, Urgency, DUE_SOON_DAYS};
+use crate::model::rules::{counts, plural, urgency, Urgency, DUE_SOON_DAYS};
 use crate::model::{ListKind, Plan};
 use crate::state::PlanState;
 
 /// The badge on an action item's heading.
 fn action_badge(plan: &Plan, id: &str, today: i64) -> Option<(&'static str, &'static str)> {
     let item = plan.actions.iter().find(|a| a.id == id)?;
+    if item.status == crate::model::kinds::ActionStatus::Blocked {
+        return Some(("badge-blocked", "Blocked"));
+    }
     match urgency(item, today) {
         Urgency::Overdue => Some(("badge-overdue", "Overdue")),
         Urgency::DueSoon => Some(("badge-soon", "Due soon")),
@@ -36,8 +39,11 @@ pub fn Management() -> impl IntoView {
             {move || {
                 let c = summary.get();
                 format!(
-                    "{} open action items: {} overdue, {} due in the next {} days.",
-                    c.open_actions, c.overdue, c.due_soon, DUE_SOON_DAYS
+                    "{}: {} overdue, {} due in the next {} days.",
+                    plural(c.open_actions, "open action item", "open action items"),
+                    c.overdue,
+                    c.due_soon,
+                    DUE_SOON_DAYS
                 )
             }}
         </p>

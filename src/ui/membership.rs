@@ -43,32 +43,47 @@ fn Coverage() -> impl IntoView {
         })
     });
     let missing = move || rows.with(|r| r.iter().filter(|r| !r.2).count());
+    let empty = Memo::new(move |_| state.plan.with(|p| p.members.is_empty()));
     view! {
         <section class="coverage" aria-labelledby="coverage-heading">
             <h2 id="coverage-heading">"Coverage"</h2>
-            <p>
-                {move || match missing() {
-                    0 => "Every recommended kind of partner is on your roster.".to_owned(),
-                    1 => "1 recommended kind of partner is missing.".to_owned(),
-                    n => format!("{n} recommended kinds of partner are missing."),
-                }}
-            </p>
-            <ul class="coverage-list">
-                {move || {
-                    rows.get()
-                        .into_iter()
-                        .map(|(label, why, present)| {
-                            view! {
-                                <li class=if present { "present" } else { "missing" }>
-                                    <span class="mark" aria-hidden="true">{if present { "✓" } else { "!" }}</span>
-                                    <strong>{label}</strong>
-                                    {if present { ": present".to_owned() } else { format!(": missing. {why}") }}
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </ul>
+            {move || if empty.get() {
+                // A new roster is not a problem to be alarmed about: say what the check will do.
+                view! {
+                    <p>
+                        "Once you add member organizations, this shows which recommended kinds of "
+                        "partner the partnership has, and why the others matter. A partner counts "
+                        "once its status is Committed or MOU signed."
+                    </p>
+                }.into_any()
+            } else {
+                view! {
+                    <p>
+                        {move || match missing() {
+                            0 => "Every recommended kind of partner has committed.".to_owned(),
+                            1 => "1 recommended kind of partner has not committed yet.".to_owned(),
+                            n => format!("{n} recommended kinds of partner have not committed yet."),
+                        }}
+                        " A partner counts once its status is Committed or MOU signed."
+                    </p>
+                    <ul class="coverage-list">
+                        {move || {
+                            rows.get()
+                                .into_iter()
+                                .map(|(label, why, present)| {
+                                    view! {
+                                        <li class=if present { "present" } else { "missing" }>
+                                            <span class="mark" aria-hidden="true">{if present { "✓" } else { "!" }}</span>
+                                            <strong>{label}</strong>
+                                            {if present { ": committed".to_owned() } else { format!(": not yet. {why}") }}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </ul>
+                }.into_any()
+            }}
         </section>
     }
 }

@@ -1,6 +1,7 @@
 //! The interface: one file per screen, plus the shell that frames them. Screens read state from
 //! context and call `PlanState` intents; they never touch storage or the model's internals.
 
+mod charts;
 mod define;
 mod functions;
 mod funding;
@@ -98,4 +99,33 @@ fn SharedOriginNotice() -> impl IntoView {
             </section>
         }
     })
+}
+
+/// Brings a list item on screen and puts focus in it: the first focusable element whose id
+/// starts with the item's id in any list (`actions-a1-what`, …), or else the first element
+/// naming it, scrolled into view.
+pub(crate) fn focus_item(id: &str) {
+    use wasm_bindgen::JsCast;
+    let lists = crate::model::ListKind::ALL.map(|l| format!("[id^='{}-{id}-']", l.key()));
+    let any = lists.join(",");
+    let focusable = lists
+        .iter()
+        .flat_map(|l| ["input", "select", "textarea", "button", "a"].map(|t| format!("{t}{l}")))
+        .collect::<Vec<_>>()
+        .join(",");
+    let Some(doc) = window().document() else {
+        return;
+    };
+    let found = |sel: &str| {
+        doc.query_selector(sel)
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    };
+    if let Some(el) = found(&any) {
+        el.scroll_into_view();
+    }
+    if let Some(el) = found(&focusable) {
+        let _ = el.focus();
+    }
 }

@@ -1,38 +1,214 @@
-//! Overview: the landing page, with each section's progress, the next step, and the plan's
-//! numbers as simple bars.
+//! Overview: this month's dashboard (what is overdue or due soon and who owns it, vacant
+//! key roles, funding deadlines, weak self-check categories, missing partners), the plan's
+//! numbers, its charts, and each section's progress. The rules are `model::rules`.
 
 use leptos::prelude::*;
 
+use super::charts;
 use super::sharing::import_file;
 use crate::content::Section;
-use crate::model::rules::{counts, dollars, next_section, progress};
-use crate::route::Route;
+use crate::model::rules::{
+    actions_done, counts, dollars, funding_totals, long_date, missing_partners, needs_attention,
+    next_section, pillar_grid, pipeline, progress, self_check, timeline, upcoming_deadlines,
+    vacant_roles, weakest_categories, Urgency, DEADLINE_DAYS, DUE_SOON_DAYS,
+};
+use crate::route::{item_href, Route};
 use crate::state::{PlanState, SaveState};
 
-/// One figure "At a glance", with a meter: `value` of `max`, green at `optimum`.
-struct Stat {
-    label: &'static str,
-    text: String,
-    value: u64,
-    max: u64,
-    /// Zero for things best kept at zero (overdue items); otherwise the maximum.
-    lower_is_better: bool,
-}
+/// Items needing attention listed on the overview at most; the rest are counted.
+const ATTENTION_SHOWN: usize = 10;
 
-fn stat(s: Stat) -> impl IntoView {
-    let max = s.max.max(1);
-    let (high, optimum) = if s.lower_is_better {
-        (0, 0)
-    } else {
-        (max, max)
-    };
+/// One figure "At a glance" as text; only "Action items done" has a meter, as its maximum (all
+/// action items) means something.
+fn stat(label: &'static str, text: String) -> impl IntoView {
     view! {
         <div class="stat">
-            <dt>{s.label}</dt>
-            <dd>
-                <span class="stat-value">{s.text}</span>
-                <meter min="0" max=max value=s.value low="0" high=high optimum=optimum aria-label=s.label></meter>
-            </dd>
+            <dt>{label}</dt>
+            <dd><span class="stat-value">{text}</span></dd>
+        </div>
+    }
+}
+
+/// A link to one item of a section's list; the item is kept on screen there, however long the
+/// list, and the page opens at it.
+fn item_link(section: Section, id: String, text: String) -> impl IntoView {
+    let state = expect_context::<PlanState>();
+    let href = item_href(section, &id);
+    view! {
+        <a href=href on:click=move |_| {
+            if state.kept.with_untracked(|k| !k.contains(&id)) {
+                state.kept.update(|k| k.push(id.clone()));
+            }
+        }>{text}</a>
+    }
+}
+
+/// This month: what needs doing, and what is missing.
+fn this_month(state: PlanState) -> impl IntoView {
+    let attention = move || {
+        let mut lines = state.plan.with(|p| needs_attention(p, state.today()));
+        if lines.is_empty() {
+            return view! { <p>{format!("Nothing is overdue or due in the next {DUE_SOON_DAYS} days.")}</p> }.into_any();
+        }
+        // The most pressing first; a long backlog is counted, not drawn.
+        let more = lines.len().saturating_sub(ATTENTION_SHOWN);
+        lines.truncate(ATTENTION_SHOWN);
+        let owners = state.plan.with(|p| {
+            lines
+                .iter()
+                .map(|l| {
+                    p.actions
+                        .iter()
+                        .find(|a| a.id == l.id)
+                        .and_then(|a| a.owner.clone())
+                })
+                .collect::<Vec<_>>()
+        });
+        let items = lines
+            .into_iter()
+            .zip(owners)
+            .map(|(l, owner_id)| {
+                let (class, badge) = match l.urgency {
+                    Urgency::Overdue => ("badge badge-overdue", "Overdue"),
+                    _ => ("badge badge-soon", "Due soon"),
+                };
+                let what = if l.what.is_empty() { "Unnamed action item".to_owned() } else { l.what.clone() };
+                let owner = match (l.owner.clone(), owner_id) {
+                    (Some(name), Some(id)) => view! {
+                        "Owner: " {item_link(Section::Membership, id, name)}
+                    }.into_any(),
+                    _ => view! { "No owner yet" }.into_any(),
+                };
+                view! {
+                    <li class="attention-item">
+                        {item_link(Section::Management, l.id.clone(), what)}
+                        " " <span class=class>{badge}</span>
+                        <br/>
+                        <span class="attention-meta">{owner} {format!(" · due {}", long_date(l.due))}</span>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <ul class="attention">{items}</ul>
+            {(more > 0).then(|| view! {
+                <p>
+                    {format!("And {more} more in ")}
+                    <a href=Route::Section(Section::Management).href()>"Partnership management"</a>
+                    "."
+                </p>
+            })}
+        }
+        .into_any()
+    };
+    let roles = move || {
+        let vacant = state.plan.with(vacant_roles);
+        if vacant.is_empty() {
+            return view! { <p>"Every key role has someone in it."</p> }.into_any();
+        }
+        let items = vacant
+            .into_iter()
+            .map(|r| view! { <li>{r.label()}</li> })
+            .collect_view();
+        view! {
+            <ul class="plain-list">{items}</ul>
+            <p>"Assign them in " <a href=Route::Section(Section::Leadership).href()>"Leadership structure"</a> "."</p>
+        }
+        .into_any()
+    };
+    let deadlines = move || {
+        let mut list = state.plan.with(|p| upcoming_deadlines(p, state.today()));
+        list.truncate(ATTENTION_SHOWN);
+        if list.is_empty() {
+            return view! { <p>{format!("No funding deadline in the next {DEADLINE_DAYS} days.")}</p> }.into_any();
+        }
+        let items = list
+            .into_iter()
+            .map(|d| {
+                let name = if d.name.is_empty() { "Unnamed funding source".to_owned() } else { d.name };
+                view! {
+                    <li>
+                        {item_link(Section::Funding, d.id, name)}
+                        {format!(": {}, {} ({})", long_date(d.due), dollars(d.amount), d.status.label())}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul class="plain-list">{items}</ul> }.into_any()
+    };
+    let weakest = move || {
+        let (weak, any) = state.plan.with(|p| {
+            (
+                weakest_categories(p),
+                self_check(p).iter().any(|c| c.scored > 0),
+            )
+        });
+        if !any {
+            return view! { <p>"The self-check has no scores yet. " <a href=Route::Section(Section::Trust).href()>"Score it in Trust and sustainability"</a></p> }.into_any();
+        }
+        if weak.is_empty() {
+            return view! { <p>"No category averages below 3.5 of 5."</p> }.into_any();
+        }
+        let items = weak
+            .into_iter()
+            .map(|c| view! { <li>{format!("{}: {} of 5", c.category, c.average().unwrap_or_default())}</li> })
+            .collect_view();
+        view! { <ul class="plain-list">{items}</ul> }.into_any()
+    };
+    let missing = move || {
+        let list = state.plan.with(missing_partners);
+        if list.is_empty() {
+            return view! { <p>"Every recommended kind of partner has a committed member."</p> }
+                .into_any();
+        }
+        let items = list
+            .into_iter()
+            .map(|n| view! { <li>{n.label}</li> })
+            .collect_view();
+        view! {
+            <p class="hint">"A partner counts once it has committed."</p>
+            <ul class="plain-list">{items}</ul>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="this-month" aria-labelledby="this-month-heading">
+            <h2 id="this-month-heading">"This month"</h2>
+            <div class="dashboard">
+                <section class="panel" aria-labelledby="attention-heading">
+                    <h3 id="attention-heading">"Overdue and due soon"</h3>
+                    {attention}
+                </section>
+                <section class="panel" aria-labelledby="roles-heading">
+                    <h3 id="roles-heading">"Key roles not filled"</h3>
+                    {roles}
+                </section>
+                <section class="panel" aria-labelledby="deadlines-heading">
+                    <h3 id="deadlines-heading">"Funding deadlines"</h3>
+                    {deadlines}
+                </section>
+                <section class="panel" aria-labelledby="weakest-heading">
+                    <h3 id="weakest-heading">"Weakest self-check categories"</h3>
+                    {weakest}
+                </section>
+                <section class="panel" aria-labelledby="missing-heading">
+                    <h3 id="missing-heading">"Sectors still missing"</h3>
+                    {missing}
+                </section>
+            </div>
+        </section>
+    }
+}
+
+/// The plan's charts, each with its numbers.
+fn chart_views(state: PlanState) -> impl IntoView {
+    view! {
+        <div class="charts">
+            {move || state.plan.with(|p| charts::funnel(&pipeline(p)))}
+            {move || state.plan.with(|p| charts::timeline(&timeline(p, state.today()), "overview-timeline"))}
+            {move || state.plan.with(|p| charts::coverage_grid(&pillar_grid(p)))}
+            {move || state.plan.with(|p| charts::self_check(&self_check(p)))}
+            {move || state.plan.with(|p| charts::funding(funding_totals(p), "overview-funding"))}
         </div>
     }
 }
@@ -60,41 +236,22 @@ pub fn Overview() -> impl IntoView {
     };
     let stats = move || {
         let c = state.plan.with(|p| counts(p, state.today()));
-        let money = c.funding.committed.saturating_add(c.funding.pending);
-        let n = |x: usize| x as u64;
-        [
-            Stat {
-                label: "Member organizations",
-                text: c.members.to_string(),
-                value: n(c.members),
-                max: n(c.members.max(10)),
-                lower_is_better: false,
-            },
-            Stat {
-                label: "Open action items",
-                text: c.open_actions.to_string(),
-                value: n(c.open_actions),
-                max: n(c.open_actions),
-                lower_is_better: false,
-            },
-            Stat {
-                label: "Overdue action items",
-                text: c.overdue.to_string(),
-                value: n(c.overdue),
-                max: n(c.open_actions),
-                lower_is_better: true,
-            },
-            Stat {
-                label: "Funding committed",
-                text: dollars(c.funding.committed),
-                value: c.funding.committed,
-                max: money,
-                lower_is_better: false,
-            },
-        ]
-        .into_iter()
-        .map(stat)
-        .collect_view()
+        let (done, all) = state.plan.with(actions_done);
+        view! {
+            {stat("Member organizations", c.members.to_string())}
+            {stat("Open action items", c.open_actions.to_string())}
+            {stat("Overdue action items", c.overdue.to_string())}
+            {stat("Funding committed", dollars(c.funding.committed))}
+            <div class="stat">
+                <dt>"Action items done"</dt>
+                <dd>
+                    <span class="stat-value">{format!("{done} of {all}")}</span>
+                    {(all > 0).then(|| view! {
+                        <meter min="0" max=all value=done aria-label="Action items done"></meter>
+                    })}
+                </dd>
+            </div>
+        }
     };
     // No plan stored here at all: a new device, or the browser cleared its storage.
     let welcome = Memo::new(move |_| {
@@ -140,8 +297,11 @@ pub fn Overview() -> impl IntoView {
                 None => view! { "Every section has an answer. Review the " <a href="#/print">"printable plan"</a> " with your partners." }.into_any(),
             }}
         </p>
+        {this_month(state)}
         <h2>"At a glance"</h2>
         <dl class="stats">{stats}</dl>
+        <h2>"Charts"</h2>
+        {chart_views(state)}
         <h2>"Progress"</h2>
         <ol class="progress-list">{rows}</ol>
     }

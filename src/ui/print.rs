@@ -1,15 +1,26 @@
-//! The printable plan (`#/print`): every answer, list and check as one clean document. The
-//! print stylesheet hides the app around it, so Ctrl+P gives a tidy PDF.
+//! The print-outs. The printable plan (`#/print`): every answer, list and check as one
+//! document, lists as tables, contact details only when the user asks for them. The two-page
+//! summary (`#/print/summary`) for a board or funder: mission, members, roles, goals, this
+//! quarter's action items, funding and the self-check, as tables and charts, with a running
+//! header. The print stylesheet hides the app around them (Quick exit too) and numbers the
+//! pages (docs/printing.md).
 
 use leptos::prelude::*;
 
+use super::charts;
 use crate::content::guidance::{HEALTH_STATEMENTS, SURVIVOR_CHECKLIST};
 use crate::content::{questions_for, FunctionKind, Section};
 use crate::io;
 use crate::model::fields::{display_value, spec, Input};
-use crate::model::rules::{coverage, dollars, funding_totals};
-use crate::model::time::iso_date;
+use crate::model::items::{Field, MemberField};
+use crate::model::kinds::{MemberStatus, RoleKind};
+use crate::model::rules::{
+    coverage, dollars, funding_totals, goal_progress, long_date, members_by_sector, pipeline,
+    quarter, quarter_actions, self_check, Urgency,
+};
+use crate::model::time::day_number;
 use crate::model::{ListKind, Plan};
+use crate::route::Route;
 use crate::state::PlanState;
 
 /// The lists shown under each section, in order.
@@ -29,17 +40,27 @@ pub fn Print() -> impl IntoView {
     let print = move |_| {
         let _ = window().print();
     };
+    // Off at first, every visit: contact details print only when asked for.
+    let contacts = RwSignal::new(false);
     view! {
         <div class="print-tools">
             <h1 tabindex="-1">"Printable plan"</h1>
             <p>
                 "The whole plan as one document. Use your browser's Print command (Ctrl+P, or "
-                "Cmd+P on a Mac) to print it or save it as a PDF."
+                "Cmd+P on a Mac) to print it or save it as a PDF. For a board or funder, the "
+                <a href=Route::PrintSummary.href()>"two-page summary"</a> " may serve better."
             </p>
+            <p class="check">
+                <input type="checkbox" id="print-contacts"
+                    prop:checked=move || contacts.get()
+                    on:change=move |ev| contacts.set(event_target_checked(&ev))/>
+                <label for="print-contacts">"Include contact details"</label>
+            </p>
+            <p class="hint">"Contact people, emails and phone numbers are left out unless this is ticked."</p>
             <button type="button" on:click=print>"Print this plan"</button>
         </div>
         <article class="document">
-            {move || state.plan.with(|p| document(p))}
+            {move || { let with_contacts = contacts.get(); state.plan.with(|p| document(p, with_contacts)) }}
         </article>
     }
 }
@@ -52,7 +73,7 @@ fn answer_text(text: &str) -> AnyView {
     }
 }
 
-fn document(p: &Plan) -> impl IntoView {
+fn document(p: &Plan, contacts: bool) -> impl IntoView {
     let sections = Section::ALL.map(|section| {
         let questions = questions_for(section)
             .map(|q| {
@@ -70,7 +91,7 @@ fn document(p: &Plan) -> impl IntoView {
             .collect_view();
         let lists = lists_of(section)
             .iter()
-            .map(|&kind| list(p, kind))
+            .map(|&kind| list(p, kind, contacts))
             .collect_view();
         view! {
             <section class="doc-section">
@@ -95,7 +116,7 @@ fn document(p: &Plan) -> impl IntoView {
         <header class="doc-header">
             <p class="doc-kind">"Partnership plan"</p>
             <h2 class="doc-title">{p.display_name().to_owned()}</h2>
-            <p>{format!("Printed {} from Partnership Planner.", iso_date(io::now()))}</p>
+            <p>{format!("Printed {} from Partnership Planner.", long_date(day_number(io::now())))}</p>
         </header>
         {sections.into_iter().collect_view()}
     }
@@ -135,32 +156,108 @@ fn functions(p: &Plan) -> impl IntoView {
     view! { <h3>"What the partnership will do"</h3> <ul>{items}</ul> }.into_any()
 }
 
-fn list(p: &Plan, kind: ListKind) -> impl IntoView {
+/// Whether a field holds contact details: a member's contact person, and any email or phone.
+fn is_contact(field: Field, input: Input) -> bool {
+    matches!(input, Input::Email | Input::Tel) || field == Field::Members(MemberField::Contact)
+}
+
+/// A field label as a column heading: "Email (optional)" is "Email".
+fn heading(label: &str) -> &str {
+    label.strip_suffix(" (optional)").unwrap_or(label)
+}
+
+/// A list as a table: a column for each short field that holds something; long text goes to
+/// a "Details" column as labelled lines; ticked boxes (SMART) as one column of their names.
+fn list(p: &Plan, kind: ListKind, contacts: bool) -> impl IntoView {
     let spec = spec(kind);
     let ids = p.item_ids(kind);
     if ids.is_empty() {
         return view! { <h3>{spec.heading}</h3> <p class="unanswered">{spec.empty}</p> }.into_any();
     }
-    let items = ids
+    let shown: Vec<_> = spec
+        .fields
+        .iter()
+        .filter(|f| contacts || !is_contact(f.field, f.input))
+        .collect();
+    let value = |id: &str, f: &crate::model::fields::FieldSpec| {
+        p.field(id, f.field)
+            .map(|v| display_value(p, f.input, &v))
+            .unwrap_or_default()
+    };
+    let columns: Vec<_> = shown
+        .iter()
+        .filter(|f| !matches!(f.input, Input::LongText | Input::Flag))
+        .filter(|f| ids.iter().any(|id| !value(id, f).is_empty()))
+        .copied()
+        .collect();
+    let long: Vec<_> = shown
+        .iter()
+        .filter(|f| f.input == Input::LongText)
+        .copied()
+        .collect();
+    let flags: Vec<_> = shown
+        .iter()
+        .filter(|f| f.input == Input::Flag)
+        .copied()
+        .collect();
+    let has_details = ids
+        .iter()
+        .any(|id| long.iter().any(|f| !value(id, f).is_empty()));
+    let head = columns
+        .iter()
+        .map(|f| view! { <th scope="col">{heading(f.label)}</th> })
+        .collect_view();
+    let rows = ids
         .iter()
         .map(|id| {
-            let rows = spec
-                .fields
+            let cells = columns
                 .iter()
-                .filter_map(|f| {
-                    let v = p
-                        .field(id, f.field)
-                        .map(|v| display_value(p, f.input, &v))
-                        .unwrap_or_default();
-                    // Unticked SMART boxes and empty fields are left out to keep pages short.
-                    (!v.is_empty() && !(f.input == Input::Flag && v == "No"))
-                        .then(|| view! { <dt>{f.label}</dt> <dd>{v}</dd> })
+                .enumerate()
+                .map(|(i, f)| {
+                    let v = value(id, f);
+                    if i == 0 {
+                        view! { <th scope="row">{v}</th> }.into_any()
+                    } else {
+                        view! { <td>{v}</td> }.into_any()
+                    }
                 })
                 .collect_view();
-            view! { <li><dl class="doc-item">{rows}</dl></li> }
+            let ticked = flags
+                .iter()
+                .filter(|f| value(id, f) == "Yes")
+                .map(|f| f.label)
+                .collect::<Vec<_>>()
+                .join(", ");
+            let details = long
+                .iter()
+                .filter_map(|f| {
+                    let v = value(id, f);
+                    (!v.is_empty()).then(
+                        || view! { <p><strong>{format!("{}: ", heading(f.label))}</strong>{v}</p> },
+                    )
+                })
+                .collect_view();
+            view! {
+                <tr>
+                    {cells}
+                    {(!flags.is_empty()).then(|| view! { <td>{ticked}</td> })}
+                    {has_details.then(|| view! { <td class="details">{details}</td> })}
+                </tr>
+            }
         })
         .collect_view();
-    view! { <h3>{spec.heading}</h3> <ol class="doc-list">{items}</ol> }.into_any()
+    view! {
+        <h3>{spec.heading}</h3>
+        <table class="doc-table">
+            <thead><tr>
+                {head}
+                {(!flags.is_empty()).then(|| view! { <th scope="col">"SMART"</th> })}
+                {has_details.then(|| view! { <th scope="col">"Details"</th> })}
+            </tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+    .into_any()
 }
 
 fn coverage_summary(p: &Plan) -> impl IntoView {
@@ -173,7 +270,7 @@ fn coverage_summary(p: &Plan) -> impl IntoView {
         "Every recommended kind of partner is on the roster.".to_owned()
     } else {
         format!(
-            "Recommended partners still missing: {}.",
+            "Recommended partners still missing (a partner counts once committed): {}.",
             missing.join(", ")
         )
     };
@@ -206,4 +303,187 @@ fn checklist(p: &Plan) -> impl IntoView {
         })
         .collect_view();
     view! { <h3>"Survivor engagement checklist"</h3> <ul>{rows}</ul> }
+}
+
+/// Action items the summary lists at most; the rest are counted.
+const SUMMARY_ACTIONS: usize = 14;
+
+/// The two-page summary (`#/print/summary`), for a board or funder: two sheets, each one
+/// printed page, under a running header; no contact details.
+#[component]
+pub fn Summary() -> impl IntoView {
+    let state = expect_context::<PlanState>();
+    let print = move |_| {
+        let _ = window().print();
+    };
+    view! {
+        <div class="print-tools">
+            <h1 tabindex="-1">"Two-page summary"</h1>
+            <p>
+                "The plan on two pages for a board or funder: mission, members, roles, goals, "
+                "this quarter's action items, funding and the self-check. It holds no contact "
+                "details. The " <a href=Route::Print.href()>"printable plan"</a> " has everything."
+            </p>
+            <button type="button" on:click=print>"Print this summary"</button>
+        </div>
+        <article class="document summary">
+            {move || state.plan.with(|p| summary(p, day_number(io::now())))}
+        </article>
+    }
+}
+
+fn summary(p: &Plan, today: i64) -> impl IntoView {
+    let name = p.display_name().to_owned();
+    let printed = long_date(today);
+    let mission = p.answer("define.mission").trim().to_owned();
+    let statuses = MemberStatus::ALL;
+    let sector_rows = members_by_sector(p)
+        .into_iter()
+        .map(|r| {
+            let label = r.sector.map_or("No sector chosen", |s| s.label());
+            let total: usize = r.by_status.iter().sum();
+            view! {
+                <tr>
+                    <th scope="row">{label}</th>
+                    {r.by_status.iter().map(|n| view! { <td>{*n}</td> }).collect_view()}
+                    <td>{total}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let roles = RoleKind::ALL
+        .iter()
+        .map(|&role| {
+            let held: Vec<String> = p
+                .roles
+                .iter()
+                .filter(|r| r.role == Some(role))
+                .filter_map(|r| {
+                    let org = r
+                        .member
+                        .as_deref()
+                        .and_then(|id| p.member_name(id))
+                        .unwrap_or("")
+                        .trim();
+                    let who = [r.person.trim(), org]
+                        .into_iter()
+                        .filter(|s| !s.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    (!who.is_empty()).then_some(who)
+                })
+                .collect();
+            let held = if held.is_empty() {
+                "Vacant".to_owned()
+            } else {
+                held.join("; ")
+            };
+            view! { <tr><th scope="row">{role.label()}</th><td>{held}</td></tr> }
+        })
+        .collect_view();
+    let goals = goal_progress(p);
+    let goal_rows = goals
+        .iter()
+        .map(|g| {
+            let title = if g.title.is_empty() { "Untitled goal".to_owned() } else { g.title.clone() };
+            view! { <tr><th scope="row">{title}</th><td>{format!("{} of {}", g.done, g.total)}</td></tr> }
+        })
+        .collect_view();
+    let (q_start, q_end) = quarter(today);
+    let actions = quarter_actions(p, today);
+    let more = actions.len().saturating_sub(SUMMARY_ACTIONS);
+    let action_rows = actions
+        .into_iter()
+        .take(SUMMARY_ACTIONS)
+        .map(|a| {
+            let status = match a.urgency {
+                Urgency::Overdue => format!("{} (overdue)", a.status.label()),
+                _ => a.status.label().to_owned(),
+            };
+            view! {
+                <tr class:row-overdue={a.urgency == Urgency::Overdue}>
+                    <th scope="row">{if a.what.is_empty() { "Unnamed action item".to_owned() } else { a.what }}</th>
+                    <td>{a.owner.unwrap_or_else(|| "No owner yet".into())}</td>
+                    <td>{long_date(a.due)}</td>
+                    <td>{status}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let header = format!("{name} · Summary · printed {printed}");
+    view! {
+        <p class="running-header" aria-hidden="true">{header}</p>
+        <div class="sheet">
+            <header class="doc-header">
+                <p class="doc-kind">"Partnership summary"</p>
+                <h2 class="doc-title">{name}</h2>
+                <p>{format!("Printed {printed} from Partnership Planner.")}</p>
+            </header>
+            <section class="doc-section">
+                <h3>"Mission"</h3>
+                {if mission.is_empty() {
+                    view! { <p class="unanswered">"Not answered yet."</p> }.into_any()
+                } else {
+                    view! { <p class="answer">{mission}</p> }.into_any()
+                }}
+            </section>
+            <section class="doc-section">
+                <h3>"Members by sector and status"</h3>
+                {if p.members.is_empty() {
+                    view! { <p class="unanswered">"No member organizations yet."</p> }.into_any()
+                } else {
+                    view! {
+                        <table class="doc-table numbers">
+                            <thead><tr>
+                                <th scope="col">"Sector"</th>
+                                {statuses.iter().map(|s| view! { <th scope="col">{s.label()}</th> }).collect_view()}
+                                <th scope="col">"All"</th>
+                            </tr></thead>
+                            <tbody>{sector_rows}</tbody>
+                        </table>
+                        {charts::funnel(&pipeline(p))}
+                    }.into_any()
+                }}
+            </section>
+            <section class="doc-section">
+                <h3>"Key roles"</h3>
+                <table class="doc-table">
+                    <thead><tr><th scope="col">"Role"</th><th scope="col">"Held by"</th></tr></thead>
+                    <tbody>{roles}</tbody>
+                </table>
+            </section>
+            <section class="doc-section">
+                <h3>"Goals and their action items done"</h3>
+                {if goals.is_empty() {
+                    view! { <p class="unanswered">"No goals yet."</p> }.into_any()
+                } else {
+                    view! {
+                        <table class="doc-table">
+                            <thead><tr><th scope="col">"Goal"</th><th scope="col">"Action items done"</th></tr></thead>
+                            <tbody>{goal_rows}</tbody>
+                        </table>
+                    }.into_any()
+                }}
+            </section>
+        </div>
+        <div class="sheet">
+            <section class="doc-section">
+                <h3>{format!("This quarter's action items ({} to {})", long_date(q_start), long_date(q_end))}</h3>
+                <p class="hint">"Due this quarter, and any still open from before it."</p>
+                <table class="doc-table">
+                    <thead><tr><th scope="col">"What"</th><th scope="col">"Owner"</th><th scope="col">"Due"</th><th scope="col">"Status"</th></tr></thead>
+                    <tbody>{action_rows}</tbody>
+                </table>
+                {(more > 0).then(|| view! { <p>{format!("And {more} more in the printable plan.")}</p> })}
+            </section>
+            <section class="doc-section">
+                <h3>"Funding"</h3>
+                {charts::funding(funding_totals(p), "summary-funding")}
+            </section>
+            <section class="doc-section">
+                <h3>"Partnership health self-check"</h3>
+                {charts::self_check(&self_check(p))}
+            </section>
+        </div>
+    }
 }

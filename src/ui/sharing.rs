@@ -177,7 +177,10 @@ pub fn ImportPreview() -> impl IntoView {
                     <h2 id="preview-heading" tabindex="-1" node_ref=heading>"Open this plan?"</h2>
                     <p>
                         {format!("\u{201c}{}\u{201d} from {}", plan.display_name(), preview.source)}
-                        {preview.decoded.saved_at.clone().map(|at| format!(", exported {at}"))}
+                        {preview.decoded.saved_at.clone().map(|at| format!(
+                            ", exported {}",
+                            crate::model::time::readable_stamp(&at, crate::io::utc_offset(crate::io::now()))
+                        ))}
                         "."
                     </p>
                     <p>{format!("It holds {counts}.")}</p>

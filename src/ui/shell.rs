@@ -118,6 +118,13 @@ fn App(route: RwSignal<Route>, focus_heading: bool) -> impl IntoView {
     let main_ref = NodeRef::<html::Main>::new();
     Effect::new(move |previous: Option<Route>| {
         let now = route.get();
+        // A link to one item (`#/management?item=a1`) opens its page at the item.
+        let hash = window().location().hash().unwrap_or_default();
+        if let Some(id) = crate::route::item_in_hash(&hash) {
+            let id = id.to_owned();
+            request_animation_frame(move || super::focus_item(&id));
+            return now;
+        }
         if previous.is_some_and(|p| p != now) {
             if let Some(h1) = main_ref
                 .get()
@@ -191,6 +198,7 @@ fn App(route: RwSignal<Route>, focus_heading: bool) -> impl IntoView {
         Route::Safety => view! { <Safety/> }.into_any(),
         Route::Glossary => view! { <Glossary/> }.into_any(),
         Route::Print => view! { <Print/> }.into_any(),
+        Route::PrintSummary => view! { <super::print::Summary/> }.into_any(),
         Route::Mou => view! { <Mou/> }.into_any(),
         Route::Meetings => view! { <super::meetings::Meetings/> }.into_any(),
         Route::Report => view! { <super::report::Report/> }.into_any(),

@@ -20,6 +20,18 @@ export const LATER_FEATURES = [
     what: 'meetings (agenda, minutes, print), calendar file, members and action items CSV out, roster import preview, yearly report; the csv crate',
     kib: 72.1,
   },
+  {
+    date: '2026-12-02',
+    issue: 15,
+    what: 'dashboard, charts, print, MOU',
+    kib: 41.5,
+  },
+  {
+    date: '2026-12-02',
+    issue: 15,
+    what: 'tables: sortable, filterable list tables with rows that open their forms, the new plan fields (notes, grant period, report dates, …), readable dates, glossary acronyms, email check',
+    kib: 37.7,
+  },
 ];
 export const BUDGET_GZIP = Math.round((320 + LATER_FEATURES.reduce((sum, f) => sum + f.kib, 0)) * 1024);
 

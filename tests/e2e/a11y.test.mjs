@@ -75,6 +75,16 @@ async function routes(page) {
 async function visit(page, [hash, title]) {
   await page.evaluate((h) => { location.hash = h; }, hash);
   await page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor();
+  // Lists are tables whose rows open their forms (issue 15): open each table's first row, so
+  // the checks see a form of every list as well as the tables.
+  const opened = await page.evaluate(() => {
+    const buttons = [...document.querySelectorAll('table.items-table')]
+      .map((t) => t.querySelector('tbody .row-open[aria-expanded="false"]'))
+      .filter(Boolean);
+    for (const b of buttons) b.click();
+    return buttons.length;
+  });
+  if (opened) await page.waitForFunction((n) => document.querySelectorAll('.editor-row').length >= n, opened);
 }
 
 /** Picks a file with the toolbar's "Import plan" control. */

@@ -117,3 +117,66 @@ export const fillStorage = (page, free = 0) => page.evaluate((leave) => {
   }
   return i;
 }, free);
+
+/** A 20-member, 40-action-item coalition plan file (schema 1) for views and tables: members
+ *  "Org 01" … "Org 20" across sectors and every status; goals with short names; strategies;
+ *  action items "Task 01" … "Task 40" with owners, due dates around `today` (some overdue), every
+ *  status; funding sources (one with a passed deadline), subgroups and resources. Dates are
+ *  relative to `today` (a Date), so "overdue" stays overdue whenever the tests run. Returns
+ *  `{ envelope, buffer }`. */
+export function coalitionPlan({ today = new Date() } = {}) {
+  const T0 = Date.UTC(2026, 0, 1);
+  const pad = (i) => String(i).padStart(2, '0');
+  const day = (offset) => new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + offset)).toISOString().slice(0, 10);
+  const sectors = ['law_enforcement', 'prosecution', 'victim_services', 'child_welfare', 'health_care', 'labor', 'survivor_led', 'legal_services', 'education', 'faith_based'];
+  const memberStatuses = ['committed', 'mou_signed', 'invited', 'identified'];
+  const actionStatuses = ['not_started', 'in_progress', 'blocked', 'done'];
+  const members = Array.from({ length: 20 }, (_, i) => ({
+    id: `m${pad(i + 1)}`, modified: T0, name: `Org ${pad(i + 1)}`,
+    sector: sectors[i % sectors.length], contact: `Contact ${pad(i + 1)}`, email: `contact${i + 1}@example.org`,
+    status: memberStatuses[i % memberStatuses.length], brings: `What Org ${pad(i + 1)} brings.`,
+  }));
+  const goals = [
+    { id: 'g1', modified: T0, title: 'By June 30, all member staff complete trafficking awareness training.', short_name: 'Train member staff' },
+    { id: 'g2', modified: T0, title: 'Open a 24-hour referral line for survivors with partner agencies.', short_name: 'Referral line' },
+  ];
+  const strategies = [
+    { id: 's1', modified: T0, goal: 'g1', text: 'Run quarterly trainings' },
+    { id: 's2', modified: T0, goal: 'g2', text: 'Agree referral protocol' },
+  ];
+  const actions = Array.from({ length: 40 }, (_, i) => ({
+    id: `a${pad(i + 1)}`, modified: T0, what: `Task ${pad(i + 1)}`,
+    goal: i % 2 ? 'g2' : 'g1', strategy: i % 2 ? 's2' : 's1',
+    owner: `m${pad((i % 20) + 1)}`, ...(i % 5 === 0 ? { owner_person: `Person ${pad(i + 1)}` } : {}),
+    // Spread from 20 days ago to 58 days ahead: Task 01…10 are past due.
+    due: day(-20 + 2 * i), status: actionStatuses[i % actionStatuses.length],
+  }));
+  const funding = [
+    { id: 'f1', modified: T0, name: 'State anti-trafficking grant', kind: 'state', amount: 120000, status: 'planned', deadline: day(-10) },
+    { id: 'f2', modified: T0, name: 'Community Foundation', kind: 'foundation', amount: 25000, status: 'received', reports_due: [day(5)] },
+    { id: 'f3', modified: T0, name: 'VOCA subgrant', kind: 'federal_grant', amount: 300000, status: 'applied', deadline: day(30) },
+  ];
+  const subgroups = [
+    { id: 'sg1', modified: T0, name: 'Labor trafficking', focus: 'Agricultural workers', lead: 'm06', members: ['m06', 'm08'] },
+    { id: 'sg2', modified: T0, name: 'Youth', focus: 'Runaway youth', lead: 'm04', members: ['m04', 'm09'] },
+  ];
+  const resources = [
+    { id: 'r1', modified: T0, title: 'Protocol template', url: 'https://example.org/protocol', section: 'management' },
+    { id: 'r2', modified: T0, title: 'Funding calendar', url: 'https://example.org/calendar', section: 'funding' },
+  ];
+  const plan = {
+    id: 'coalition', name: 'Front Range Coalition', created: T0, modified: T0,
+    members, goals, strategies, actions, funding, subgroups, resources,
+  };
+  const envelope = { format: 'partnership-plan', schema_version: 1, app_version: '0.1.0', saved_at: '2026-12-01T19:53:44Z', plan };
+  return { envelope, buffer: Buffer.from(JSON.stringify(envelope)) };
+}
+
+/** Opens a fresh app in `context` and imports `buffer` as a new plan; returns the page. */
+export async function importAsNewPlan(app, context, buffer, name = 'coalition.json') {
+  const page = await app.open(context);
+  await page.getByLabel('Import plan', { exact: true }).setInputFiles({ name, mimeType: 'application/json', buffer });
+  await page.getByRole('region', { name: 'Open this plan?' }).getByRole('button', { name: 'Open as a new plan' }).click();
+  await waitSaved(page);
+  return page;
+}

@@ -38,13 +38,15 @@ async function openPlan(file) {
 }
 
 const go = (page, name) => page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name, exact: true }).click();
+/** Opens the form of the item whose row is named `name` (lists are tables: issue 15). */
+const openRow = (page, name) => page.getByRole('button', { name, exact: true }).click();
 
 test('search ignores case and accents, in any script', async () => {
   const names = ['Policía de Denver', 'Ángel de la Guarda', 'ΟΜΆΔΑ ΕΡΓΑΣΊΑΣ', 'Hội Phụ Nữ Việt Nam', 'Служба ПОДДЕРЖКИ'];
   const { context, page } = await openPlan(planFile({ members: 30, names }));
   await go(page, 'Membership');
   const list = page.getByRole('region', { name: 'Member organizations' });
-  const items = list.getByRole('region', { name: /./ });
+  const items = list.locator('tbody tr.item-row');
   const status = list.getByRole('status');
   const find = list.getByLabel('Find in member organizations');
   for (const [query, name] of [
@@ -57,7 +59,7 @@ test('search ignores case and accents, in any script', async () => {
     await find.fill(query);
     await status.filter({ hasText: 'Showing 1 of 30 member organizations.' }).waitFor();
     assert.equal(await items.count(), 1, query);
-    assert.equal(await list.getByRole('region', { name }).count(), 1, `${query} finds ${name}`);
+    assert.equal(await list.getByRole('button', { name, exact: true }).count(), 1, `${query} finds ${name}`);
   }
   await assertNoErrors(page);
   await context.close();
@@ -67,17 +69,17 @@ test('a long list shows a page at a time, can be searched, and keeps new items i
   const { context, page } = await openPlan(planFile({ members: 60 }));
   await go(page, 'Membership');
   const list = page.getByRole('region', { name: 'Member organizations' });
-  const items = list.getByRole('region', { name: /^Member \d+$/ });
+  const items = list.locator('tbody tr.item-row');
   const status = list.getByRole('status');
   await status.filter({ hasText: 'Showing 25 of 60 member organizations.' }).waitFor();
   assert.equal(await items.count(), 25);
-  assert.equal(await items.first().getByRole('heading').textContent(), 'Member 01');
+  assert.equal(await items.first().getByRole('button').first().textContent(), 'Member 01');
 
   await list.getByRole('button', { name: 'Show 25 more' }).click();
   await status.filter({ hasText: 'Showing 50 of 60' }).waitFor();
   assert.equal(await items.count(), 50);
   await list.getByRole('button', { name: 'Show 10 more' }).click();
-  await page.waitForFunction(() => document.querySelectorAll('#list-members ~ .items .item').length === 60);
+  await page.waitForFunction(() => document.querySelectorAll('#list-members ~ table tbody tr.item-row').length === 60);
   assert.equal(await list.getByRole('button', { name: /^Show \d+ more$/ }).count(), 0, 'nothing left to show');
   assert.equal((await status.textContent()).trim(), '', 'no count once every item is shown');
 
@@ -86,7 +88,7 @@ test('a long list shows a page at a time, can be searched, and keeps new items i
   await find.fill('member 42');
   await status.filter({ hasText: 'Showing 1 of 60 member organizations.' }).waitFor();
   assert.deepEqual(await items.allTextContents().then((t) => t.length), 1);
-  assert.equal(await list.getByRole('region', { name: 'Member 42' }).count(), 1);
+  assert.equal(await list.getByRole('button', { name: 'Member 42', exact: true }).count(), 1);
   await find.fill('zzz');
   await status.filter({ hasText: 'No member organizations match “zzz”.' }).waitFor();
   assert.equal(await items.count(), 0);
@@ -113,8 +115,10 @@ test('a long list shows a page at a time, can be searched, and keeps new items i
 test('a long list of choices is drawn once the control is used, and works from the keyboard', async () => {
   const { context, page } = await openPlan(planFile({ members: 40, actions: 2 }));
   await go(page, 'Partnership management');
-  const first = page.getByRole('region', { name: 'Action 01' }).getByLabel('Owner');
-  const second = page.getByRole('region', { name: 'Action 02' }).getByLabel('Owner');
+  await openRow(page, 'Action 01');
+  await openRow(page, 'Action 02');
+  const first = page.getByRole('region', { name: 'Action 01' }).getByLabel('Owner organization');
+  const second = page.getByRole('region', { name: 'Action 02' }).getByLabel('Owner organization');
   await first.waitFor();
   // Until used: the current choice (and "not chosen") only, showing the right member.
   assert.equal(await first.locator('option').count(), 2);
@@ -137,6 +141,8 @@ test('a long list of choices is drawn once the control is used, and works from t
 
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Partnership management' }).waitFor();
+  await openRow(page, 'Action 01');
+  await openRow(page, 'Action 02');
   assert.equal(await first.inputValue(), memberId(8));
   assert.equal(await second.inputValue(), memberId(33));
   assert.equal(await second.evaluate((s) => s.selectedOptions[0].textContent), 'Member 33');
@@ -147,6 +153,7 @@ test('a long list of choices is drawn once the control is used, and works from t
 test('a subgroup choosing among many members folds the choice into a disclosure', async () => {
   const { context, page } = await openPlan(planFile({ members: 40 }));
   await go(page, 'Leadership structure');
+  await openRow(page, 'Hotel outreach');
   const sub = page.getByRole('region', { name: 'Hotel outreach' });
   const summary = sub.getByText('Members: 2 of 40 chosen');
   await summary.waitFor();
@@ -168,6 +175,7 @@ test('a subgroup choosing among many members folds the choice into a disclosure'
 
   await waitSaved(page);
   await page.reload();
+  await openRow(page, 'Hotel outreach');
   await sub.getByText('Members: 3 of 40 chosen').click();
   assert.equal(await sub.getByRole('group', { name: 'Members' }).getByLabel('Member 05').isChecked(), true);
   assertNoErrors(page);
@@ -177,7 +185,8 @@ test('a subgroup choosing among many members folds the choice into a disclosure'
 test('the long-list controls pass axe: search, count, "Show more" and drawn choices', async () => {
   const { context, page } = await openPlan(planFile({ members: 40, actions: 30 }));
   await go(page, 'Partnership management');
-  await page.getByRole('region', { name: 'Action 01' }).getByLabel('Owner').focus();
+  await openRow(page, 'Action 01');
+  await page.getByRole('region', { name: 'Action 01' }).getByLabel('Owner organization').focus();
   await page.getByLabel('Find in action items').fill('Action 0');
   const violations = await runAxe(page);
   assert.equal(violations.length, 0, summarize(violations, 'management with a long list'));

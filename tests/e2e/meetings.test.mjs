@@ -233,8 +233,8 @@ test('members and action items export as CSV with a BOM, the app\'s labels, acce
   const actions = await download(page, page.getByRole('button', { name: 'Export action items (CSV)' }));
   assert.ok(actions.text.startsWith('\uFEFF'));
   const arows = parseCsv(actions.text, { bom: true });
-  assert.deepEqual(arows[0].slice(0, 5), ['What needs to be done', 'For goal', 'Owner', 'Due date', 'Status']);
-  assert.deepEqual(arows[3].slice(0, 5), ['Draft the referral protocol', 'Train 200 hotel staff', 'Example County Sheriff', '2026-02-01', 'In review']);
+  assert.deepEqual(arows[0].slice(0, 7), ['What needs to be done', 'For goal', 'Part of strategy', 'Owner organization', 'Owner (person)', 'Due date', 'Status']);
+  assert.deepEqual(arows[3].slice(0, 7), ['Draft the referral protocol', 'Train 200 hotel staff', '', 'Example County Sheriff', '', '2026-02-01', 'In review']);
   assert.equal(arows.length, 7);
   assertNoErrors(page);
   await context.close();

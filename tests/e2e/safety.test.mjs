@@ -144,7 +144,7 @@ test('before export, contact details outside the roster are flagged by field', a
     page.waitForEvent('download'),
     page.getByRole('region', { name: 'Check before you export' }).getByRole('button', { name: 'Export anyway' }).click(),
   ]);
-  assert.match(download.suggestedFilename(), /^partnership-plan-\d{4}-\d\d-\d\d\.json$/);
+  assert.match(download.suggestedFilename(), /^partnership-plan-\d{4}-\d\d-\d\d-\d{4}\.json$/);
   await ctx.close();
 });
 

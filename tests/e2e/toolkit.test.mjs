@@ -11,6 +11,9 @@ const go = async (page, name) => {
   await page.getByRole('heading', { level: 1, name }).waitFor();
 };
 
+/** Opens the form of the item whose table row is named `name`. */
+const openRow = (page, name) => page.locator('tbody tr.item-row .row-open').filter({ hasText: name }).click();
+
 /** Clicks "Add <noun>" and returns the new item's region (named by its untitled heading). */
 async function addItem(page, noun, untitled) {
   await page.getByRole('button', { name: `Add ${noun}` }).click();
@@ -68,7 +71,9 @@ test('a coordinator fills every section, reloads, and finds everything', async (
   // Membership
   await go(page, 'Membership');
   await page.getByLabel('How will you determine membership within your partnership?').fill(T.criteria);
-  assert.match(await page.getByRole('region', { name: 'Coverage' }).textContent(), /8 recommended kinds of partner are missing/);
+  // An empty roster is explained calmly, not as eight alarms.
+  assert.match(await page.getByRole('region', { name: 'Coverage' }).textContent(), /Once you add member organizations/);
+  assert.equal(await page.getByRole('region', { name: 'Coverage' }).getByRole('listitem').count(), 0);
   let m = await addItem(page, 'member organization', 'Unnamed organization');
   await m.getByLabel('Organization name').fill(T.alpha);
   m = page.getByRole('region', { name: T.alpha });
@@ -83,9 +88,9 @@ test('a coordinator fills every section, reloads, and finds everything', async (
   await m.getByLabel('Sector').selectOption({ label: 'Survivor-led organization' });
   await m.getByLabel('Status').selectOption({ label: 'MOU signed' });
   const coverage = await page.getByRole('region', { name: 'Coverage' }).textContent();
-  assert.match(coverage, /6 recommended kinds of partner are missing/);
-  assert.match(coverage, /Survivor-led organization: present/);
-  assert.match(coverage, /Labor trafficking partner: missing/);
+  assert.match(coverage, /6 recommended kinds of partner have not committed yet/);
+  assert.match(coverage, /Survivor-led organization: committed/);
+  assert.match(coverage, /Labor trafficking partner: not yet/);
   const n = await addItem(page, 'network', 'Unnamed network');
   await n.getByLabel('Network name').fill(T.network);
   await page.getByRole('region', { name: T.network }).getByLabel('Kind of network')
@@ -120,7 +125,7 @@ test('a coordinator fills every section, reloads, and finds everything', async (
   let a = await addItem(page, 'action item', 'Untitled action item');
   await a.getByLabel('What needs to be done').fill(T.overdue);
   a = page.getByRole('region', { name: new RegExp(T.overdue) });
-  await a.getByLabel('Owner').selectOption({ label: T.alpha });
+  await a.getByLabel('Owner organization').selectOption({ label: T.alpha });
   await a.getByLabel('Due date').fill('2020-01-15');
   await a.getByRole('heading', { name: /Overdue/ }).waitFor();
   a = await addItem(page, 'action item', 'Untitled action item');
@@ -174,14 +179,21 @@ test('a coordinator fills every section, reloads, and finds everything', async (
   await go(page, 'Functions');
   assert.equal(await page.getByLabel('How will you do this? (operational coordination)').inputValue(), T.fnNote);
   await go(page, 'Membership');
+  // Lists are tables: a row opens its form.
+  await openRow(page, T.alpha);
+  await openRow(page, T.beta);
   assert.equal(await page.getByRole('region', { name: T.alpha }).getByLabel('Contact person').inputValue(), T.contact);
   assert.equal(await page.getByRole('region', { name: T.beta }).getByLabel('Status').inputValue(), 'mou_signed');
   await go(page, 'Leadership structure');
+  await openRow(page, T.person);
+  await openRow(page, T.subgroup);
   assert.equal(await page.getByRole('region', { name: T.person }).getByLabel('Role', { exact: true }).inputValue(), 'fiscal_agent');
   assert.equal(await page.getByRole('region', { name: T.subgroup }).getByRole('group', { name: 'Members' }).getByLabel(T.alpha).isChecked(), true);
   await go(page, 'Partnership management');
+  await openRow(page, T.overdue);
   assert.equal(await page.getByRole('region', { name: new RegExp(T.overdue) }).getByLabel('Due date').inputValue(), '2020-01-15');
   await go(page, 'Funding');
+  await openRow(page, T.funder);
   assert.equal(await page.getByRole('region', { name: T.funder }).getByLabel('Amount (US dollars)').inputValue(), '25000');
   await go(page, 'Trust and sustainability');
   assert.equal(await page.locator('fieldset.score').nth(11).getByLabel('4 Agree').isChecked(), true);
@@ -198,6 +210,8 @@ test('a coordinator fills every section, reloads, and finds everything', async (
   // ---- printable plan: every answer is in it ----
   await page.getByRole('link', { name: 'Printable plan' }).click();
   await page.getByRole('heading', { level: 1, name: 'Printable plan' }).waitFor();
+  // Contact details print only when asked for (print.test.mjs checks both ways).
+  await page.getByLabel('Include contact details').check();
   const doc = await page.locator('article.document').textContent();
   for (const [key, text] of Object.entries(T)) {
     if (key === 'overdue' || key === 'soon') assert.ok(doc.includes(text), key);
@@ -241,7 +255,7 @@ test('list items can be reordered, and a removal can be undone', async () => {
     const item = await addItem(page, 'member organization', 'Unnamed organization');
     await item.getByLabel('Organization name').fill(name);
   }
-  const order = () => page.locator('.item h3').allTextContents();
+  const order = () => page.locator('tbody tr.item-row .row-open').allTextContents();
   assert.deepEqual(await order(), ['First Org', 'Second Org']);
   await page.getByRole('button', { name: 'Move down: First Org' }).click();
   assert.deepEqual(await order(), ['Second Org', 'First Org']);
@@ -295,6 +309,13 @@ test('glossary terms in guidance link to their plain-language meaning', async ()
   for (const term of ['4 Ps', 'Fiscal agent', 'MOU (memorandum of understanding)', 'SART (Sexual Assault Response Team)',
     'Survivor-informed', 'Trauma-informed']) {
     assert.ok(await page.getByRole('term').filter({ hasText: term }).count(), term);
+  }
+  // The glossary is in the navigation, and explains the acronyms the guidance uses.
+  await page.goto(new URL('#/', page.url()).href);
+  await page.getByRole('navigation', { name: 'Plan documents' }).getByRole('link', { name: 'Glossary' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Glossary' }).waitFor();
+  for (const term of ['LCHT', 'OVC', 'NHTTAC', 'ECM', 'SAMHSA', 'VOCA']) {
+    assert.ok(await page.getByRole('term').filter({ hasText: `${term} (` }).count(), term);
   }
   assertNoErrors(page);
   await context.close();

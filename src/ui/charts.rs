@@ -1,0 +1,396 @@
+//! The app's own charts, drawn as SVG in the page (no chart library, nothing to download, no
+//! inline styles: colours come from the stylesheet's classes). Each chart is an image with a
+//! name (`role="img"`, `aria-label` saying what it shows) and its numbers in a table under it,
+//! so nothing is said only by the drawing, and everything prints. Where the bars go is
+//! `model::charts`; what is counted is `model::rules`.
+
+use leptos::prelude::*;
+
+use crate::model::charts::{centred, scale, stack};
+use crate::model::kinds::{Pillar, Sector};
+use crate::model::rules::{dollars, CategoryScore, FundingTotals, Month, Stage};
+
+/// A chart with its caption and its numbers: `figure > figcaption, svg, table`.
+fn figure(
+    kind: &'static str,
+    caption: &'static str,
+    summary: String,
+    view_box: String,
+    drawing: AnyView,
+    numbers: AnyView,
+) -> impl IntoView {
+    view! {
+        <figure class=format!("chart chart-{kind}")>
+            <figcaption>{caption}</figcaption>
+            <svg role="img" aria-label=format!("{caption}: {summary}") viewBox=view_box
+                class="chart-drawing" preserveAspectRatio="xMinYMin meet">
+                {drawing}
+            </svg>
+            {numbers}
+        </figure>
+    }
+}
+
+/// The hatching that marks overdue (and sought) bars without relying on colour.
+fn hatch(id: String, class: &'static str) -> impl IntoView {
+    view! {
+        <pattern id=id width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <rect width="6" height="6" class=class></rect>
+            <line x1="0" y1="0" x2="0" y2="6" class="hatch-line"></line>
+        </pattern>
+    }
+}
+
+/// The membership pipeline as a funnel: each step's bar is as wide as the members who reached it.
+pub fn funnel(stages: &[Stage]) -> impl IntoView {
+    let max = stages.first().map_or(0, |s| s.reached) as u64;
+    const LABEL: u32 = 120;
+    const FULL: u32 = 220;
+    const ROW: u32 = 26;
+    let bars = stages
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let (x, w) = centred(s.reached as u64, max, FULL);
+            let y = i as u32 * ROW;
+            view! {
+                <text x="0" y=y + 16 class="chart-label">{format!("{}: {}", s.status.label(), s.reached)}</text>
+                <rect x=LABEL + x y=y + 2 width=w height=ROW - 6 class=format!("funnel-{i}")></rect>
+            }
+        })
+        .collect_view();
+    let summary = stages
+        .iter()
+        .map(|s| format!("{} reached {}", s.reached, s.status.label()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let rows = stages
+        .iter()
+        .map(|s| {
+            view! {
+                <tr><th scope="row">{s.status.label()}</th><td>{s.at}</td><td>{s.reached}</td></tr>
+            }
+        })
+        .collect_view();
+    let numbers = view! {
+        <table class="chart-data">
+            <caption>"Members at each step, and members who have reached it"</caption>
+            <thead><tr><th scope="col">"Step"</th><th scope="col">"At this step"</th><th scope="col">"Reached it"</th></tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+    };
+    figure(
+        "funnel",
+        "Membership pipeline",
+        summary,
+        format!("0 0 {} {}", LABEL + FULL, stages.len() as u32 * ROW),
+        bars.into_any(),
+        numbers.into_any(),
+    )
+}
+
+/// Action items by due month: done, open and overdue stacked; overdue is hatched and marked "!".
+pub fn timeline(months: &[Month], id: &str) -> impl IntoView {
+    const COL: u32 = 34;
+    const H: u32 = 120;
+    let max = months
+        .iter()
+        .map(|m| (m.done + m.open + m.overdue) as u64)
+        .max()
+        .unwrap_or(0);
+    let pattern = format!("{id}-hatch");
+    let fill = format!("url(#{pattern})");
+    let columns = months
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let x = i as u32 * COL + 4;
+            let parts = stack(
+                &[m.done as u64, m.open as u64, m.overdue as u64],
+                max,
+                x,
+                COL - 8,
+                H,
+            );
+            // The overdue part's fill is the hatching (its class sets no fill of its own).
+            let classes = ["c-done", "c-open", "hatched"];
+            let rects = parts
+                .into_iter()
+                .zip(classes)
+                .filter_map(|(r, class)| {
+                    let r = r?;
+                    let fill = (class == "hatched").then(|| fill.clone());
+                    Some(view! { <rect x=r.x y=r.y width=r.w height=r.h class=class fill=fill></rect> })
+                })
+                .collect_view();
+            let top = H - scale((m.done + m.open + m.overdue) as u64, max, H);
+            let label = m.label.replace(' ', "\u{a0}");
+            let (word, year) = label.split_once('\u{a0}').unwrap_or((&label, ""));
+            view! {
+                {rects}
+                {(m.overdue > 0).then(|| view! {
+                    <text x=x + (COL - 8) / 2 y=top.saturating_sub(3).max(10) text-anchor="middle" class="chart-label overdue-mark">"!"</text>
+                })}
+                <text x=x + (COL - 8) / 2 y=H + 13 text-anchor="middle" class="chart-label">{word.to_owned()}</text>
+                <text x=x + (COL - 8) / 2 y=H + 25 text-anchor="middle" class="chart-label">{year.to_owned()}</text>
+            }
+        })
+        .collect_view();
+    let overdue: usize = months.iter().map(|m| m.overdue).sum();
+    let summary = format!(
+        "{} action items with a due date over {} columns; {overdue} overdue",
+        months
+            .iter()
+            .map(|m| m.done + m.open + m.overdue)
+            .sum::<usize>(),
+        months.len()
+    );
+    let rows = months
+        .iter()
+        .map(|m| {
+            view! {
+                <tr class:row-overdue={m.overdue > 0}>
+                    <th scope="row">{m.label.clone()}</th><td>{m.done}</td><td>{m.open}</td>
+                    <td>{if m.overdue > 0 { format!("{} overdue", m.overdue) } else { "0".to_owned() }}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let numbers = view! {
+        <ul class="legend" aria-hidden="true">
+            <li><span class="swatch c-done"></span>"Done"</li>
+            <li><span class="swatch c-open"></span>"Open"</li>
+            <li><span class="swatch swatch-hatched"></span>"Overdue (hatched, marked !)"</li>
+        </ul>
+        <table class="chart-data">
+            <caption>"Action items by due month"</caption>
+            <thead><tr><th scope="col">"Due"</th><th scope="col">"Done"</th><th scope="col">"Open"</th><th scope="col">"Overdue"</th></tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+    };
+    let drawing = view! {
+        <defs>{hatch(pattern, "c-overdue")}</defs>
+        <line x1="0" y1=H x2=months.len() as u32 * COL y2=H class="axis"></line>
+        {columns}
+    };
+    figure(
+        "timeline",
+        "Action-item timeline",
+        summary,
+        format!("0 0 {} {}", (months.len() as u32 * COL).max(COL), H + 28),
+        drawing.into_any(),
+        numbers.into_any(),
+    )
+}
+
+/// A sector's name as a row label: the words before any explanation in brackets.
+fn short_sector(s: Sector) -> &'static str {
+    let label = s.label();
+    label.split(" (").next().unwrap_or(label)
+}
+
+/// Sectors × the 4 Ps: committed members of each sector serving each P; an empty cell is a dash.
+pub fn coverage_grid(rows: &[(Sector, [usize; 4])]) -> impl IntoView {
+    const LABEL: u32 = 190;
+    const CELL: u32 = 72;
+    const ROW: u32 = 22;
+    let top = 20;
+    let heads = Pillar::ALL
+        .iter()
+        .enumerate()
+        .map(|(j, p)| {
+            view! {
+                <text x=LABEL + j as u32 * CELL + CELL / 2 y="14" text-anchor="middle" class="chart-label">
+                    {p.label()}
+                </text>
+            }
+        })
+        .collect_view();
+    let cells = rows
+        .iter()
+        .enumerate()
+        .map(|(i, (sector, counts))| {
+            let y = top + i as u32 * ROW;
+            let cells = counts
+                .iter()
+                .enumerate()
+                .map(|(j, &n)| {
+                    let x = LABEL + j as u32 * CELL;
+                    let level = match n {
+                        0 => "cell-0",
+                        1 => "cell-1",
+                        _ => "cell-2",
+                    };
+                    view! {
+                        <rect x=x + 1 y=y + 1 width=CELL - 2 height=ROW - 2 class=level></rect>
+                        <text x=x + CELL / 2 y=y + 15 text-anchor="middle" class=format!("chart-label {level}-text")>
+                            {if n == 0 { "–".to_owned() } else { n.to_string() }}
+                        </text>
+                    }
+                })
+                .collect_view();
+            view! {
+                <text x="0" y=y + 15 class="chart-label">{short_sector(*sector)}</text>
+                {cells}
+            }
+        })
+        .collect_view();
+    let gaps: usize = rows
+        .iter()
+        .map(|r| r.1.iter().filter(|&&n| n == 0).count())
+        .sum();
+    let summary = format!(
+        "{} sectors with members, {gaps} empty cells of {}",
+        rows.len(),
+        rows.len() * 4
+    );
+    let body = rows
+        .iter()
+        .map(|(sector, counts)| {
+            view! {
+                <tr>
+                    <th scope="row">{sector.label()}</th>
+                    {counts.iter().map(|n| view! { <td>{*n}</td> }).collect_view()}
+                </tr>
+            }
+        })
+        .collect_view();
+    let numbers = view! {
+        <table class="chart-data">
+            <caption>"Committed members of each sector serving each P"</caption>
+            <thead><tr>
+                <th scope="col">"Sector"</th>
+                {Pillar::ALL.iter().map(|p| view! { <th scope="col">{p.label()}</th> }).collect_view()}
+            </tr></thead>
+            <tbody>{body}</tbody>
+        </table>
+    };
+    figure(
+        "grid",
+        "Sectors and the 4 Ps",
+        summary,
+        format!(
+            "0 0 {} {}",
+            LABEL + 4 * CELL,
+            top + (rows.len() as u32).max(1) * ROW
+        ),
+        view! { {heads} {cells} }.into_any(),
+        numbers.into_any(),
+    )
+}
+
+/// The self-check's average per category, on a 1 to 5 scale.
+pub fn self_check(categories: &[CategoryScore]) -> impl IntoView {
+    const LABEL: u32 = 150;
+    const FULL: u32 = 200;
+    const ROW: u32 = 24;
+    let bars = categories
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let y = i as u32 * ROW;
+            let w = c.tenths().map_or(0, |t| scale(t, 50, FULL));
+            let text = c
+                .average()
+                .map_or("not scored".to_owned(), |a| format!("{a} of 5"));
+            view! {
+                <text x="0" y=y + 16 class="chart-label">{c.category}</text>
+                <rect x=LABEL y=y + 3 width=FULL height=ROW - 6 class="track"></rect>
+                <rect x=LABEL y=y + 3 width=w height=ROW - 6 class="c-score"></rect>
+                <text x=LABEL + FULL + 6 y=y + 16 class="chart-label">{text}</text>
+            }
+        })
+        .collect_view();
+    let summary = categories
+        .iter()
+        .map(|c| {
+            format!(
+                "{} {}",
+                c.category,
+                c.average()
+                    .map_or("not scored".to_owned(), |a| format!("{a} of 5"))
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let rows = categories
+        .iter()
+        .map(|c| {
+            view! {
+                <tr>
+                    <th scope="row">{c.category}</th>
+                    <td>{c.average().map_or("not scored".to_owned(), |a| format!("{a} of 5"))}</td>
+                    <td>{format!("{} of {}", c.scored, c.statements)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let numbers = view! {
+        <table class="chart-data">
+            <caption>"Self-check averages by category"</caption>
+            <thead><tr><th scope="col">"Category"</th><th scope="col">"Average"</th><th scope="col">"Statements scored"</th></tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+    };
+    figure(
+        "self-check",
+        "Self-check by category",
+        summary,
+        format!(
+            "0 0 {} {}",
+            LABEL + FULL + 70,
+            categories.len() as u32 * ROW
+        ),
+        bars.into_any(),
+        numbers.into_any(),
+    )
+}
+
+/// Funding committed (solid) beside funding sought (hatched), on one scale.
+pub fn funding(t: FundingTotals, id: &str) -> impl IntoView {
+    const LABEL: u32 = 110;
+    const FULL: u32 = 250;
+    let max = t.committed.max(t.pending);
+    let pattern = format!("{id}-sought");
+    let rows = [
+        ("Committed", t.committed, "c-committed", None),
+        (
+            "Sought",
+            t.pending,
+            "hatched",
+            Some(format!("url(#{pattern})")),
+        ),
+    ];
+    let bars = rows
+        .iter()
+        .enumerate()
+        .map(|(i, (label, amount, class, fill))| {
+            let y = i as u32 * 30;
+            view! {
+                <text x="0" y=y + 18 class="chart-label">{*label}</text>
+                <rect x=LABEL y=y + 4 width=scale(*amount, max, FULL) height="20" class=*class fill=fill.clone()></rect>
+            }
+        })
+        .collect_view();
+    let numbers = view! {
+        <table class="chart-data">
+            <caption>"Funding in US dollars"</caption>
+            <tbody>
+                <tr><th scope="row">"Committed or received"</th><td>{dollars(t.committed)}</td></tr>
+                <tr><th scope="row">"Sought (planned or applied for)"</th><td>{dollars(t.pending)}</td></tr>
+            </tbody>
+        </table>
+    };
+    figure(
+        "funding",
+        "Funding committed and sought",
+        format!(
+            "{} committed, {} sought",
+            dollars(t.committed),
+            dollars(t.pending)
+        ),
+        format!("0 0 {} 60", LABEL + FULL),
+        view! { <defs>{hatch(pattern, "c-sought")}</defs> {bars} }.into_any(),
+        numbers.into_any(),
+    )
+}
