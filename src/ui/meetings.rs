@@ -406,7 +406,7 @@ fn CalendarExport() -> impl IntoView {
     let export = move |_| {
         let now = io::now();
         let (text, name) = state.plan.with_untracked(|p| {
-            let base = export_file_name(p, now);
+            let base = export_file_name(p, now, io::utc_offset(now));
             let base = base.trim_end_matches(".json");
             (
                 calendar(p, neutral.get_untracked(), now),

@@ -19,7 +19,7 @@ use crate::state::PlanState;
 fn export(state: PlanState, list: ListKind, what: &str, message: RwSignal<String>) {
     let now = io::now();
     let (text, name) = state.plan.with_untracked(|p| {
-        let base = export_file_name(p, now);
+        let base = export_file_name(p, now, io::utc_offset(now));
         (
             list_csv(p, list),
             format!("{}-{what}.csv", base.trim_end_matches(".json")),

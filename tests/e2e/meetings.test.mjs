@@ -180,7 +180,7 @@ test('"Add deadlines to a calendar" downloads an RFC 5545 file with stable UIDs,
   await go(page, '#/meetings', 'Meetings');
   const button = page.getByRole('button', { name: 'Add deadlines to a calendar' });
   const first = await download(page, button);
-  assert.match(first.name, /^fictional-valley-partnership-\d{4}-\d\d-\d\d-calendar\.ics$/);
+  assert.match(first.name, /^fictional-valley-partnership-\d{4}-\d\d-\d\d-\d{4}-calendar\.ics$/);
   const text = first.text;
   assert.doesNotMatch(text.replace(/\r\n/g, ''), /[\r\n]/, 'every line ends in CRLF');
   for (const line of text.split('\r\n')) assert.ok(Buffer.byteLength(line) <= 75, `folded at 75 octets: ${line}`);
