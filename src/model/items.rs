@@ -406,9 +406,10 @@ mod title {
     pub fn Resource(r: &Resource) -> String {
         r.title.trim().to_owned()
     }
-    /// "Quarterly meeting, 2026-12-03", or the date alone.
+    /// "Quarterly meeting, 3 December 2026", or the date alone.
     pub fn Meeting(m: &Meeting) -> String {
-        match (m.title.trim(), m.date.as_deref()) {
+        let date = m.date.as_deref().map(crate::model::time::readable_date);
+        match (m.title.trim(), date) {
             ("", Some(d)) => format!("Meeting of {d}"),
             (t, Some(d)) => format!("{t}, {d}"),
             (t, None) => t.to_owned(),

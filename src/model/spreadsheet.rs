@@ -5,7 +5,7 @@
 //! Parsing and writing CSV is the `csv` crate's; this module decides what goes in and what comes
 //! out.
 
-use super::fields::{display_value, spec, FieldSpec};
+use super::fields::{display_value, spec, FieldSpec, Input};
 use super::items::{FieldValue, Member, MemberField, Record};
 use super::kinds::{MemberStatus, Pillar, Sector};
 use super::paging::Fold;
@@ -28,6 +28,15 @@ pub fn neutralise(cell: &str) -> String {
 }
 
 /// A column's name from the app's label ("Email (optional)" is "Email").
+/// A cell as people read it, except dates, which stay `YYYY-MM-DD`: spreadsheets sort them and
+/// read them as dates in any language.
+fn cell_text(plan: &Plan, input: Input, value: &FieldValue) -> String {
+    match (input, value) {
+        (Input::Date, FieldValue::Maybe(Some(date))) => date.clone(),
+        _ => display_value(plan, input, value),
+    }
+}
+
 fn column_name(spec: &FieldSpec) -> &'static str {
     spec.label.trim_end_matches(" (optional)")
 }
@@ -51,7 +60,7 @@ pub fn list_csv(plan: &Plan, list: ListKind) -> String {
                 .iter()
                 .map(|f| {
                     let value = plan.field(&id, f.field).unwrap_or(FieldValue::Maybe(None));
-                    neutralise(&display_value(plan, f.input, &value))
+                    neutralise(&cell_text(plan, f.input, &value))
                 })
                 .collect(),
         );

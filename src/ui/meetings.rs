@@ -14,7 +14,7 @@ use crate::model::meetings::{
     agenda, decided, done_since_previous, meeting_day, previous, with_minutes_action, AgendaLine,
     MinutesAction,
 };
-use crate::model::time::parse_date;
+use crate::model::time::{parse_date, readable_date};
 use crate::model::{Edit, Field, FieldValue, ListKind, Plan};
 use crate::state::PlanState;
 
@@ -166,9 +166,12 @@ fn agenda_list(
     })
 }
 
-/// "Quarterly partners meeting, 2026-12-03 at 14:30, Room 4": what the agenda is for.
+/// "3 December 2026 at 14:30", the place and who came: what the agenda is for.
 fn meeting_facts(p: &Plan, m: &Meeting) -> impl IntoView {
-    let mut when = m.date.clone().unwrap_or_else(|| "No date yet".into());
+    let mut when = m
+        .date
+        .as_deref()
+        .map_or_else(|| "No date yet".into(), readable_date);
     if !m.time.trim().is_empty() {
         when.push_str(&format!(" at {}", m.time.trim()));
     }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::model::report::{report, Period, NARRATIVE};
 use crate::model::rules::dollars;
-use crate::model::time::{iso_date, parse_date};
+use crate::model::time::{iso_date, parse_date, readable_date};
 use crate::state::PlanState;
 
 fn day_text(day: i64) -> String {
@@ -109,7 +109,7 @@ pub fn Report() -> impl IntoView {
                             <thead><tr><th scope="col">"Meeting"</th><th scope="col">"Date"</th><th scope="col">"Organizations present"</th></tr></thead>
                             <tbody>
                                 {r.meetings.iter().map(|m| view! {
-                                    <tr><th scope="row">{m.title.clone()}</th><td>{m.date.clone()}</td><td>{m.attendees}</td></tr>
+                                    <tr><th scope="row">{m.title.clone()}</th><td>{readable_date(&m.date)}</td><td>{m.attendees}</td></tr>
                                 }).collect_view()}
                             </tbody>
                         </table>

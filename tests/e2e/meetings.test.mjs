@@ -91,8 +91,8 @@ test('a meeting is run from its agenda, and its minutes add an action item to Pa
   const page = await app.open(context);
   await openFixture(page);
   await go(page, '#/meetings', 'Meetings');
-  await page.getByLabel('Meeting', { exact: true }).selectOption({ label: 'Spring partners meeting, 2026-03-10' });
-  const agenda = page.getByRole('article', { name: 'Agenda: Spring partners meeting, 2026-03-10' });
+  await page.getByLabel('Meeting', { exact: true }).selectOption({ label: 'Spring partners meeting, 10 March 2026' });
+  const agenda = page.getByRole('article', { name: 'Agenda: Spring partners meeting, 10 March 2026' });
   await agenda.waitFor();
   const text = await agenda.textContent();
   // The link is shown as plain text, never as a link the app would open.
@@ -105,7 +105,7 @@ test('a meeting is run from its agenda, and its minutes add an action item to Pa
   assert.match(await list('Action items in review').textContent(), /Draft the referral protocol/);
   assert.match(await list('Upcoming funding deadlines').textContent(), /State grant, deadline 2026-04-15/);
   assert.match(await list('Open goals').textContent(), /Train 200 hotel staff \(2 of 4 action items open\)\s*Open a hotline \(1 of 2 action items open\)/);
-  assert.match(text, /Decided at the previous meeting \(Autumn meeting, 2025-10-20\)No decisions recorded\./);
+  assert.match(text, /Decided at the previous meeting \(Autumn meeting, 20 October 2025\)No decisions recorded\./);
 
   // Open → in review → done.
   await agenda.getByRole('button', { name: 'Send to review: Book the training venue (Casa Segura), due 2026-03-01' }).click();
@@ -113,7 +113,7 @@ test('a meeting is run from its agenda, and its minutes add an action item to Pa
   await agenda.getByRole('heading', { name: 'Overdue action items' }).waitFor({ state: 'detached' });
 
   // Minutes: a new action item with owner, due date and goal.
-  const minutes = page.getByRole('article', { name: 'Minutes: Spring partners meeting, 2026-03-10' });
+  const minutes = page.getByRole('article', { name: 'Minutes: Spring partners meeting, 10 March 2026' });
   assert.match(await minutes.textContent(), /PresentCasa Segura, Example County SheriffDecisionsAdopt the MOU/);
   await minutes.getByLabel('What needs to be done').fill('Send the MOU to every member');
   await minutes.getByLabel('Owner').selectOption({ label: 'Example County Sheriff' });
@@ -128,22 +128,25 @@ test('a meeting is run from its agenda, and its minutes add an action item to Pa
   await minutes.getByRole('status').filter({ hasText: 'Not added: Say what needs to be done.' }).waitFor();
 
   // The next meeting shows what was decided at this one, and what was done since.
-  await page.getByLabel('Meeting', { exact: true }).selectOption({ label: 'Winter partners meeting, 2099-12-01' });
-  const winter = page.getByRole('article', { name: 'Agenda: Winter partners meeting, 2099-12-01' });
+  await page.getByLabel('Meeting', { exact: true }).selectOption({ label: 'Winter partners meeting, 1 December 2099' });
+  const winter = page.getByRole('article', { name: 'Agenda: Winter partners meeting, 1 December 2099' });
   await winter.getByRole('button', { name: /^Mark done: Draft the referral protocol/ }).click();
   await winter.getByRole('heading', { name: 'Done since the previous meeting' }).locator('xpath=following-sibling::ul[1]')
     .filter({ hasText: 'Draft the referral protocol' }).waitFor();
   const winterText = await winter.textContent();
-  assert.match(winterText, /Decided at the previous meeting \(Spring partners meeting, 2026-03-10\)Adopt the MOUAction items it created:Send the MOU to every member/);
+  assert.match(winterText, /Decided at the previous meeting \(Spring partners meeting, 10 March 2026\)Adopt the MOUAction items it created:Send the MOU to every member/);
   assert.match(winterText, /Done since the previous meeting.*Draft the referral protocol/);
 
   // The new item is in Partnership management's action items, with its owner, date and goal.
   await waitSaved(page);
   await page.getByRole('link', { name: 'Partnership management', exact: true }).click();
+  // Lists are tables: a row opens its item's form.
+  await page.getByRole('button', { name: 'Send the MOU to every member', exact: true }).click();
   const item = page.getByRole('region', { name: /^Send the MOU to every member/ });
   await item.waitFor();
   assert.equal(await item.getByLabel('Due date').inputValue(), '2026-04-01');
   assert.equal(await item.getByLabel('Status').locator('option:checked').textContent(), 'Not started');
+  await page.getByRole('button', { name: 'Book the training venue', exact: true }).click();
   const reviewed = page.getByRole('region', { name: /^Book the training venue/ });
   assert.equal(await reviewed.getByLabel('Status').locator('option:checked').textContent(), 'In review');
   const stored = await storedPlan(page);
@@ -318,7 +321,7 @@ test('the yearly report\'s figures match a hand count of the fixture plan', asyn
   assert.match(text, /2 meetings held; 5 attendances by 3 member organizations\./);
   const table = (caption) => report.getByRole('table', { name: caption });
   const cells = async (caption) => (await table(caption).locator('tbody tr').allTextContents());
-  assert.deepEqual(await cells('Meetings held'), ['Kick-off, 2025-02-012025-02-013', 'Autumn meeting, 2025-10-202025-10-202']);
+  assert.deepEqual(await cells('Meetings held'), ['Kick-off, 1 February 20251 February 20253', 'Autumn meeting, 20 October 202520 October 20252']);
   assert.match(text, /3 member organizations\./);
   assert.deepEqual(await cells('Members by sector'), ['Law enforcement (police, sheriff, state patrol)1', 'Direct victim services1', 'Health care provider1']);
   assert.deepEqual(await cells('Members by status'), ['Identified1', 'Committed1', 'MOU signed1']);
@@ -363,6 +366,9 @@ test('meetings, minutes, tags and the report\'s narrative survive export and imp
   await fresh.getByRole('status').filter({ hasText: 'as a new plan' }).waitFor();
   await waitSaved(fresh);
   const imported = await storedPlan(fresh);
+  // The opened copy notes the export it took in; everything else is identical.
+  assert.deepEqual(imported.taken_in, [imported.export_id]);
+  for (const copy of [imported, original]) for (const key of ['export_id', 'taken_in']) delete copy[key];
   assert.deepEqual(imported, original);
   assert.equal(imported.meetings.length, 4);
   assert.equal(imported.actions.find((a) => a.what === 'Book the winter venue').meeting, 'mt4');
