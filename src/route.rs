@@ -25,6 +25,10 @@ pub enum Route {
     Assessment,
     /// Answering a self-assessment invitation (a member's page; needs no plan).
     Answer,
+    /// Meetings: agenda from the plan, minutes, calendar file (issue 17).
+    Meetings,
+    /// The yearly report for funders (issue 17).
+    Report,
 }
 
 impl Route {
@@ -43,6 +47,8 @@ impl Route {
             "merge" => Route::Merge,
             "assessment" => Route::Assessment,
             "answer" => Route::Answer,
+            "meetings" => Route::Meetings,
+            "report" => Route::Report,
             _ => Section::from_slug(path).map_or(Route::Overview, Route::Section),
         }
     }
@@ -61,6 +67,8 @@ impl Route {
             Route::Merge => "#/merge".to_owned(),
             Route::Assessment => "#/assessment".to_owned(),
             Route::Answer => "#/answer".to_owned(),
+            Route::Meetings => "#/meetings".to_owned(),
+            Route::Report => "#/report".to_owned(),
         }
     }
 
@@ -78,6 +86,8 @@ impl Route {
             Route::Merge => "Merge a colleague\u{2019}s copy",
             Route::Assessment => "Ask every member",
             Route::Answer => "Answer a self-assessment",
+            Route::Meetings => "Meetings",
+            Route::Report => "Yearly report",
         }
     }
 
@@ -95,6 +105,8 @@ impl Route {
         Route::PrintSummary,
         Route::Mou,
         Route::Safety,
+        Route::Meetings,
+        Route::Report,
     ];
 }
 

@@ -62,11 +62,12 @@ mod full {
     use partnership_planner::content::{FunctionKind, QUESTIONS};
     use partnership_planner::model::fields::spec;
     use partnership_planner::model::items::{
-        ActionField, Field, FieldValue, FundingField, GoalField, MemberField, NetworkField,
-        ProgressNote, ResourceField, RoleField, StrategyField, SubgroupField,
+        ActionField, Field, FieldValue, FundingField, GoalField, MeetingField, MemberField,
+        NetworkField, ProgressNote, ResourceField, RoleField, StrategyField, SubgroupField,
     };
     use partnership_planner::model::kinds::{
-        ActionStatus, FundingKind, FundingStatus, MemberStatus, NetworkKind, Pillar, RoleKind,
+        ActionStatus, ActionTag, FundingKind, FundingStatus, MemberStatus, NetworkKind, Pillar,
+        RoleKind,
     };
     use partnership_planner::model::{
         encode, encode_pretty, import_bytes, import_text, ListKind, Plan,
@@ -255,6 +256,7 @@ mod full {
             id_ref("st", 1),
             TEXT,
             vec((any_date(), LONG), 0..3),
+            option::of(select(ActionTag::ALL)),
         )
             .prop_map(
                 |(
@@ -262,6 +264,7 @@ mod full {
                     strategy,
                     person,
                     notes,
+                    tag,
                 )| {
                     let a = Field::Actions;
                     let notes = notes
@@ -282,10 +285,38 @@ mod full {
                         (a(Resources), text(resources)),
                         (a(Barriers), text(barriers)),
                         (a(Inform), text(inform)),
+                        (a(Tag), choice(tag)),
                         (a(Notes), FieldValue::Notes(notes)),
                     ]
                 },
             )
+    }
+
+    fn meeting(members: usize) -> impl Strategy<Value = Fields> {
+        use MeetingField::*;
+        let ids: Vec<String> = (0..members).map(|i| format!("m{i}")).collect();
+        (
+            TEXT,
+            any_date(),
+            prop_oneof![
+                Just(String::new()),
+                (0u32..24, 0u32..60).prop_map(|(h, m)| format!("{h:02}:{m:02}"))
+            ],
+            TEXT,
+            subsequence(ids, 0..=members),
+            LONG,
+        )
+            .prop_map(|(title, date, time, place, attendees, decisions)| {
+                let m = Field::Meetings;
+                vec![
+                    (m(Title), text(title)),
+                    (m(Date), maybe(date)),
+                    (m(Time), text(time)),
+                    (m(Place), text(place)),
+                    (m(Attendees), FieldValue::Keys(attendees)),
+                    (m(Decisions), text(decisions)),
+                ]
+            })
     }
 
     fn funding(members: usize) -> impl Strategy<Value = Fields> {
@@ -437,6 +468,7 @@ mod full {
                     vec(action(members, goals), 1..5),
                     vec(funding(members), 1..4),
                     vec(resource(), 1..3),
+                    vec(meeting(members), 1..3),
                 )
             })
             .prop_map(
@@ -451,6 +483,7 @@ mod full {
                     actions,
                     funding,
                     resources,
+                    meetings,
                 )| {
                     let (id, name, created, answers, functions, checks, scores) = header;
                     let mut at = created;
@@ -479,6 +512,7 @@ mod full {
                         (ListKind::Actions, "a", actions),
                         (ListKind::Funding, "f", funding),
                         (ListKind::Resources, "res", resources),
+                        (ListKind::Meetings, "mt", meetings),
                     ];
                     for (list, prefix, items) in &lists {
                         for (i, fields) in items.iter().enumerate() {

@@ -120,7 +120,18 @@ vocabulary! {
         NotStarted = "not_started": "Not started",
         InProgress = "in_progress": "In progress",
         Blocked = "blocked": "Blocked",
+        InReview = "in_review": "In review",
         Done = "done": "Done",
+    }
+}
+
+vocabulary! {
+    /// What an action item counts as in the yearly report, when the user tags it.
+    ActionTag {
+        Training = "training": "Training",
+        AwarenessEvent = "awareness_event": "Awareness event",
+        Partnership = "partnership": "New partnership or agreement",
+        Outreach = "outreach": "Outreach",
     }
 }
 

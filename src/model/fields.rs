@@ -14,6 +14,7 @@ pub enum Vocab {
     ActionStatus,
     FundingKind,
     FundingStatus,
+    ActionTag,
 }
 
 impl Vocab {
@@ -36,6 +37,7 @@ impl Vocab {
             Vocab::FundingStatus => {
                 pairs(FundingStatus::ALL, FundingStatus::key, FundingStatus::label)
             }
+            Vocab::ActionTag => pairs(ActionTag::ALL, ActionTag::key, ActionTag::label),
         }
     }
 
@@ -513,6 +515,12 @@ static ACTIONS: ListSpec = ListSpec {
             LongText,
         ),
         f(Field::Actions(ActionField::Inform), "Who to inform", Text),
+        h(
+            Field::Actions(ActionField::Tag),
+            "Counts in the yearly report as",
+            Choice(Vocab::ActionTag),
+            "Trainings, awareness events and new partnerships are counted for funders.",
+        ),
         f(Field::Actions(ActionField::Notes), "Progress notes", Notes),
     ],
 };
@@ -619,6 +627,54 @@ static RESOURCES: ListSpec = ListSpec {
     ],
 };
 
+static MEETINGS: ListSpec = ListSpec {
+    kind: ListKind::Meetings,
+    columns: &[
+        col("Meeting", Field::Meetings(MeetingField::Title)),
+        col("Date", Field::Meetings(MeetingField::Date)),
+        col("Start time", Field::Meetings(MeetingField::Time)),
+        col("Place or link", Field::Meetings(MeetingField::Place)),
+    ],
+    heading: "Meetings",
+    noun: "meeting",
+    plural: "meetings",
+    empty: "No meetings yet.",
+    untitled: "Untitled meeting",
+    intro: "When and where the partnership meets, who came, and what was decided.",
+    fields: &[
+        h(
+            Field::Meetings(MeetingField::Title),
+            "Meeting name",
+            Text,
+            "For example: Quarterly partners meeting.",
+        ),
+        f(Field::Meetings(MeetingField::Date), "Date", Date),
+        h(
+            Field::Meetings(MeetingField::Time),
+            "Start time",
+            Text,
+            "24-hour, for example 14:30. Leave empty for a meeting without a set time.",
+        ),
+        h(
+            Field::Meetings(MeetingField::Place),
+            "Place or link",
+            Text,
+            "Kept as plain text: the app never opens it.",
+        ),
+        f(
+            Field::Meetings(MeetingField::Attendees),
+            "Attendees",
+            MemberSet,
+        ),
+        h(
+            Field::Meetings(MeetingField::Decisions),
+            "Decisions",
+            LongText,
+            "One decision a line.",
+        ),
+    ],
+};
+
 pub fn spec(kind: ListKind) -> &'static ListSpec {
     match kind {
         ListKind::Members => &MEMBERS,
@@ -630,6 +686,7 @@ pub fn spec(kind: ListKind) -> &'static ListSpec {
         ListKind::Actions => &ACTIONS,
         ListKind::Funding => &FUNDING,
         ListKind::Resources => &RESOURCES,
+        ListKind::Meetings => &MEETINGS,
     }
 }
 

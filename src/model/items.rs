@@ -344,7 +344,7 @@ macro_rules! lists {
         }
 
         impl ListKind {
-            pub const ALL: [ListKind; 9] = [$(ListKind::$list,)+];
+            pub const ALL: [ListKind; 10] = [$(ListKind::$list,)+];
 
             /// The list's field name in the plan file (`plan.members`).
             pub fn key(self) -> &'static str {
@@ -405,6 +405,15 @@ mod title {
     }
     pub fn Resource(r: &Resource) -> String {
         r.title.trim().to_owned()
+    }
+    /// "Quarterly meeting, 3 December 2026", or the date alone.
+    pub fn Meeting(m: &Meeting) -> String {
+        let date = m.date.as_deref().map(crate::model::time::readable_date);
+        match (m.title.trim(), date) {
+            ("", Some(d)) => format!("Meeting of {d}"),
+            (t, Some(d)) => format!("{t}, {d}"),
+            (t, None) => t.to_owned(),
+        }
     }
 }
 
@@ -477,6 +486,12 @@ lists! {
         Resources resources: String,
         Barriers barriers: String,
         Inform inform: String,
+        /// What the yearly report counts it as (issue 17); left out of files while unset.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        Tag tag: Option<ActionTag>,
+        /// The meeting whose minutes created it (a `Meeting` id); left out while unset.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        Meeting meeting: Option<String>,
         /// Dated progress notes, oldest first.
         #[serde(skip_serializing_if = "Vec::is_empty")]
         Notes notes: Vec<ProgressNote>,
@@ -512,6 +527,20 @@ lists! {
         Note note: String,
         /// The section it belongs to (a section slug), if any.
         Section section: Option<String>,
+    }
+    /// A meeting of the partnership: when and where, who came, and its minutes (issue 17).
+    Meeting / Meetings / meetings / MeetingField {
+        Title title: String,
+        /// `YYYY-MM-DD`.
+        Date date: Option<String>,
+        /// `HH:MM`, 24-hour, local time; empty for a meeting without a set time.
+        Time time: String,
+        /// A place or a link, kept as plain text and never opened by the app.
+        Place place: String,
+        /// Member ids.
+        Attendees attendees: Vec<String>,
+        /// The decisions taken, one a line.
+        Decisions decisions: String,
     }
 }
 
@@ -676,7 +705,9 @@ mod tests {
             for f in fields_of(list) {
                 assert_eq!(f.list(), list);
                 assert!(
-                    written.get(f.key()).is_some() || LEFT_OUT_WHILE_EMPTY.contains(&f.key()),
+                    written.get(f.key()).is_some()
+                        || LEFT_OUT_WHILE_EMPTY.contains(&f.key())
+                        || ISSUE_17_LEFT_OUT.contains(&f.key()),
                     "{list:?}: {}",
                     f.key()
                 );
@@ -685,6 +716,8 @@ mod tests {
         }
     }
 
+    /// Fields issue 17 added to action items, written only when set.
+    const ISSUE_17_LEFT_OUT: &[&str] = &["tag", "meeting"];
     /// The fields issue 15 added, written only when they hold something.
     const LEFT_OUT_WHILE_EMPTY: &[&str] = &[
         "short_name",
@@ -753,6 +786,10 @@ mod tests {
             ListKind::Resources => ResourceField::ALL
                 .iter()
                 .map(|&f| Field::Resources(f))
+                .collect(),
+            ListKind::Meetings => MeetingField::ALL
+                .iter()
+                .map(|&f| Field::Meetings(f))
                 .collect(),
         }
     }

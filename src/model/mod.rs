@@ -2,6 +2,7 @@
 //! so every rule here is tested natively with `cargo test`.
 
 pub mod assessment;
+pub mod calendar;
 pub mod charts;
 pub mod edit;
 pub mod envelope;
@@ -15,14 +16,17 @@ pub mod json;
 pub mod keyed;
 pub mod library;
 pub mod link;
+pub mod meetings;
 pub mod merge;
 pub mod mou;
 pub mod paging;
 pub mod passphrase;
 pub mod pii;
 pub mod plan;
+pub mod report;
 pub mod rules;
 pub mod sealed;
+pub mod spreadsheet;
 pub mod stamp;
 pub mod table;
 pub mod tabs;

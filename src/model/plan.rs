@@ -55,6 +55,10 @@ pub struct Plan {
     /// Partnership health self-check scores (1 to 5), keyed by statement id.
     #[serde(default)]
     pub scores: Keyed<Score>,
+    /// Meetings and their minutes (issue 17); left out of files while there are none, so
+    /// version-1 files read and write as before.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub meetings: Vec<Meeting>,
     /// The MOU page's choices: parties, effective date, term. Left out of files until set.
     #[serde(default, skip_serializing_if = "MouChoices::is_unset")]
     pub mou: MouChoices,
@@ -153,6 +157,7 @@ impl Plan {
             resources: Vec::new(),
             checks: Keyed::new(),
             scores: Keyed::new(),
+            meetings: Vec::new(),
             mou: MouChoices::default(),
             export_id: String::new(),
             taken_in: Vec::new(),

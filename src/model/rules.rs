@@ -275,6 +275,16 @@ pub(super) fn check_items(plan: &Plan) -> Result<(), (String, String)> {
             ));
         }
     }
+    for (i, m) in plan.meetings.iter().enumerate() {
+        if bad_date(&m.date) {
+            return Err((
+                format!("plan.meetings[{i}].date"),
+                "is not a date (YYYY-MM-DD)".into(),
+            ));
+        }
+        // The start time is typed text: one the calendar cannot read ("9am") makes an all-day
+        // event there, and is never a reason to refuse the plan.
+    }
     for (i, a) in plan.actions.iter().enumerate() {
         if let Some(n) = a.notes.iter().position(|n| parse_date(&n.date).is_none()) {
             return Err((

@@ -50,6 +50,7 @@ pub fn Management() -> impl IntoView {
         <ListEditor kind=ListKind::Goals/>
         <ListEditor kind=ListKind::Strategies/>
         <ListEditor kind=ListKind::Actions badge=action_badge/>
+        <super::spreadsheets::ActionsSpreadsheet/>
         <h2>"Evaluation plan"</h2>
         {questions_for(Section::Management)
             .map(|question| view! { <QuestionField question/> })

@@ -24,6 +24,7 @@ pub fn Membership() -> impl IntoView {
             .collect_view()}
         <Coverage/>
         <ListEditor kind=ListKind::Members/>
+        <super::spreadsheets::MembersSpreadsheet/>
         <ListEditor kind=ListKind::Networks/>
         <SectionResources section=Section::Membership/>
     }

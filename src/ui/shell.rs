@@ -200,6 +200,8 @@ fn App(route: RwSignal<Route>, focus_heading: bool) -> impl IntoView {
         Route::Merge => view! { <super::merge::Merge/> }.into_any(),
         Route::Assessment => view! { <super::assessment::Rounds/> }.into_any(),
         Route::Answer => view! { <super::assessment::Answer/> }.into_any(),
+        Route::Meetings => view! { <super::meetings::Meetings/> }.into_any(),
+        Route::Report => view! { <super::report::Report/> }.into_any(),
     };
     let nav_link = move |r: Route| {
         let current = move || (route.get() == r).then_some("page");

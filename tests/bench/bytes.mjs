@@ -16,6 +16,12 @@ export const LATER_FEATURES = [
   },
   {
     date: '2026-12-02',
+    issue: 17,
+    what: 'meetings (agenda, minutes, print), calendar file, members and action items CSV out, roster import preview, yearly report; the csv crate',
+    kib: 72.1,
+  },
+  {
+    date: '2026-12-02',
     issue: 15,
     what: 'dashboard, charts, print, MOU',
     kib: 41.5,

@@ -110,3 +110,21 @@ test('the build tools whose output ships come from the committed lock file, exac
   assert.match(tools, /npm ci --prefix \.tools --ignore-scripts/, 'the build tools are installed with npm ci, scripts off');
   assert.doesNotMatch(tools, /npm install /, 'no npm install resolves versions afresh');
 });
+
+test('every block of the stylesheet is closed (an open @media block would swallow every rule after it)', () => {
+  const css = readFileSync(new URL('../../style/main.css', import.meta.url), 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '""');
+  let depth = 0;
+  css.split('\n').forEach((line, i) => {
+    for (const c of line) {
+      if (c === '{') depth += 1;
+      if (c === '}') depth -= 1;
+      assert.ok(depth >= 0, `style/main.css line ${i + 1} closes a block that is not open`);
+    }
+    // Top-level rules sit at depth 0 or 1; a rule's selector starting a line at depth 2 means a
+    // block above it was left open.
+    assert.ok(depth <= 2, `style/main.css line ${i + 1} is nested ${depth} deep`);
+  });
+  assert.equal(depth, 0, 'style/main.css leaves a block open');
+});
