@@ -3,7 +3,7 @@
 
 use std::time::{Duration, Instant};
 
-use partnership_planner::model::items::{ActionField, FundingField, MemberField};
+use partnership_planner::model::items::{ActionField, FundingField, MeetingField, MemberField};
 use partnership_planner::model::merge::{
     merge, same_content, ChangeKind, ConflictKind, Resolution,
 };
@@ -623,4 +623,45 @@ fn mou_choices_merge_field_by_field() {
     edit(&mut theirs, e);
     let m = merge(&mine, &theirs, Some(&base));
     assert_eq!(m.conflicts.len(), 1, "{:#?}", m.conflicts);
+}
+
+/// Meetings (issue #17) are a list like any other: a meeting added on one copy and another's
+/// minutes written on the other both arrive, whichever way round the merge goes.
+#[test]
+fn meetings_merge_like_any_other_list() {
+    let title = Field::Meetings(MeetingField::Title);
+    let decisions = Field::Meetings(MeetingField::Decisions);
+    let mut base = as_device(&Plan::new("p".into(), 1), "coord", "coordinator");
+    add(
+        &mut base,
+        ListKind::Meetings,
+        "mt1",
+        title,
+        "Spring meeting",
+    );
+    let mut mine = base.clone();
+    add(
+        &mut mine,
+        ListKind::Meetings,
+        "mt2",
+        title,
+        "Summer meeting",
+    );
+    let mut theirs = as_device(&base, "fiscal", "fiscal agent");
+    set(
+        &mut theirs,
+        "mt1",
+        decisions,
+        FieldValue::Text("Adopt the MOU".into()),
+    );
+    for (a, b) in [(&mine, &theirs), (&theirs, &mine)] {
+        let result = merge(a, b, Some(&base));
+        assert!(result.conflicts.is_empty());
+        let merged = result.resolve(&[], 2_000, || "x".into()).expect("merges");
+        assert_eq!(ids(&merged, ListKind::Meetings), ["mt1", "mt2"]);
+        assert_eq!(
+            merged.field("mt1", decisions),
+            Some(FieldValue::Text("Adopt the MOU".into()))
+        );
+    }
 }
