@@ -176,26 +176,11 @@ fn this_month(state: PlanState) -> impl IntoView {
         <section class="this-month" aria-labelledby="this-month-heading">
             <h2 id="this-month-heading">"This month"</h2>
             <div class="dashboard">
-                <section class="panel" aria-labelledby="attention-heading">
-                    <h3 id="attention-heading">"Overdue and due soon"</h3>
-                    {attention}
-                </section>
-                <section class="panel" aria-labelledby="roles-heading">
-                    <h3 id="roles-heading">"Key roles not filled"</h3>
-                    {roles}
-                </section>
-                <section class="panel" aria-labelledby="deadlines-heading">
-                    <h3 id="deadlines-heading">"Funding deadlines"</h3>
-                    {deadlines}
-                </section>
-                <section class="panel" aria-labelledby="weakest-heading">
-                    <h3 id="weakest-heading">"Weakest self-check categories"</h3>
-                    {weakest}
-                </section>
-                <section class="panel" aria-labelledby="missing-heading">
-                    <h3 id="missing-heading">"Sectors still missing"</h3>
-                    {missing}
-                </section>
+                <Panel id="attention" heading="Overdue and due soon">{attention}</Panel>
+                <Panel id="roles" heading="Key roles not filled">{roles}</Panel>
+                <Panel id="deadlines" heading="Funding deadlines">{deadlines}</Panel>
+                <Panel id="weakest" heading="Weakest self-check categories">{weakest}</Panel>
+                <Panel id="missing" heading="Sectors still missing">{missing}</Panel>
             </div>
         </section>
     }
@@ -305,5 +290,18 @@ pub fn Overview() -> impl IntoView {
         {chart_views(state)}
         <h2>"Progress"</h2>
         <ol class="progress-list">{rows}</ol>
+    }
+}
+
+/// One panel of the dashboard: a section named by its heading (`<id>-heading`).
+#[component]
+fn Panel(id: &'static str, heading: &'static str, children: Children) -> impl IntoView {
+    let heading_id = format!("{id}-heading");
+    let labelled_by = heading_id.clone();
+    view! {
+        <section class="panel" aria-labelledby=labelled_by>
+            <h3 id=heading_id>{heading}</h3>
+            {children()}
+        </section>
     }
 }
