@@ -50,38 +50,31 @@ pub struct Envelope<P> {
     pub plan: P,
 }
 
-/// The envelope as a JSON value, for the indented export: exports are rare, and going through
-/// `Value` (whose serializer the merge needs anyway) saves compiling every type's `Serialize`
-/// for a third output format.
-fn envelope(plan: &Plan, now: Millis) -> Value {
-    let envelope = Envelope {
+/// The envelope this build writes around `plan`, saved at `now`.
+fn envelope(plan: &Plan, now: Millis) -> Envelope<&Plan> {
+    Envelope {
         format: FORMAT.into(),
         schema_version: SCHEMA_VERSION,
         app_version: APP_VERSION.into(),
         saved_at: Some(iso8601(now)),
         plan,
-    };
-    // Plain data always serializes; `Null` would be refused on reading, never taken as a plan.
-    serde_json::to_value(envelope).unwrap_or_default()
+    }
 }
 
 /// Compact JSON, for `localStorage`, where every character counts against the quota. Written
 /// straight from the plan, not through a `Value`: this runs on every autosave, and building the
 /// whole plan as a tree first doubled its time (docs/decisions/0008-direct-save-encoding.md).
 pub fn encode(plan: &Plan, now: Millis) -> String {
-    let envelope = Envelope {
-        format: FORMAT.into(),
-        schema_version: SCHEMA_VERSION,
-        app_version: APP_VERSION.into(),
-        saved_at: Some(iso8601(now)),
-        plan,
-    };
-    serde_json::to_string(&envelope).unwrap_or_default()
+    serde_json::to_string(&envelope(plan, now)).unwrap_or_default()
 }
 
-/// Indented JSON, for files people email and may open in a text editor.
+/// Indented JSON, for files people email and may open in a text editor. Through a `Value`:
+/// exports are rare, and `Value`'s serializer (which the merge needs anyway) saves compiling
+/// every type's `Serialize` for a third output format.
 pub fn encode_pretty(plan: &Plan, now: Millis) -> String {
-    serde_json::to_string_pretty(&envelope(plan, now)).unwrap_or_default()
+    // Plain data always serializes; `Null` would be refused on reading, never taken as a plan.
+    let value = serde_json::to_value(envelope(plan, now)).unwrap_or_default();
+    serde_json::to_string_pretty(&value).unwrap_or_default()
 }
 
 /// A plan read back from text, with what its envelope said about it.
