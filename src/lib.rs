@@ -5,6 +5,7 @@
 //! the one part that touches the browser.
 
 pub mod content;
+pub mod lang;
 pub mod model;
 pub mod route;
 pub mod storage;

@@ -63,15 +63,20 @@ fn assert_uses_only(module: &str, allowed: &[&str]) {
 
 #[test]
 fn content_uses_nothing_of_the_app() {
-    assert_uses_only("content", &[]);
+    assert_uses_only("content", &["lang"]);
+}
+
+#[test]
+fn lang_uses_nothing_of_the_app() {
+    assert_uses_only("lang", &[]);
 }
 
 #[test]
 fn model_uses_only_content() {
-    assert_uses_only("model", &["content"]);
+    assert_uses_only("model", &["content", "lang"]);
 }
 
 #[test]
 fn route_uses_only_content_and_model() {
-    assert_uses_only("route", &["content", "model"]);
+    assert_uses_only("route", &["content", "model", "lang"]);
 }

@@ -4,6 +4,7 @@
 pub mod crypto;
 mod download;
 mod file;
+pub mod lang;
 pub mod worker;
 
 pub use download::download;

@@ -7,7 +7,7 @@ use serde_json::Value;
 use super::items::{ActionItem, ListKind};
 use super::kinds::{ActionStatus, FundingStatus, MemberStatus, Pillar, RoleKind, Sector};
 use super::plan::{Plan, MAX_TEXT_CHARS};
-use super::time::{parse_date, MONTHS};
+use super::time::parse_date;
 use crate::content::{guidance, questions_for, FunctionKind, Section};
 
 /// How much of a section has been answered.
@@ -230,17 +230,9 @@ pub fn one_decimal(n: u64, d: u64) -> String {
     format!("{}.{}", tenths / 10, tenths % 10)
 }
 
-/// `$1,250,000`.
+/// `$1,250,000`, as the app's language writes money (`lang::dollars`).
 pub fn dollars(amount: u64) -> String {
-    let digits = amount.to_string();
-    let mut out = String::from("$");
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    crate::lang::dollars(amount)
 }
 
 /// Reads an amount as typed: `25,000`, `$25000` and ` 25000 ` all mean 25000 dollars; an empty
@@ -923,8 +915,7 @@ fn day_of(y: i64, m: u32) -> i64 {
 
 /// "Dec 2026": a month as a chart's column label.
 pub fn short_month(y: i64, m: u32) -> String {
-    let name = MONTHS[(m as usize).clamp(1, 12) - 1];
-    format!("{} {y}", name.get(0..3).unwrap_or(name))
+    crate::lang::short_month(y, m)
 }
 
 /// Key roles with no one in them: no assignment of the role names a member or a person.

@@ -125,22 +125,6 @@ mod date_tests {
     }
 }
 
-/// The months' names, January first (readable dates here and in `rules`).
-pub(super) const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// "1 December 2026": a `YYYY-MM-DD` date as people read it. Text that is not a date is
 /// returned as it is (it came from a file and is shown rather than lost).
 pub fn readable_date(date: &str) -> String {
@@ -150,7 +134,7 @@ pub fn readable_date(date: &str) -> String {
 /// "1 December 2026": a day number (days since 1970-01-01) as people read it.
 pub fn long_date(day: i64) -> String {
     let (y, m, d, ..) = civil(day.max(0) as u64 * 86_400_000);
-    format!("{d} {} {y}", MONTHS[(m as usize).clamp(1, 12) - 1])
+    crate::lang::date(y as i64, m as u32, d as u32)
 }
 
 /// "1 December 2026, 19:53": an instant as people read it, `offset_minutes` east of UTC (the
@@ -158,7 +142,7 @@ pub fn long_date(day: i64) -> String {
 pub fn readable(ms: Millis, offset_minutes: i64) -> String {
     let local = (ms as i64 + offset_minutes * 60_000).max(0) as Millis;
     let (y, m, d, hh, mm, _) = civil(local);
-    format!("{d} {} {y}, {hh:02}:{mm:02}", MONTHS[(m - 1) as usize])
+    crate::lang::date_time(y as i64, m as u32, d as u32, hh as u32, mm as u32)
 }
 
 /// "2026-12-01-1953": the local date and time for file names (sorts, no colons).

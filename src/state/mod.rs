@@ -5,6 +5,7 @@
 pub mod assessment;
 mod autosave;
 mod changes;
+pub mod language;
 mod merging;
 mod plans;
 mod safety;

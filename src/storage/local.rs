@@ -66,6 +66,9 @@ pub struct Settings {
     pub device_id: String,
     /// "Who am I on this device" (optional), shown to colleagues in merge screens.
     pub who: String,
+    /// The language chosen with the "English / Español" switch; none until one is chosen (a
+    /// first visit follows the browser's language).
+    pub language: Option<crate::lang::Lang>,
 }
 
 impl Default for Settings {
@@ -77,6 +80,7 @@ impl Default for Settings {
             shared_origin_dismissed: false,
             device_id: String::new(),
             who: String::new(),
+            language: None,
         }
     }
 }

@@ -7,6 +7,7 @@ mod define;
 mod functions;
 mod funding;
 mod glossary;
+mod language;
 mod leadership;
 mod list_editor;
 mod management;
@@ -33,6 +34,8 @@ mod widgets;
 use leptos::prelude::*;
 
 use crate::model::link::is_shared_host;
+use crate::lang::Lang;
+use crate::state::language::Language;
 use crate::state::{flush_on_leave, NewVersion, PlanState};
 
 /// Starts the app: opens the stored plan, then renders the shell into `<body>`. Framed by
@@ -44,13 +47,33 @@ pub fn mount() {
         open_on_its_own();
         return;
     }
+    crate::io::lang::install_formats();
     let state = PlanState::start();
     flush_on_leave(state);
     state.follow_other_tabs();
     let update = NewVersion::start();
+    let lang = Language::at_start(state);
+    if crate::lang::ready(lang) {
+        start(state, update, lang, None);
+    } else {
+        // Spanish: its words are fetched first (from the offline worker after the first
+        // visit), so the first screen is drawn in one language.
+        leptos::task::spawn_local(async move {
+            match crate::io::lang::prepare(lang).await {
+                Ok(()) => start(state, update, lang, None),
+                Err(e) => start(state, update, Lang::En, Some(crate::io::lang::describe(&e))),
+            }
+        });
+    }
+}
+
+fn start(state: PlanState, update: NewVersion, lang: Lang, problem: Option<String>) {
+    let language = Language::new(lang);
+    language.problem.set(problem);
     mount_to_body(move || {
         provide_context(state);
         provide_context(update);
+        provide_context(language);
         provide_context(crate::state::assessment::Survey::new());
         view! { <shell::Shell/> }
     });

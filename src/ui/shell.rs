@@ -13,7 +13,9 @@ use super::{
     overview::Overview, plans::Plans, print::Print, resources::Resources, safety::Safety,
     survivors::Survivors, trust::Trust,
 };
+use super::language::LanguageSwitch;
 use crate::content::Section;
+use crate::lang::tr;
 use crate::route::Route;
 use crate::state::{quick_exit, PlanState};
 
@@ -87,10 +89,14 @@ pub fn Shell() -> impl IntoView {
     let locked = Memo::new(move |_| state.settings.with(|s| s.locked));
     let forgotten_elsewhere = state.forgotten;
     let quick_exit_shown = Memo::new(move |_| state.settings.with(|s| s.quick_exit));
-    view! {
+    let language = expect_context::<crate::state::language::Language>();
+    // A new language draws every screen again (the plan and its state stay as they are).
+    move || {
+        language.current.track();
+        view! {
         {move || quick_exit_shown.get().then(|| view! {
             <button type="button" class="quick-exit" on:click=|_| quick_exit()>
-                "Quick exit"
+                {tr("Quick exit")}
             </button>
         })}
         // While locked the app is not mounted at all: none of its views, listeners or
@@ -98,13 +104,14 @@ pub fn Shell() -> impl IntoView {
         {move || if forgotten_elsewhere.get() {
             // Forgotten in another tab: this tab's plan is dropped unsaved and the app is not
             // mounted again until the user starts anew.
-            view! { <ForgottenElsewhere/> }.into_any()
+            view! { <LanguageSwitch/> <ForgottenElsewhere/> }.into_any()
         } else if locked.get() {
             was_locked.set_value(true);
-            view! { <LockScreen on_forgotten/> }.into_any()
+            view! { <LanguageSwitch/> <LockScreen on_forgotten/> }.into_any()
         } else {
             view! { <App route focus_heading=was_locked.get_value()/> }.into_any()
         }}
+        }
     }
 }
 
@@ -233,6 +240,7 @@ fn App(route: RwSignal<Route>, focus_heading: bool) -> impl IntoView {
         <header class="topbar">
             <div class="topbar-inner">
                 <p class="brand">"Partnership Planner"</p>
+                <LanguageSwitch/>
                 <p class="plan-name">
                     <span class="visually-hidden">"Plan: "</span>
                     {move || state.plan.with(|p| p.display_name().to_owned())}
