@@ -74,7 +74,7 @@ impl Lang {
 /// The areas of the Spanish catalogue, one file each under `lang/es/` (served as
 /// `lang/es/<area>.json`). A new area is added here and as a file; the catalogue test checks
 /// that the two lists agree.
-pub const AREAS: &[&str] = &["app", "content", "documents", "sections"];
+pub const AREAS: &[&str] = &["app", "content", "documents", "sections", "together"];
 
 thread_local! {
     // Per thread: the page has one, and each native test its own, so tests cannot race.
