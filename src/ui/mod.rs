@@ -57,8 +57,9 @@ pub fn mount() {
         start(state, update, lang, None);
     } else {
         // Spanish: its words are fetched first (from the offline worker after the first
-        // visit), so the first screen is drawn in one language.
-        leptos::task::spawn_local(async move {
+        // visit), so the first screen is drawn in one language. (Leptos' executor starts with
+        // the first mount, so this waits on wasm-bindgen's.)
+        wasm_bindgen_futures::spawn_local(async move {
             match crate::io::lang::prepare(lang).await {
                 Ok(()) => start(state, update, lang, None),
                 Err(e) => start(state, update, Lang::En, Some(crate::io::lang::describe(&e))),
