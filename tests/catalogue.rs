@@ -1,5 +1,5 @@
 //! The Spanish catalogue is complete (issue #18): every English text the source hands to `tr`,
-//! `tr!`, `trn!` or marks with `en!` has a Spanish entry in `lang/es/<area>.json`, no entry is
+//! `tr!`, `trn!`, `trc!` (key `context::English`) or marks with `en!` has a Spanish entry in `lang/es/<area>.json`, no entry is
 //! left over from text that changed, both languages name the same placeholders, and no `view!`
 //! shows bare text (text and the visible attributes go through `tr`). Read from the source with
 //! proc-macro2's tokenizer, so text inside `view!` counts like any other.
@@ -105,6 +105,21 @@ fn scan(stream: TokenStream, at: &str, in_view: bool, found: &mut Found) {
                         // `tr(text)` of a text marked with `en!` where it is defined.
                         None => {}
                     },
+                    ("trc", true) => {
+                        let context = first.and_then(literal_text);
+                        let english = args.get(1).and_then(|a| a.first()).and_then(literal_text);
+                        match (context, english) {
+                            (Some(c), Some(e)) => {
+                                found
+                                    .keys
+                                    .entry(format!("{c}::{e}"))
+                                    .or_insert_with(|| at.to_owned());
+                            }
+                            _ => found
+                                .problems
+                                .push(format!("{at}: trc! needs two string literals")),
+                        }
+                    }
                     ("trn", true) => {
                         for arg in [args.get(1), args.get(2)] {
                             match arg.and_then(|a| a.first()).and_then(literal_text) {
@@ -164,7 +179,9 @@ fn scan(stream: TokenStream, at: &str, in_view: bool, found: &mut Found) {
                 let is_view = i >= 2
                     && matches!(&tokens[i - 2], TokenTree::Ident(id) if id == "view")
                     && matches!(&tokens[i - 1], TokenTree::Punct(p) if p.as_char() == '!');
-                let inner = is_view || (in_view && g.delimiter() != Delimiter::Brace);
+                // Only the top level of a `view!` is markup: any group inside it (an attribute's
+                // `tr("…")`, a `{…}` block) is Rust.
+                let inner = is_view;
                 scan(g.stream(), at, inner, found);
             }
             _ => {}

@@ -141,6 +141,18 @@ pub fn tr(english: &'static str) -> &'static str {
     english
 }
 
+/// `trc!("verb", "Open")`: one English word with two meanings gets a context, so each can have its
+/// own Spanish ("Open" the button, "Abrir"; "Open" the status, "Abierta"). The catalogue's key is
+/// `"verb::Open"`; English shows "Open".
+pub fn tr_in(key: &'static str, english: &'static str) -> &'static str {
+    if current() == Lang::Es {
+        if let Some(es) = SPANISH.get().and_then(|m| m.get(key)) {
+            return es;
+        }
+    }
+    english
+}
+
 /// `template` with each `{name}` replaced by its value; a placeholder without a value stays as
 /// written (the catalogue test keeps the two languages' placeholders the same).
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
@@ -306,6 +318,14 @@ macro_rules! en {
     };
 }
 
+/// `trc!("verb", "Open")`: `english` in the sense `context` names (`lang::tr_in`).
+#[macro_export]
+macro_rules! trc {
+    ($context:literal, $english:literal) => {
+        $crate::lang::tr_in(concat!($context, "::", $english), $english)
+    };
+}
+
 /// `tr!("Merged {count} changes from {name}", count = n, name = who)`: the template translated,
 /// then each `{name}` filled with its value's `Display`.
 #[macro_export]
@@ -378,15 +398,18 @@ mod tests {
         ));
         load_spanish([(
             "app",
-            r#"{"Quick exit": "Salida rápida", "{n} member": "{n} integrante", "{n} members": "{n} integrantes"}"#,
+            r#"{"Quick exit": "Salida rápida", "verb::Open": "Abrir", "{n} member": "{n} integrante", "{n} members": "{n} integrantes"}"#,
         )])
         .unwrap();
         set(Lang::Es).unwrap();
         assert_eq!(tr("Quick exit"), "Salida rápida");
+        assert_eq!(crate::trc!("verb", "Open"), "Abrir");
+        assert_eq!(tr("Open"), "Open");
         assert_eq!(crate::trn!(1, "{n} member", "{n} members"), "1 integrante");
         assert_eq!(crate::trn!(1500, "{n} member", "{n} members"), "1,500 integrantes");
         set(Lang::En).unwrap();
         assert_eq!(crate::trn!(2, "{n} member", "{n} members"), "2 members");
         assert_eq!(crate::tr!("Merged {count} changes", count = 3), "Merged 3 changes");
+        assert_eq!(crate::trc!("verb", "Open"), "Open");
     }
 }
