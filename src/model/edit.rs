@@ -228,7 +228,7 @@ impl Plan {
             Edit::Field { id, field, value } => {
                 let old = self
                     .field(&id, field)
-                    .ok_or_else(|| "no such item".to_owned())?;
+                    .ok_or_else(|| crate::lang::tr("no such item").to_owned())?;
                 self.set_field(&id, field, value, now)?;
                 let changed = self.field(&id, field).as_ref() != Some(&old);
                 (
@@ -242,7 +242,7 @@ impl Plan {
             }
             Edit::Add { list, id } => {
                 if self.item_ids(list).contains(&id) {
-                    return Err("an item with this id exists".into());
+                    return Err(crate::lang::tr("an item with this id exists").to_owned());
                 }
                 self.add_item(list, id.clone(), now);
                 (Edit::Remove { list, id }, true)

@@ -62,7 +62,7 @@ pub trait Slot {
 }
 
 fn wrong() -> String {
-    "this value does not fit this field".into()
+    crate::lang::tr("this value does not fit this field").to_owned()
 }
 
 impl Slot for String {
@@ -141,7 +141,7 @@ impl Slot for Vec<String> {
 }
 
 fn choice<V: Vocabulary>(key: &str) -> Result<V, String> {
-    V::from_key(key).ok_or_else(|| "this is not one of the choices".to_owned())
+    V::from_key(key).ok_or_else(|| crate::lang::tr("this is not one of the choices").to_owned())
 }
 
 impl Slot for Vec<ProgressNote> {
@@ -155,7 +155,7 @@ impl Slot for Vec<ProgressNote> {
                     .iter()
                     .any(|n| super::time::parse_date(&n.date).is_none())
                 {
-                    return Err("a note's date is not a date".into());
+                    return Err(crate::lang::tr("a note's date is not a date").to_owned());
                 }
                 *self = notes
                     .into_iter()
@@ -410,7 +410,7 @@ mod title {
     pub fn Meeting(m: &Meeting) -> String {
         let date = m.date.as_deref().map(crate::model::time::readable_date);
         match (m.title.trim(), date) {
-            ("", Some(d)) => format!("Meeting of {d}"),
+            ("", Some(d)) => crate::tr!("Meeting of {date}", date = d),
             (t, Some(d)) => format!("{t}, {d}"),
             (t, None) => t.to_owned(),
         }
@@ -598,7 +598,8 @@ impl<T: Record> AnyList for Vec<T> {
         T::own(f).map(|f| self[i].slot(f).get())
     }
     fn set(&mut self, i: usize, f: Field, v: FieldValue, now: Millis) -> Result<bool, String> {
-        let f = T::own(f).ok_or_else(|| "no such field in this list".to_owned())?;
+        let f =
+            T::own(f).ok_or_else(|| crate::lang::tr("no such field in this list").to_owned())?;
         // `put` stores only a value that fits, so a refusal leaves the item as it was.
         let before = self[i].slot(f).get();
         self[i].slot_mut(f).put(v)?;

@@ -168,11 +168,11 @@ impl Plan {
         }
     }
 
-    /// The name to show where the plan has not been named yet.
+    /// The name to show where the plan has not been named yet (in the app's language).
     pub fn display_name(&self) -> &str {
         let name = self.name.trim();
         if name.is_empty() {
-            "Untitled partnership"
+            crate::lang::tr("Untitled partnership")
         } else {
             name
         }
@@ -384,7 +384,7 @@ impl Plan {
         now: Millis,
     ) -> Result<(), String> {
         let items = self.list_mut(field.list());
-        let i = ops::index(items, id).ok_or_else(|| "no such item".to_owned())?;
+        let i = ops::index(items, id).ok_or_else(|| crate::lang::tr("no such item").to_owned())?;
         if items.set(i, field, value, now)? {
             self.modified = now;
         }
@@ -444,13 +444,22 @@ impl Plan {
     /// `(field path, what is wrong)`.
     pub fn check(&self) -> Result<(), (String, String)> {
         if self.name.chars().count() > 200 {
-            return Err(("plan.name".into(), "is longer than 200 characters".into()));
+            return Err((
+                "plan.name".into(),
+                crate::lang::tr("is longer than 200 characters").to_owned(),
+            ));
         }
         if self.id.trim().is_empty() || self.id.len() > 100 {
-            return Err(("plan.id".into(), "must be 1 to 100 characters".into()));
+            return Err((
+                "plan.id".into(),
+                crate::lang::tr("must be 1 to 100 characters").to_owned(),
+            ));
         }
         if self.plan_id.trim().is_empty() || self.plan_id.len() > 100 {
-            return Err(("plan.plan_id".into(), "must be 1 to 100 characters".into()));
+            return Err((
+                "plan.plan_id".into(),
+                crate::lang::tr("must be 1 to 100 characters").to_owned(),
+            ));
         }
         super::stamp::check(self)?;
         super::assessment::check_rounds(&self.assessments)?;
@@ -461,20 +470,20 @@ impl Plan {
         }) {
             return Err((
                 format!("plan.assessments[{i}].id"),
-                "appears twice (every round needs its own id)".into(),
+                crate::lang::tr("appears twice (every round needs its own id)").to_owned(),
             ));
         }
         for (key, answer) in &self.answers {
             if !QUESTIONS.iter().any(|q| q.id == key) && !is_plausible_question_id(key) {
                 return Err((
                     format!("plan.answers.{key}"),
-                    "is not a question of this toolkit".into(),
+                    crate::lang::tr("is not a question of this toolkit").to_owned(),
                 ));
             }
             if answer.text.chars().count() > MAX_TEXT_CHARS {
                 return Err((
                     format!("plan.answers.{key}.text"),
-                    format!("is longer than {MAX_TEXT_CHARS} characters"),
+                    crate::tr!("is longer than {max} characters", max = MAX_TEXT_CHARS),
                 ));
             }
         }
@@ -482,7 +491,7 @@ impl Plan {
             if let Some(i) = ops::duplicate_id(self.list(list)) {
                 return Err((
                     format!("plan.{}[{i}].id", list.key()),
-                    "appears twice (every item needs its own id)".into(),
+                    crate::lang::tr("appears twice (every item needs its own id)").to_owned(),
                 ));
             }
         }
@@ -491,7 +500,7 @@ impl Plan {
             if !(1..=5).contains(&score.value) {
                 return Err((
                     format!("plan.scores.{key}.value"),
-                    "must be from 1 to 5".into(),
+                    crate::lang::tr("must be from 1 to 5").to_owned(),
                 ));
             }
         }
@@ -499,7 +508,7 @@ impl Plan {
             if self.functions[..i].iter().any(|g| g.id == f.id) {
                 return Err((
                     format!("plan.functions[{i}].id"),
-                    "appears twice (every item needs its own id)".into(),
+                    crate::lang::tr("appears twice (every item needs its own id)").to_owned(),
                 ));
             }
         }

@@ -123,13 +123,13 @@ pub enum FundingAlert {
 }
 
 impl FundingAlert {
-    /// The badge's words (its colour only repeats them).
+    /// The badge's words (its colour only repeats them), in English: the key `lang::tr` shows.
     pub fn label(self) -> &'static str {
         match self {
-            FundingAlert::DeadlinePassed => "Deadline passed",
-            FundingAlert::DeadlineSoon => "Deadline soon",
-            FundingAlert::ReportSoon => "Report due soon",
-            FundingAlert::GrantEnding => "Grant ends soon",
+            FundingAlert::DeadlinePassed => crate::en!("Deadline passed"),
+            FundingAlert::DeadlineSoon => crate::en!("Deadline soon"),
+            FundingAlert::ReportSoon => crate::en!("Report due soon"),
+            FundingAlert::GrantEnding => crate::en!("Grant ends soon"),
         }
     }
 
@@ -213,16 +213,6 @@ pub fn counts(plan: &Plan, today: i64) -> Counts {
     c
 }
 
-/// "1 open action item", "2 open action items", "0 open action items": a count with the
-/// English singular only for exactly one.
-pub fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
 /// `n / d` with one decimal, rounded half up ("3.5"): averages and sizes in words, in whole
 /// numbers so no floating-point formatting is compiled in.
 pub fn one_decimal(n: u64, d: u64) -> String {
@@ -263,7 +253,7 @@ pub(super) fn check_items(plan: &Plan) -> Result<(), (String, String)> {
         if bad_date(&a.due) {
             return Err((
                 format!("plan.actions[{i}].due"),
-                "is not a date (YYYY-MM-DD)".into(),
+                crate::lang::tr("is not a date (YYYY-MM-DD)").to_owned(),
             ));
         }
     }
@@ -271,7 +261,7 @@ pub(super) fn check_items(plan: &Plan) -> Result<(), (String, String)> {
         if bad_date(&m.date) {
             return Err((
                 format!("plan.meetings[{i}].date"),
-                "is not a date (YYYY-MM-DD)".into(),
+                crate::lang::tr("is not a date (YYYY-MM-DD)").to_owned(),
             ));
         }
         // The start time is typed text: one the calendar cannot read ("9am") makes an all-day
@@ -281,7 +271,7 @@ pub(super) fn check_items(plan: &Plan) -> Result<(), (String, String)> {
         if let Some(n) = a.notes.iter().position(|n| parse_date(&n.date).is_none()) {
             return Err((
                 format!("plan.actions[{i}].notes[{n}].date"),
-                "is not a date (YYYY-MM-DD)".into(),
+                crate::lang::tr("is not a date (YYYY-MM-DD)").to_owned(),
             ));
         }
     }
@@ -294,34 +284,37 @@ pub(super) fn check_items(plan: &Plan) -> Result<(), (String, String)> {
             if bad_date(date) {
                 return Err((
                     format!("plan.funding[{i}].{name}"),
-                    "is not a date (YYYY-MM-DD)".into(),
+                    crate::lang::tr("is not a date (YYYY-MM-DD)").to_owned(),
                 ));
             }
         }
         if let Some(n) = f.reports_due.iter().position(|d| parse_date(d).is_none()) {
             return Err((
                 format!("plan.funding[{i}].reports_due[{n}]"),
-                "is not a date (YYYY-MM-DD)".into(),
+                crate::lang::tr("is not a date (YYYY-MM-DD)").to_owned(),
             ));
         }
         if f.amount > MAX_AMOUNT {
             return Err((
                 format!("plan.funding[{i}].amount"),
-                format!("is more than {}", dollars(MAX_AMOUNT)),
+                crate::tr!("is more than {amount}", amount = dollars(MAX_AMOUNT)),
             ));
         }
     }
     if bad_date(&plan.mou.effective) {
         return Err((
             "plan.mou.effective".into(),
-            "is not a date (YYYY-MM-DD)".into(),
+            crate::lang::tr("is not a date (YYYY-MM-DD)").to_owned(),
         ));
     }
     for (name, text) in [("term", &plan.mou.term), ("notice", &plan.mou.notice)] {
         if text.chars().count() > MAX_MOU_WORDS || text.chars().any(char::is_control) {
             return Err((
                 format!("plan.mou.{name}"),
-                format!("is longer than {MAX_MOU_WORDS} characters or holds control characters"),
+                crate::tr!(
+                    "is longer than {max} characters or holds control characters",
+                    max = MAX_MOU_WORDS
+                ),
             ));
         }
     }
@@ -332,7 +325,7 @@ pub(super) fn check_items(plan: &Plan) -> Result<(), (String, String)> {
         if ids.len() > MAX_ITEMS || ids.iter().any(|id| id.len() > 100) {
             return Err((
                 format!("plan.mou.{name}"),
-                "is not a list of member ids".into(),
+                crate::lang::tr("is not a list of member ids").to_owned(),
             ));
         }
     }
@@ -341,14 +334,14 @@ pub(super) fn check_items(plan: &Plan) -> Result<(), (String, String)> {
         if ids.len() > MAX_ITEMS {
             return Err((
                 format!("plan.{}", list.key()),
-                format!("has more than {MAX_ITEMS} items"),
+                crate::tr!("has more than {max} items", max = MAX_ITEMS),
             ));
         }
         for (i, id) in ids.iter().enumerate() {
             if id.trim().is_empty() || id.len() > 100 {
                 return Err((
                     format!("plan.{}[{i}].id", list.key()),
-                    "must be 1 to 100 characters".into(),
+                    crate::lang::tr("must be 1 to 100 characters").to_owned(),
                 ));
             }
         }
@@ -360,7 +353,7 @@ pub(super) fn check_items(plan: &Plan) -> Result<(), (String, String)> {
         {
             return Err((
                 format!("plan.resources[{i}].section"),
-                "is not a section of the toolkit".into(),
+                crate::lang::tr("is not a section of the toolkit").to_owned(),
             ));
         }
     }
@@ -371,9 +364,9 @@ pub(super) fn check_items(plan: &Plan) -> Result<(), (String, String)> {
         if let Some(key) = keys.into_iter().find(|k| !is_item_key(k)) {
             return Err((
                 format!("plan.{map}"),
-                format!(
-                    "has an entry named \u{201c}{}\u{201d}, which is not a checklist item",
-                    super::json::clip(key)
+                crate::tr!(
+                    "has an entry named \u{201c}{key}\u{201d}, which is not a checklist item",
+                    key = super::json::clip(key)
                 ),
             ));
         }
@@ -455,7 +448,10 @@ fn too_long_text(plan: &Plan) -> Result<(), (String, String)> {
     match walk(&lists, &mut String::from("plan")) {
         Some(path) => Err((
             path,
-            format!("is longer than {MAX_TEXT_CHARS} characters or holds control characters"),
+            crate::tr!(
+                "is longer than {max} characters or holds control characters",
+                max = MAX_TEXT_CHARS
+            ),
         )),
         None => Ok(()),
     }
@@ -584,22 +580,6 @@ mod tests {
             .map(|c| c.0.label)
             .collect();
         assert_eq!(found, ["Survivor-led organization", "Victim services"]);
-    }
-
-    #[test]
-    fn counts_take_the_singular_only_for_one() {
-        assert_eq!(
-            plural(1, "open action item", "open action items"),
-            "1 open action item"
-        );
-        assert_eq!(
-            plural(2, "open action item", "open action items"),
-            "2 open action items"
-        );
-        assert_eq!(
-            plural(0, "open action item", "open action items"),
-            "0 open action items"
-        );
     }
 
     #[test]
@@ -1199,7 +1179,7 @@ pub fn timeline(plan: &Plan, today: i64) -> Vec<Month> {
     };
     let earlier = first < start;
     if earlier {
-        months.push(blank("Earlier".into()));
+        months.push(blank(crate::lang::tr("Earlier").to_owned()));
     }
     for i in start..=end {
         months.push(blank(short_month(
@@ -1208,7 +1188,7 @@ pub fn timeline(plan: &Plan, today: i64) -> Vec<Month> {
         )));
     }
     if last > end {
-        months.push(blank("Later".into()));
+        months.push(blank(crate::lang::tr("Later").to_owned()));
     }
     let offset = usize::from(earlier);
     for (month, u) in dated {

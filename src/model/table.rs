@@ -13,6 +13,7 @@ use super::items::{Field, FieldValue, ListKind};
 use super::plan::Plan;
 use super::rules::{urgency, Urgency};
 use super::time::parse_date;
+use crate::lang::tr;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Direction {
@@ -102,7 +103,7 @@ pub fn cell(plan: &Plan, column: &Column, id: &str) -> String {
         };
         let input = input_of(field);
         match (input, &value) {
-            (Input::Flag, FieldValue::Flag(b)) => if *b { "Yes" } else { "No" }.to_owned(),
+            (Input::Flag, FieldValue::Flag(b)) => if *b { tr("Yes") } else { tr("No") }.to_owned(),
             _ => display_value(plan, input, &value),
         }
     };
@@ -159,7 +160,7 @@ pub fn filter_options(plan: &Plan, column: &Column) -> Vec<(String, String)> {
         Input::Choice(vocab) => vocab
             .options()
             .into_iter()
-            .map(|(k, l)| (k.to_owned(), l.to_owned()))
+            .map(|(k, l)| (k.to_owned(), tr(l).to_owned()))
             .collect(),
         input @ (Input::MemberRef | Input::GoalRef | Input::StrategyRef | Input::SectionRef) => {
             let list = match input {
@@ -188,14 +189,14 @@ pub fn filter_options(plan: &Plan, column: &Column) -> Vec<(String, String)> {
                     .collect(),
                 None => crate::content::Section::ALL
                     .iter()
-                    .map(|s| (s.slug().to_owned(), s.title().to_owned()))
+                    .map(|s| (s.slug().to_owned(), tr(s.title()).to_owned()))
                     .collect(),
             }
         }
         _ => Vec::new(),
     };
     if input_of(column.field).is_optional_choice() {
-        options.push((String::new(), "(none)".to_owned()));
+        options.push((String::new(), tr("(none)").to_owned()));
     }
     options
 }

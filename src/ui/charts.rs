@@ -6,6 +6,8 @@
 
 use leptos::prelude::*;
 
+use crate::lang::tr;
+
 use crate::model::charts::{centred, scale, stack};
 use crate::model::kinds::{Pillar, Sector};
 use crate::model::rules::{dollars, CategoryScore, FundingTotals, Month, Stage};
@@ -20,9 +22,9 @@ fn figure(
     numbers: AnyView,
 ) -> impl IntoView {
     view! {
-        <figure class=format!("chart chart-{kind}")>
+        <figure class={format!("chart chart-{kind}")}>
             <figcaption>{caption}</figcaption>
-            <svg role="img" aria-label=format!("{caption}: {summary}") viewBox=view_box
+            <svg role="img" aria-label={format!("{caption}: {summary}")} viewBox=view_box
                 class="chart-drawing" preserveAspectRatio="xMinYMin meet">
                 {drawing}
             </svg>
@@ -54,34 +56,45 @@ pub fn funnel(stages: &[Stage]) -> impl IntoView {
             let (x, w) = centred(s.reached as u64, max, FULL);
             let y = i as u32 * ROW;
             view! {
-                <text x="0" y=y + 16 class="chart-label">{format!("{}: {}", s.status.label(), s.reached)}</text>
-                <rect x=LABEL + x y=y + 2 width=w height=ROW - 6 class=format!("funnel-{i}")></rect>
+                <text x="0" y=y + 16 class="chart-label">{format!("{}: {}", tr(s.status.label()), s.reached)}</text>
+                <rect x=LABEL + x y=y + 2 width=w height=ROW - 6 class={format!("funnel-{i}")}></rect>
             }
         })
         .collect_view();
     let summary = stages
         .iter()
-        .map(|s| format!("{} reached {}", s.reached, s.status.label()))
+        .map(|s| {
+            crate::trn!(
+                s.reached,
+                "{n} reached {status}",
+                "{n} reached {status}",
+                status = tr(s.status.label())
+            )
+        })
         .collect::<Vec<_>>()
         .join(", ");
     let rows = stages
         .iter()
         .map(|s| {
             view! {
-                <tr><th scope="row">{s.status.label()}</th><td>{s.at}</td><td>{s.reached}</td></tr>
+                <tr><th scope="row">{tr(s.status.label())}</th><td>{s.at}</td><td>{s.reached}</td></tr>
             }
         })
         .collect_view();
     let numbers = view! {
         <table class="chart-data">
-            <caption>"Members at each step, and members who have reached it"</caption>
-            <thead><tr><th scope="col">"Step"</th><th scope="col">"At this step"</th><th scope="col">"Reached it"</th></tr></thead>
+            <caption>{tr("Members at each step, and members who have reached it")}</caption>
+            <thead><tr>
+                <th scope="col">{tr("Step")}</th>
+                <th scope="col">{tr("At this step")}</th>
+                <th scope="col">{tr("Reached it")}</th>
+            </tr></thead>
             <tbody>{rows}</tbody>
         </table>
     };
     figure(
         "funnel",
-        "Membership pipeline",
+        tr("Membership pipeline"),
         summary,
         format!("0 0 {} {}", LABEL + FULL, stages.len() as u32 * ROW),
         bars.into_any(),
@@ -137,13 +150,15 @@ pub fn timeline(months: &[Month], id: &str) -> impl IntoView {
         })
         .collect_view();
     let overdue: usize = months.iter().map(|m| m.overdue).sum();
-    let summary = format!(
-        "{} action items with a due date over {} columns; {overdue} overdue",
+    let summary = crate::trn!(
         months
             .iter()
             .map(|m| m.done + m.open + m.overdue)
             .sum::<usize>(),
-        months.len()
+        "{n} action item with a due date over {columns} columns; {overdue} overdue",
+        "{n} action items with a due date over {columns} columns; {overdue} overdue",
+        columns = months.len(),
+        overdue = overdue
     );
     let rows = months
         .iter()
@@ -151,20 +166,25 @@ pub fn timeline(months: &[Month], id: &str) -> impl IntoView {
             view! {
                 <tr class:row-overdue={m.overdue > 0}>
                     <th scope="row">{m.label.clone()}</th><td>{m.done}</td><td>{m.open}</td>
-                    <td>{if m.overdue > 0 { format!("{} overdue", m.overdue) } else { "0".to_owned() }}</td>
+                    <td>{if m.overdue > 0 { crate::trn!(m.overdue, "{n} overdue", "{n} overdue") } else { "0".to_owned() }}</td>
                 </tr>
             }
         })
         .collect_view();
     let numbers = view! {
         <ul class="legend" aria-hidden="true">
-            <li><span class="swatch c-done"></span>"Done"</li>
-            <li><span class="swatch c-open"></span>"Open"</li>
-            <li><span class="swatch swatch-hatched"></span>"Overdue (hatched, marked !)"</li>
+            <li><span class="swatch c-done"></span>{tr("Done")}</li>
+            <li><span class="swatch c-open"></span>{tr("Open")}</li>
+            <li><span class="swatch swatch-hatched"></span>{tr("Overdue (hatched, marked !)")}</li>
         </ul>
         <table class="chart-data">
-            <caption>"Action items by due month"</caption>
-            <thead><tr><th scope="col">"Due"</th><th scope="col">"Done"</th><th scope="col">"Open"</th><th scope="col">"Overdue"</th></tr></thead>
+            <caption>{tr("Action items by due month")}</caption>
+            <thead><tr>
+                <th scope="col">{tr("Due")}</th>
+                <th scope="col">{tr("Done")}</th>
+                <th scope="col">{tr("Open")}</th>
+                <th scope="col">{tr("Overdue")}</th>
+            </tr></thead>
             <tbody>{rows}</tbody>
         </table>
     };
@@ -175,7 +195,7 @@ pub fn timeline(months: &[Month], id: &str) -> impl IntoView {
     };
     figure(
         "timeline",
-        "Action-item timeline",
+        tr("Action-item timeline"),
         summary,
         format!("0 0 {} {}", (months.len() as u32 * COL).max(COL), H + 28),
         drawing.into_any(),
@@ -185,7 +205,7 @@ pub fn timeline(months: &[Month], id: &str) -> impl IntoView {
 
 /// A sector's name as a row label: the words before any explanation in brackets.
 fn short_sector(s: Sector) -> &'static str {
-    let label = s.label();
+    let label = tr(s.label());
     label.split(" (").next().unwrap_or(label)
 }
 
@@ -201,7 +221,7 @@ pub fn coverage_grid(rows: &[(Sector, [usize; 4])]) -> impl IntoView {
         .map(|(j, p)| {
             view! {
                 <text x=LABEL + j as u32 * CELL + CELL / 2 y="14" text-anchor="middle" class="chart-label">
-                    {p.label()}
+                    {tr(p.label())}
                 </text>
             }
         })
@@ -223,7 +243,7 @@ pub fn coverage_grid(rows: &[(Sector, [usize; 4])]) -> impl IntoView {
                     };
                     view! {
                         <rect x=x + 1 y=y + 1 width=CELL - 2 height=ROW - 2 class=level></rect>
-                        <text x=x + CELL / 2 y=y + 15 text-anchor="middle" class=format!("chart-label {level}-text")>
+                        <text x=x + CELL / 2 y=y + 15 text-anchor="middle" class={format!("chart-label {level}-text")}>
                             {if n == 0 { "–".to_owned() } else { n.to_string() }}
                         </text>
                     }
@@ -239,17 +259,19 @@ pub fn coverage_grid(rows: &[(Sector, [usize; 4])]) -> impl IntoView {
         .iter()
         .map(|r| r.1.iter().filter(|&&n| n == 0).count())
         .sum();
-    let summary = format!(
-        "{} sectors with members, {gaps} empty cells of {}",
+    let summary = crate::trn!(
         rows.len(),
-        rows.len() * 4
+        "{n} sector with members, {gaps} empty cells of {cells}",
+        "{n} sectors with members, {gaps} empty cells of {cells}",
+        gaps = gaps,
+        cells = rows.len() * 4
     );
     let body = rows
         .iter()
         .map(|(sector, counts)| {
             view! {
                 <tr>
-                    <th scope="row">{sector.label()}</th>
+                    <th scope="row">{tr(sector.label())}</th>
                     {counts.iter().map(|n| view! { <td>{*n}</td> }).collect_view()}
                 </tr>
             }
@@ -257,17 +279,17 @@ pub fn coverage_grid(rows: &[(Sector, [usize; 4])]) -> impl IntoView {
         .collect_view();
     let numbers = view! {
         <table class="chart-data">
-            <caption>"Committed members of each sector serving each P"</caption>
+            <caption>{tr("Committed members of each sector serving each P")}</caption>
             <thead><tr>
-                <th scope="col">"Sector"</th>
-                {Pillar::ALL.iter().map(|p| view! { <th scope="col">{p.label()}</th> }).collect_view()}
+                <th scope="col">{tr("Sector")}</th>
+                {Pillar::ALL.iter().map(|p| view! { <th scope="col">{tr(p.label())}</th> }).collect_view()}
             </tr></thead>
             <tbody>{body}</tbody>
         </table>
     };
     figure(
         "grid",
-        "Sectors and the 4 Ps",
+        tr("Sectors and the 4 Ps"),
         summary,
         format!(
             "0 0 {} {}",
@@ -276,6 +298,14 @@ pub fn coverage_grid(rows: &[(Sector, [usize; 4])]) -> impl IntoView {
         ),
         view! { {heads} {cells} }.into_any(),
         numbers.into_any(),
+    )
+}
+
+/// A category's average in words: "3.5 of 5", or "not scored".
+fn score_text(c: &CategoryScore) -> String {
+    c.average().map_or_else(
+        || tr("not scored").to_owned(),
+        |a| crate::tr!("{average} of 5", average = a),
     )
 }
 
@@ -290,11 +320,9 @@ pub fn self_check(categories: &[CategoryScore]) -> impl IntoView {
         .map(|(i, c)| {
             let y = i as u32 * ROW;
             let w = c.tenths().map_or(0, |t| scale(t, 50, FULL));
-            let text = c
-                .average()
-                .map_or("not scored".to_owned(), |a| format!("{a} of 5"));
+            let text = score_text(c);
             view! {
-                <text x="0" y=y + 16 class="chart-label">{c.category}</text>
+                <text x="0" y=y + 16 class="chart-label">{tr(c.category)}</text>
                 <rect x=LABEL y=y + 3 width=FULL height=ROW - 6 class="track"></rect>
                 <rect x=LABEL y=y + 3 width=w height=ROW - 6 class="c-score"></rect>
                 <text x=LABEL + FULL + 6 y=y + 16 class="chart-label">{text}</text>
@@ -303,14 +331,7 @@ pub fn self_check(categories: &[CategoryScore]) -> impl IntoView {
         .collect_view();
     let summary = categories
         .iter()
-        .map(|c| {
-            format!(
-                "{} {}",
-                c.category,
-                c.average()
-                    .map_or("not scored".to_owned(), |a| format!("{a} of 5"))
-            )
-        })
+        .map(|c| format!("{} {}", tr(c.category), score_text(c)))
         .collect::<Vec<_>>()
         .join(", ");
     let rows = categories
@@ -318,23 +339,27 @@ pub fn self_check(categories: &[CategoryScore]) -> impl IntoView {
         .map(|c| {
             view! {
                 <tr>
-                    <th scope="row">{c.category}</th>
-                    <td>{c.average().map_or("not scored".to_owned(), |a| format!("{a} of 5"))}</td>
-                    <td>{format!("{} of {}", c.scored, c.statements)}</td>
+                    <th scope="row">{tr(c.category)}</th>
+                    <td>{score_text(c)}</td>
+                    <td>{crate::tr!("{done} of {total}", done = c.scored, total = c.statements)}</td>
                 </tr>
             }
         })
         .collect_view();
     let numbers = view! {
         <table class="chart-data">
-            <caption>"Self-check averages by category"</caption>
-            <thead><tr><th scope="col">"Category"</th><th scope="col">"Average"</th><th scope="col">"Statements scored"</th></tr></thead>
+            <caption>{tr("Self-check averages by category")}</caption>
+            <thead><tr>
+                <th scope="col">{tr("Category")}</th>
+                <th scope="col">{tr("Average")}</th>
+                <th scope="col">{tr("Statements scored")}</th>
+            </tr></thead>
             <tbody>{rows}</tbody>
         </table>
     };
     figure(
         "self-check",
-        "Self-check by category",
+        tr("Self-check by category"),
         summary,
         format!(
             "0 0 {} {}",
@@ -353,9 +378,9 @@ pub fn funding(t: FundingTotals, id: &str) -> impl IntoView {
     let max = t.committed.max(t.pending);
     let pattern = format!("{id}-sought");
     let rows = [
-        ("Committed", t.committed, "c-committed", None),
+        (crate::en!("Committed"), t.committed, "c-committed", None),
         (
-            "Sought",
+            crate::en!("Sought"),
             t.pending,
             "hatched",
             Some(format!("url(#{pattern})")),
@@ -367,27 +392,27 @@ pub fn funding(t: FundingTotals, id: &str) -> impl IntoView {
         .map(|(i, (label, amount, class, fill))| {
             let y = i as u32 * 30;
             view! {
-                <text x="0" y=y + 18 class="chart-label">{*label}</text>
+                <text x="0" y=y + 18 class="chart-label">{tr(*label)}</text>
                 <rect x=LABEL y=y + 4 width=scale(*amount, max, FULL) height="20" class=*class fill=fill.clone()></rect>
             }
         })
         .collect_view();
     let numbers = view! {
         <table class="chart-data">
-            <caption>"Funding in US dollars"</caption>
+            <caption>{tr("Funding in US dollars")}</caption>
             <tbody>
-                <tr><th scope="row">"Committed or received"</th><td>{dollars(t.committed)}</td></tr>
-                <tr><th scope="row">"Sought (planned or applied for)"</th><td>{dollars(t.pending)}</td></tr>
+                <tr><th scope="row">{tr("Committed or received")}</th><td>{dollars(t.committed)}</td></tr>
+                <tr><th scope="row">{tr("Sought (planned or applied for)")}</th><td>{dollars(t.pending)}</td></tr>
             </tbody>
         </table>
     };
     figure(
         "funding",
-        "Funding committed and sought",
-        format!(
-            "{} committed, {} sought",
-            dollars(t.committed),
-            dollars(t.pending)
+        tr("Funding committed and sought"),
+        crate::tr!(
+            "{committed} committed, {sought} sought",
+            committed = dollars(t.committed),
+            sought = dollars(t.pending)
         ),
         format!("0 0 {} 60", LABEL + FULL),
         view! { <defs>{hatch(pattern, "c-sought")}</defs> {bars} }.into_any(),

@@ -5,11 +5,13 @@ use leptos::prelude::*;
 use super::list_editor::ListEditor;
 use super::widgets::{QuestionField, SectionHeading, SectionResources};
 use crate::content::{questions_for, Section};
+use crate::lang::tr;
 use crate::model::rules::{dollars, funding_alert, funding_totals};
 use crate::model::{ListKind, Plan};
 use crate::state::PlanState;
 
-/// The badge on a funding source: a deadline passed or near, a report due, a grant ending.
+/// The badge on a funding source: a deadline passed or near, a report due, a grant ending (its
+/// words in English: the list shows them through `tr`).
 fn funding_badge(plan: &Plan, id: &str, today: i64) -> Option<(&'static str, &'static str)> {
     let source = plan.funding.iter().find(|f| f.id == id)?;
     funding_alert(source, today).map(|alert| {
@@ -29,16 +31,18 @@ pub fn Funding() -> impl IntoView {
     view! {
         <SectionHeading section=Section::Funding/>
         <p class="notice">
-            "Grant programs, amounts and rules change every year. Check the current notice of "
-            "funding before you plan on a figure."
+            {tr(
+                "Grant programs, amounts and rules change every year. Check the current notice of \
+                 funding before you plan on a figure.",
+            )}
         </p>
         <dl class="totals">
             <div>
-                <dt>"Committed or received"</dt>
+                <dt>{tr("Committed or received")}</dt>
                 <dd>{move || dollars(totals.get().committed)}</dd>
             </div>
             <div>
-                <dt>"Planned or applied for"</dt>
+                <dt>{tr("Planned or applied for")}</dt>
                 <dd>{move || dollars(totals.get().pending)}</dd>
             </div>
         </dl>

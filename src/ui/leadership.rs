@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::list_editor::ListEditor;
 use super::widgets::{Linked, QuestionField, SectionHeading, SectionResources};
 use crate::content::{questions_for, Section};
+use crate::lang::tr;
 use crate::model::kinds::RoleKind;
 use crate::model::ListKind;
 use crate::state::PlanState;
@@ -24,9 +25,9 @@ pub fn Leadership() -> impl IntoView {
             view! {
                 <div class="role-guide">
                     <dt>
-                        {role.label()}
+                        {tr(role.label())}
                         <span class="badge" class:badge-ok=filled>
-                            {move || if filled() { "Assigned" } else { "Not assigned" }}
+                            {move || if filled() { tr("Assigned") } else { tr("Not assigned") }}
                         </span>
                     </dt>
                     <dd><Linked text=role.description()/></dd>
@@ -37,14 +38,16 @@ pub fn Leadership() -> impl IntoView {
     view! {
         <SectionHeading section=Section::Leadership/>
         <p>
-            "Different functions need different partners and ways of working. Put roles in "
-            "writing so the partnership survives changes of staff."
+            {tr(
+                "Different functions need different partners and ways of working. Put roles in \
+                 writing so the partnership survives changes of staff.",
+            )}
         </p>
-        <h2>"Key roles"</h2>
+        <h2>{tr("Key roles")}</h2>
         <dl class="role-guides">{roles}</dl>
         <ListEditor kind=ListKind::Roles/>
         <ListEditor kind=ListKind::Subgroups/>
-        <h2>"Decisions"</h2>
+        <h2>{tr("Decisions")}</h2>
         {questions_for(Section::Leadership)
             .map(|question| view! { <QuestionField question/> })
             .collect_view()}

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::widgets::Linked;
 use crate::content::Section;
+use crate::lang::tr;
 use crate::model::fields::{self, spec, Column, FieldSpec, Input, ListSpec};
 use crate::model::items::ProgressNote;
 use crate::model::kinds::Pillar;
@@ -15,8 +16,9 @@ use crate::model::time::{iso_date, readable_date};
 use crate::model::{FieldValue, ListKind, Plan};
 use crate::state::PlanState;
 
-/// A badge shown beside an item's title: `(css class, text)`. Its words say what its colour
-/// does, so it is never colour alone.
+/// A badge shown beside an item's title: `(css class, text)`, the text in English (marked with
+/// `en!`) and shown through `tr`. Its words say what its colour does, so it is never colour
+/// alone.
 pub type Badge = fn(&Plan, &str, i64) -> Option<(&'static str, &'static str)>;
 
 /// Moves focus to the element with this id once the page has been drawn.
@@ -87,7 +89,7 @@ pub fn ListEditor(kind: ListKind, #[prop(optional)] badge: Option<Badge>) -> imp
         searchable.get().then(|| {
             view! {
                 <p class="field list-find">
-                    <label for=find_id.clone()>{format!("Find in {}", spec.plural)}</label>
+                    <label for=find_id.clone()>{crate::tr!("Find in {items}", items = tr(spec.plural))}</label>
                     <input type="search" id=find_id.clone() autocomplete="off"
                         prop:value=move || query.get()
                         on:input=move |ev| query.set(event_target_value(&ev))/>
@@ -103,16 +105,21 @@ pub fn ListEditor(kind: ListKind, #[prop(optional)] badge: Option<Badge>) -> imp
             let searching = !query.with(|q| q.trim().is_empty());
             let filtered = table_view.with(View::is_filtered);
             if searching && s.matching == 0 {
-                format!(
-                    "No {} match \u{201c}{}\u{201d}.",
-                    spec.plural,
-                    query.get().trim()
+                crate::tr!(
+                    "No {items} match \u{201c}{query}\u{201d}.",
+                    items = tr(spec.plural),
+                    query = query.get().trim()
                 )
             } else if filtered && s.matching == 0 && len.get() > 0 {
-                format!("No {} match these filters.", spec.plural)
+                crate::tr!("No {items} match these filters.", items = tr(spec.plural))
             } else if searching || filtered || s.hidden() > 0 {
                 // Of the whole list, not of those the filters keep.
-                format!("Showing {} of {} {}.", s.ids.len(), len.get(), spec.plural)
+                crate::tr!(
+                    "Showing {shown} of {total} {items}.",
+                    shown = crate::lang::number(s.ids.len() as i64),
+                    total = crate::lang::number(len.get() as i64),
+                    items = tr(spec.plural)
+                )
             } else {
                 String::new()
             }
@@ -123,7 +130,7 @@ pub fn ListEditor(kind: ListKind, #[prop(optional)] badge: Option<Badge>) -> imp
         (hidden > 0).then(|| {
             view! {
                 <button type="button" class="secondary" on:click=move |_| limit.update(|l| *l += PAGE)>
-                    {format!("Show {} more", hidden.min(PAGE))}
+                    {crate::trn!(hidden.min(PAGE), "Show {n} more", "Show {n} more")}
                 </button>
             }
         })
@@ -144,7 +151,7 @@ pub fn ListEditor(kind: ListKind, #[prop(optional)] badge: Option<Badge>) -> imp
                 <th scope="col" aria-sort=aria>
                     <button type="button" class="sort"
                         on:click=move |_| table_view.update(|v| v.sort = table::next_sort(v.sort, i))>
-                        {column.label}
+                        {tr(column.label)}
                         <span class="sort-mark" aria-hidden="true">{arrow}</span>
                     </button>
                 </th>
@@ -156,13 +163,13 @@ pub fn ListEditor(kind: ListKind, #[prop(optional)] badge: Option<Badge>) -> imp
     let columns = spec.columns.len();
     view! {
         <section class="list" aria-labelledby=labelled_by>
-            <h2 id=heading_id>{spec.heading}</h2>
+            <h2 id=heading_id>{tr(spec.heading)}</h2>
             <p class="hint"><Linked text=spec.intro/></p>
             <div class="list-tools">
                 {find}
                 {filters}
             </div>
-            {move || (len.get() == 0).then(|| view! { <p class="empty">{spec.empty}</p> })}
+            {move || (len.get() == 0).then(|| view! { <p class="empty">{tr(spec.empty)}</p> })}
             <table class="items-table" aria-labelledby=table_label hidden=move || len.get() == 0>
                 <thead><tr>{headers}</tr></thead>
                 <tbody>
@@ -177,7 +184,7 @@ pub fn ListEditor(kind: ListKind, #[prop(optional)] badge: Option<Badge>) -> imp
                 <span role="status">{count}</span>
                 {more}
             </p>
-            <button type="button" class="add" on:click=add>{format!("Add {}", spec.noun)}</button>
+            <button type="button" class="add" on:click=add>{crate::tr!("Add {item}", item = tr(spec.noun))}</button>
         </section>
     }
 }
@@ -230,7 +237,7 @@ fn filter_bar(kind: ListKind, table_view: RwSignal<View>) -> impl IntoView {
             });
             view! {
                 <p class="field list-filter">
-                    <label for=dom_id.clone()>{format!("Filter by {}", column.label.to_lowercase())}</label>
+                    <label for=dom_id.clone()>{crate::tr!("Filter by {column}", column = tr(column.label).to_lowercase())}</label>
                     <select id=dom_id node_ref=node on:change=move |ev| {
                         let v = event_target_value(&ev);
                         let key = match v.as_str() {
@@ -240,7 +247,7 @@ fn filter_bar(kind: ListKind, table_view: RwSignal<View>) -> impl IntoView {
                         };
                         table_view.update(|view| view.set_filter(i, key));
                     }>
-                        <option value="*">"All"</option>
+                        <option value="*">{tr("All")}</option>
                         {move || options.get().into_iter().map(|(key, label)| {
                             let key = if key.is_empty() { "-".to_owned() } else { key };
                             view! { <option value=key>{label}</option> }
@@ -260,12 +267,12 @@ fn filter_bar(kind: ListKind, table_view: RwSignal<View>) -> impl IntoView {
                         let on = event_target_checked(&ev);
                         table_view.update(|v| v.overdue_only = on);
                     }/>
-                <label for=dom_id>"Overdue only"</label>
+                <label for=dom_id>{tr("Overdue only")}</label>
             </p>
         }
     });
     Some(view! {
-        <div class="list-filters" role="group" aria-label=format!("Filter {}", spec.plural)>
+        <div class="list-filters" role="group" aria-label={crate::tr!("Filter {items}", items = tr(spec.plural))}>
             {selects}
             {overdue}
         </div>
@@ -331,7 +338,7 @@ fn Row(
     });
     let shown_title = move || {
         let t = title.with(|t| t.trim().to_owned());
-        let t = if t.is_empty() { spec.untitled } else { &t };
+        let t = if t.is_empty() { tr(spec.untitled) } else { &t };
         // Long text titles (goals, action items) are cut for the heading.
         match t.char_indices().nth(80) {
             Some((i, _)) => format!("{}…", &t[..i]),
@@ -347,7 +354,7 @@ fn Row(
     });
     let badge_view = move || {
         badge_memo.and_then(|m| m.get()).map(|(class, text)| {
-            view! { <span class=format!("badge {class}")>{text}</span> }
+            view! { <span class={format!("badge {class}")}>{tr(text)}</span> }
         })
     };
     let is_open = Memo::new({
@@ -381,7 +388,7 @@ fn Row(
         .enumerate()
         .map(|(i, column)| {
             let text = move || cells.with(|c| c.1.get(i).cloned().unwrap_or_default());
-            view! { <td data-label=column.label>{text}</td> }
+            view! { <td data-label=tr(column.label)>{text}</td> }
         })
         .collect_view();
     let form = move || {
@@ -408,34 +415,36 @@ fn Row(
                                     type="button"
                                     class="secondary"
                                     disabled=move || sorted.get() || position.get() == 0
-                                    aria-label=move || format!("Move up: {}", shown_title())
+                                    aria-label={move || crate::tr!("Move up: {title}", title = shown_title())}
                                     on:click=move |_| state.move_item(kind, &up, -1)
                                 >
-                                    "Move up"
+                                    {tr("Move up")}
                                 </button>
                                 <button
                                     type="button"
                                     class="secondary"
                                     disabled=move || sorted.get() || (position.get() + 1 >= len.get())
-                                    aria-label=move || format!("Move down: {}", shown_title())
+                                    aria-label={move || crate::tr!("Move down: {title}", title = shown_title())}
                                     on:click=move |_| state.move_item(kind, &down, 1)
                                 >
-                                    "Move down"
+                                    {tr("Move down")}
                                 </button>
                                 <button
                                     type="button"
                                     class="danger"
-                                    aria-label=move || format!("Remove {}: {}", spec.noun, shown_title())
+                                    aria-label={move || {
+                                        crate::tr!("Remove {item}: {title}", item = tr(spec.noun), title = shown_title())
+                                    }}
                                     on:click=move |_| state.remove_item(kind, &remove)
                                 >
-                                    "Remove"
+                                    {tr("Remove")}
                                 </button>
                                 <button type="button" class="close" on:click=move |_| close()>
-                                    "Close"
+                                    {tr("Close")}
                                 </button>
                             </p>
                             {move || sorted.get().then(|| view! {
-                                <p class="hint">"Moving up and down works in the list's own order: choose a sorted column's button until it shows the list order."</p>
+                                <p class="hint">{tr("Moving up and down works in the list's own order: choose a sorted column's button until it shows the list order.")}</p>
                             })}
                         </section>
                     </td>
@@ -486,7 +495,11 @@ fn Field(kind: ListKind, id: String, field: &'static FieldSpec, item: ArcTrigger
     // Advice on what was typed (an email address that is not one): shown beside the field,
     // while the value is kept as typed.
     let advice = Memo::new(move |_| value.with(|v| fields::advice(field.input, &v.text())));
-    let error = Signal::derive(move || error.get().or_else(|| advice.get().map(str::to_owned)));
+    let error = Signal::derive(move || {
+        error
+            .get()
+            .or_else(|| advice.get().map(|a| tr(a).to_owned()))
+    });
     let error_setter = error_set;
     let maybe = |v: String| FieldValue::Maybe((!v.is_empty()).then_some(v));
     let hint_id = format!("{dom_id}-hint");
@@ -502,7 +515,7 @@ fn Field(kind: ListKind, id: String, field: &'static FieldSpec, item: ArcTrigger
         (!ids.is_empty()).then(|| ids.join(" "))
     };
     let hint = (!field.hint.is_empty())
-        .then(|| view! { <p class="hint" id=format!("{dom_id}-hint")>{field.hint}</p> });
+        .then(|| view! { <p class="hint" id={format!("{dom_id}-hint")}>{tr(field.hint)}</p> });
     let error_view = {
         let error_id = format!("{dom_id}-error");
         move || {
@@ -561,7 +574,7 @@ fn Field(kind: ListKind, id: String, field: &'static FieldSpec, item: ArcTrigger
                             Some(n) => { draft.set(None); set(FieldValue::Money(n)) }
                             None => {
                                 draft.set(Some(raw));
-                                error_setter.set(Some("Enter a whole number of dollars, for example 25000.".into()));
+                                error_setter.set(Some(tr("Enter a whole number of dollars, for example 25000.").into()));
                             }
                         }
                     }/>
@@ -576,7 +589,7 @@ fn Field(kind: ListKind, id: String, field: &'static FieldSpec, item: ArcTrigger
                 fixed(move || {
                     options
                         .iter()
-                        .map(|(k, l)| (k.to_string(), l.to_string()))
+                        .map(|(k, l)| (k.to_string(), tr(l).to_string()))
                         .collect()
                 }),
                 text,
@@ -624,7 +637,7 @@ fn Field(kind: ListKind, id: String, field: &'static FieldSpec, item: ArcTrigger
             fixed(|| {
                 Section::ALL
                     .iter()
-                    .map(|s| (s.slug().to_owned(), s.title().to_owned()))
+                    .map(|s| (s.slug().to_owned(), tr(s.title()).to_owned()))
                     .collect()
             }),
             text,
@@ -639,7 +652,7 @@ fn Field(kind: ListKind, id: String, field: &'static FieldSpec, item: ArcTrigger
                     <input type="checkbox" id=dom_id.clone()
                         prop:checked=move || value.get() == FieldValue::Flag(true)
                         on:change=move |ev| set(FieldValue::Flag(event_target_checked(&ev)))/>
-                    <label for=dom_id>{field.label}</label>
+                    <label for=dom_id>{tr(field.label)}</label>
                 </div>
             }
             .into_any();
@@ -651,7 +664,7 @@ fn Field(kind: ListKind, id: String, field: &'static FieldSpec, item: ArcTrigger
                 fixed(|| {
                     Pillar::ALL
                         .iter()
-                        .map(|p| (p.key().to_owned(), p.label().to_owned()))
+                        .map(|p| (p.key().to_owned(), tr(p.label()).to_owned()))
                         .collect()
                 }),
                 value,
@@ -672,7 +685,7 @@ fn Field(kind: ListKind, id: String, field: &'static FieldSpec, item: ArcTrigger
     };
     view! {
         <div class="field">
-            <label for=dom_id>{field.label}</label>
+            <label for=dom_id>{tr(field.label)}</label>
             {hint}
             {control}
             {error_view}
@@ -723,7 +736,7 @@ fn select(
                 let v = event_target_value(&ev);
                 set(FieldValue::Maybe((!v.is_empty()).then_some(v)))
             }>
-            {optional.then(|| view! { <option value="">"— Not chosen —"</option> })}
+            {optional.then(|| view! { <option value="">{tr("— Not chosen —")}</option> })}
             {move || {
                 let chosen = untrack(current);
                 let options = options.get();
@@ -752,11 +765,11 @@ fn key_set(
         let (dom_id, set) = (dom_id.clone(), set.clone());
         view! {
             <fieldset class="field key-set">
-                <legend>{legend}</legend>
+                <legend>{tr(legend)}</legend>
                 {move || {
                     let opts = options.get();
                     if opts.is_empty() {
-                        return view! { <p class="hint">"Add member organizations first."</p> }.into_any();
+                        return view! { <p class="hint">{tr("Add member organizations first.")}</p> }.into_any();
                     }
                     opts.into_iter().map(|(key, label)| {
                         let box_id = format!("{dom_id}-{key}");
@@ -792,7 +805,12 @@ fn key_set(
         view! {
             <details class="field key-set" prop:open=move || open.get()
                 on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
-                <summary>{move || format!("{legend}: {} of {} chosen", chosen(), options.with(Vec::len))}</summary>
+                <summary>{move || crate::tr!(
+                    "{legend}: {chosen} of {total} chosen",
+                    legend = tr(legend),
+                    chosen = crate::lang::number(chosen() as i64),
+                    total = crate::lang::number(options.with(Vec::len) as i64)
+                )}</summary>
                 {move || open.get().then(group.clone())}
             </details>
         }
@@ -833,7 +851,7 @@ fn notes(
                     .map(|(i, n)| {
                         let set = set.clone();
                         let when = readable_date(&n.date);
-                        let label = format!("Remove the note of {when}");
+                        let label = crate::tr!("Remove the note of {date}", date = when);
                         view! {
                             <li>
                                 <strong>{when}</strong>": "{n.text.clone()}" "
@@ -842,7 +860,7 @@ fn notes(
                                         let mut all = current();
                                         if i < all.len() { all.remove(i); }
                                         set(FieldValue::Notes(all));
-                                    }>"Remove note"</button>
+                                    }>{tr("Remove note")}</button>
                             </li>
                         }
                     })
@@ -854,12 +872,12 @@ fn notes(
     let add = move |_| {
         let t = text.get_untracked();
         if t.trim().is_empty() {
-            problem.set(Some("Write the note first."));
+            problem.set(Some(crate::en!("Write the note first.")));
             return;
         }
         let d = date.get_untracked();
         if crate::model::time::parse_date(&d).is_none() {
-            problem.set(Some("Choose the note's date."));
+            problem.set(Some(crate::en!("Choose the note's date.")));
             return;
         }
         problem.set(None);
@@ -871,23 +889,23 @@ fn notes(
     let described = problem_id.clone();
     view! {
         <fieldset class="field notes-field">
-            <legend>{legend}</legend>
+            <legend>{tr(legend)}</legend>
             {list}
             <div class="note-new">
                 <p class="field">
-                    <label for=date_id.clone()>"Date of the note"</label>
+                    <label for=date_id.clone()>{tr("Date of the note")}</label>
                     <input type="date" id=date_id prop:value=move || date.get()
                         on:change=move |ev| date.set(event_target_value(&ev))/>
                 </p>
                 <p class="field">
-                    <label for=text_id.clone()>"New note"</label>
+                    <label for=text_id.clone()>{tr("New note")}</label>
                     <textarea id=text_id rows="2" maxlength="100000"
                         aria-describedby=move || problem.get().map(|_| described.clone())
                         prop:value=move || text.get()
                         on:input=move |ev| text.set(event_target_value(&ev))></textarea>
                 </p>
-                {move || problem.get().map(|p| view! { <p class="field-error" id=problem_id.clone()>{p}</p> })}
-                <button type="button" class="secondary" on:click=add>"Add note"</button>
+                {move || problem.get().map(|p| view! { <p class="field-error" id=problem_id.clone()>{tr(p)}</p> })}
+                <button type="button" class="secondary" on:click=add>{tr("Add note")}</button>
             </div>
         </fieldset>
     }
@@ -913,7 +931,7 @@ fn dates(
                     .map(|(i, d)| {
                         let set = set.clone();
                         let when = readable_date(d);
-                        let label = format!("Remove {when}");
+                        let label = crate::tr!("Remove {date}", date = when);
                         view! {
                             <li>
                                 {when}" "
@@ -922,7 +940,7 @@ fn dates(
                                         let mut all = current();
                                         if i < all.len() { all.remove(i); }
                                         set(FieldValue::Keys(all));
-                                    }>"Remove"</button>
+                                    }>{tr("Remove")}</button>
                             </li>
                         }
                     })
@@ -945,14 +963,14 @@ fn dates(
     };
     view! {
         <fieldset class="field dates-field">
-            <legend>{legend}</legend>
+            <legend>{tr(legend)}</legend>
             <ul class="dates">{list}</ul>
             <p class="field">
-                <label for=new_id.clone()>"Add a date"</label>
+                <label for=new_id.clone()>{tr("Add a date")}</label>
                 <input type="date" id=new_id prop:value=move || new_date.get()
                     on:change=move |ev| new_date.set(event_target_value(&ev))/>
             </p>
-            <button type="button" class="secondary" on:click=add>"Add date"</button>
+            <button type="button" class="secondary" on:click=add>{tr("Add date")}</button>
         </fieldset>
     }
 }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::list_editor::ListEditor;
 use super::widgets::{QuestionField, SectionHeading, SectionResources};
 use crate::content::{questions_for, Section};
+use crate::lang::tr;
 use crate::model::rules::coverage;
 use crate::model::ListKind;
 use crate::state::PlanState;
@@ -15,9 +16,11 @@ pub fn Membership() -> impl IntoView {
     view! {
         <SectionHeading section=Section::Membership/>
         <p>
-            "Commitment is the most important quality in a member, along with the authority to "
-            "commit their organization (OVC Task Force e-Guide). Record organizations here; "
-            "never record survivors."
+            {tr(
+                "Commitment is the most important quality in a member, along with the authority to \
+                 commit their organization (OVC Task Force e-Guide). Record organizations here; \
+                 never record survivors.",
+            )}
         </p>
         {questions_for(Section::Membership)
             .map(|question| view! { <QuestionField question/> })
@@ -46,25 +49,31 @@ fn Coverage() -> impl IntoView {
     let empty = Memo::new(move |_| state.plan.with(|p| p.members.is_empty()));
     view! {
         <section class="coverage" aria-labelledby="coverage-heading">
-            <h2 id="coverage-heading">"Coverage"</h2>
+            <h2 id="coverage-heading">{tr("Coverage")}</h2>
             {move || if empty.get() {
                 // A new roster is not a problem to be alarmed about: say what the check will do.
                 view! {
                     <p>
-                        "Once you add member organizations, this shows which recommended kinds of "
-                        "partner the partnership has, and why the others matter. A partner counts "
-                        "once its status is Committed or MOU signed."
+                        {tr(
+                            "Once you add member organizations, this shows which recommended kinds \
+                             of partner the partnership has, and why the others matter. A partner \
+                             counts once its status is Committed or MOU signed.",
+                        )}
                     </p>
                 }.into_any()
             } else {
                 view! {
                     <p>
                         {move || match missing() {
-                            0 => "Every recommended kind of partner has committed.".to_owned(),
-                            1 => "1 recommended kind of partner has not committed yet.".to_owned(),
-                            n => format!("{n} recommended kinds of partner have not committed yet."),
+                            0 => tr("Every recommended kind of partner has committed.").to_owned(),
+                            n => crate::trn!(
+                                n,
+                                "{n} recommended kind of partner has not committed yet.",
+                                "{n} recommended kinds of partner have not committed yet."
+                            ),
                         }}
-                        " A partner counts once its status is Committed or MOU signed."
+                        " "
+                        {tr("A partner counts once its status is Committed or MOU signed.")}
                     </p>
                     <ul class="coverage-list">
                         {move || {
@@ -74,8 +83,12 @@ fn Coverage() -> impl IntoView {
                                     view! {
                                         <li class=if present { "present" } else { "missing" }>
                                             <span class="mark" aria-hidden="true">{if present { "✓" } else { "!" }}</span>
-                                            <strong>{label}</strong>
-                                            {if present { ": committed".to_owned() } else { format!(": not yet. {why}") }}
+                                            <strong>{tr(label)}</strong>
+                                            {if present {
+                                                tr(": committed").to_owned()
+                                            } else {
+                                                crate::tr!(": not yet. {why}", why = tr(why))
+                                            }}
                                         </li>
                                     }
                                 })

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::charts;
 use super::sharing::import_file;
 use crate::content::Section;
+use crate::lang::tr;
 use crate::model::rules::{
     actions_done, counts, dollars, funding_totals, missing_partners, needs_attention, next_section,
     pillar_grid, pipeline, progress, self_check, timeline, upcoming_deadlines, vacant_roles,
@@ -49,7 +50,10 @@ fn this_month(state: PlanState) -> impl IntoView {
     let attention = move || {
         let mut lines = state.plan.with(|p| needs_attention(p, state.today()));
         if lines.is_empty() {
-            return view! { <p>{format!("Nothing is overdue or due in the next {DUE_SOON_DAYS} days.")}</p> }.into_any();
+            return view! {
+                <p>{crate::tr!("Nothing is overdue or due in the next {days} days.", days = DUE_SOON_DAYS)}</p>
+            }
+            .into_any();
         }
         // The most pressing first; a long backlog is counted, not drawn.
         let more = lines.len().saturating_sub(ATTENTION_SHOWN);
@@ -70,22 +74,22 @@ fn this_month(state: PlanState) -> impl IntoView {
             .zip(owners)
             .map(|(l, owner_id)| {
                 let (class, badge) = match l.urgency {
-                    Urgency::Overdue => ("badge badge-overdue", "Overdue"),
-                    _ => ("badge badge-soon", "Due soon"),
+                    Urgency::Overdue => ("badge badge-overdue", tr("Overdue")),
+                    _ => ("badge badge-soon", tr("Due soon")),
                 };
-                let what = if l.what.is_empty() { "Unnamed action item".to_owned() } else { l.what.clone() };
+                let what = if l.what.is_empty() { tr("Unnamed action item").to_owned() } else { l.what.clone() };
                 let owner = match (l.owner.clone(), owner_id) {
                     (Some(name), Some(id)) => view! {
-                        "Owner: " {item_link(Section::Membership, id, name)}
+                        {tr("Owner:")} " " {item_link(Section::Membership, id, name)}
                     }.into_any(),
-                    _ => view! { "No owner yet" }.into_any(),
+                    _ => view! { {tr("No owner yet")} }.into_any(),
                 };
                 view! {
                     <li class="attention-item">
                         {item_link(Section::Management, l.id.clone(), what)}
                         " " <span class=class>{badge}</span>
                         <br/>
-                        <span class="attention-meta">{owner} {format!(" · due {}", long_date(l.due))}</span>
+                        <span class="attention-meta">{owner} {crate::tr!(" · due {date}", date = long_date(l.due))}</span>
                     </li>
                 }
             })
@@ -94,8 +98,9 @@ fn this_month(state: PlanState) -> impl IntoView {
             <ul class="attention">{items}</ul>
             {(more > 0).then(|| view! {
                 <p>
-                    {format!("And {more} more in ")}
-                    <a href=Route::Section(Section::Management).href()>"Partnership management"</a>
+                    {crate::tr!("And {count} more in", count = more)}
+                    " "
+                    <a href=Route::Section(Section::Management).href()>{tr(Section::Management.title())}</a>
                     "."
                 </p>
             })}
@@ -105,15 +110,18 @@ fn this_month(state: PlanState) -> impl IntoView {
     let roles = move || {
         let vacant = state.plan.with(vacant_roles);
         if vacant.is_empty() {
-            return view! { <p>"Every key role has someone in it."</p> }.into_any();
+            return view! { <p>{tr("Every key role has someone in it.")}</p> }.into_any();
         }
         let items = vacant
             .into_iter()
-            .map(|r| view! { <li>{r.label()}</li> })
+            .map(|r| view! { <li>{tr(r.label())}</li> })
             .collect_view();
         view! {
             <ul class="plain-list">{items}</ul>
-            <p>"Assign them in " <a href=Route::Section(Section::Leadership).href()>"Leadership structure"</a> "."</p>
+            <p>
+                {tr("Assign them in")} " "
+                <a href=Route::Section(Section::Leadership).href()>{tr(Section::Leadership.title())}</a> "."
+            </p>
         }
         .into_any()
     };
@@ -121,16 +129,28 @@ fn this_month(state: PlanState) -> impl IntoView {
         let mut list = state.plan.with(|p| upcoming_deadlines(p, state.today()));
         list.truncate(ATTENTION_SHOWN);
         if list.is_empty() {
-            return view! { <p>{format!("No funding deadline in the next {DEADLINE_DAYS} days.")}</p> }.into_any();
+            return view! {
+                <p>{crate::tr!("No funding deadline in the next {days} days.", days = DEADLINE_DAYS)}</p>
+            }
+            .into_any();
         }
         let items = list
             .into_iter()
             .map(|d| {
-                let name = if d.name.is_empty() { "Unnamed funding source".to_owned() } else { d.name };
+                let name = if d.name.is_empty() {
+                    tr("Unnamed funding source").to_owned()
+                } else {
+                    d.name
+                };
                 view! {
                     <li>
                         {item_link(Section::Funding, d.id, name)}
-                        {format!(": {}, {} ({})", long_date(d.due), dollars(d.amount), d.status.label())}
+                        {crate::tr!(
+                            ": {date}, {amount} ({status})",
+                            date = long_date(d.due),
+                            amount = dollars(d.amount),
+                            status = tr(d.status.label())
+                        )}
                     </li>
                 }
             })
@@ -145,42 +165,55 @@ fn this_month(state: PlanState) -> impl IntoView {
             )
         });
         if !any {
-            return view! { <p>"The self-check has no scores yet. " <a href=Route::Section(Section::Trust).href()>"Score it in Trust and sustainability"</a></p> }.into_any();
+            return view! {
+                <p>
+                    {tr("The self-check has no scores yet.")} " "
+                    <a href=Route::Section(Section::Trust).href()>{tr("Score it in Trust and sustainability")}</a>
+                </p>
+            }
+            .into_any();
         }
         if weak.is_empty() {
-            return view! { <p>"No category averages below 3.5 of 5."</p> }.into_any();
+            return view! { <p>{tr("No category averages below 3.5 of 5.")}</p> }.into_any();
         }
         let items = weak
             .into_iter()
-            .map(|c| view! { <li>{format!("{}: {} of 5", c.category, c.average().unwrap_or_default())}</li> })
+            .map(|c| {
+                let line = crate::tr!(
+                    "{category}: {average} of 5",
+                    category = tr(c.category),
+                    average = c.average().unwrap_or_default()
+                );
+                view! { <li>{line}</li> }
+            })
             .collect_view();
         view! { <ul class="plain-list">{items}</ul> }.into_any()
     };
     let missing = move || {
         let list = state.plan.with(missing_partners);
         if list.is_empty() {
-            return view! { <p>"Every recommended kind of partner has a committed member."</p> }
+            return view! { <p>{tr("Every recommended kind of partner has a committed member.")}</p> }
                 .into_any();
         }
         let items = list
             .into_iter()
-            .map(|n| view! { <li>{n.label}</li> })
+            .map(|n| view! { <li>{tr(n.label)}</li> })
             .collect_view();
         view! {
-            <p class="hint">"A partner counts once it has committed."</p>
+            <p class="hint">{tr("A partner counts once it has committed.")}</p>
             <ul class="plain-list">{items}</ul>
         }
         .into_any()
     };
     view! {
         <section class="this-month" aria-labelledby="this-month-heading">
-            <h2 id="this-month-heading">"This month"</h2>
+            <h2 id="this-month-heading">{tr("This month")}</h2>
             <div class="dashboard">
-                <Panel id="attention" heading="Overdue and due soon">{attention}</Panel>
-                <Panel id="roles" heading="Key roles not filled">{roles}</Panel>
-                <Panel id="deadlines" heading="Funding deadlines">{deadlines}</Panel>
-                <Panel id="weakest" heading="Weakest self-check categories">{weakest}</Panel>
-                <Panel id="missing" heading="Sectors still missing">{missing}</Panel>
+                <Panel id="attention" heading={tr("Overdue and due soon")}>{attention}</Panel>
+                <Panel id="roles" heading={tr("Key roles not filled")}>{roles}</Panel>
+                <Panel id="deadlines" heading={tr("Funding deadlines")}>{deadlines}</Panel>
+                <Panel id="weakest" heading={tr("Weakest self-check categories")}>{weakest}</Panel>
+                <Panel id="missing" heading={tr("Sectors still missing")}>{missing}</Panel>
             </div>
         </section>
     }
@@ -209,10 +242,12 @@ pub fn Overview() -> impl IntoView {
                     let p = progress(plan, section);
                     view! {
                         <li class="progress-row">
-                            <a href=Route::Section(section).href()>{section.title()}</a>
+                            <a href=Route::Section(section).href()>{tr(section.title())}</a>
                             <progress max=p.total.max(1) value=p.answered
-                                aria-label=format!("{} progress", section.title())></progress>
-                            <span class="progress-text">{format!("{} of {} done", p.answered, p.total)}</span>
+                                aria-label={crate::tr!("{section} progress", section = tr(section.title()))}></progress>
+                            <span class="progress-text">
+                                {crate::tr!("{done} of {total} done", done = p.answered, total = p.total)}
+                            </span>
                         </li>
                     }
                 })
@@ -224,16 +259,22 @@ pub fn Overview() -> impl IntoView {
         let c = state.plan.with(|p| counts(p, state.today()));
         let (done, all) = state.plan.with(actions_done);
         view! {
-            {stat("Member organizations", c.members.to_string())}
-            {stat("Open action items", c.open_actions.to_string())}
-            {stat("Overdue action items", c.overdue.to_string())}
-            {stat("Funding committed", dollars(c.funding.committed))}
+            {stat(tr("Member organizations"), c.members.to_string())}
+            {stat(tr("Open action items"), c.open_actions.to_string())}
+            {stat(tr("Overdue action items"), c.overdue.to_string())}
+            {stat(tr("Funding committed"), dollars(c.funding.committed))}
             <div class="stat">
-                <dt>"Action items done"</dt>
+                <dt>{tr("Action items done")}</dt>
                 <dd>
-                    <span class="stat-value">{format!("{done} of {all}")}</span>
+                    <span class="stat-value">
+                        {crate::tr!(
+                            "{done} of {total}",
+                            done = done,
+                            total = all
+                        )}
+                    </span>
                     {(all > 0).then(|| view! {
-                        <meter min="0" max=all value=done aria-label="Action items done"></meter>
+                        <meter min="0" max=all value=done aria-label={tr("Action items done")}></meter>
                     })}
                 </dd>
             </div>
@@ -258,37 +299,45 @@ pub fn Overview() -> impl IntoView {
         }
     };
     view! {
-        <h1 tabindex="-1">"Overview"</h1>
-        <p class="promise">"Your plan never leaves this device unless you export it."</p>
+        <h1 tabindex="-1">{tr("Overview")}</h1>
+        <p class="promise">{tr("Your plan never leaves this device unless you export it.")}</p>
         {move || welcome.get().then(|| view! {
             <section class="welcome banner" aria-labelledby="welcome-heading">
-                <h2 id="welcome-heading">"Welcome"</h2>
+                <h2 id="welcome-heading">{tr("Welcome")}</h2>
                 <p>
-                    "There is no plan on this device yet. If you have worked on a plan before, on "
-                    "another computer or before this browser's data was cleared, import your latest "
-                    "exported file. Otherwise, start with "
-                    <a href="#/define">"Define your partnership"</a> "."
+                    {tr(
+                        "There is no plan on this device yet. If you have worked on a plan before, \
+                         on another computer or before this browser's data was cleared, import \
+                         your latest exported file.",
+                    )}
+                    " " {tr("Otherwise, start with")} " "
+                    <a href="#/define">{tr(Section::Define.title())}</a> "."
                 </p>
                 <span class="file-button">
                     <input type="file" id="welcome-import" accept=".json,application/json,text/plain" on:change=on_pick/>
-                    <label for="welcome-import">"Import your latest exported file"</label>
+                    <label for="welcome-import">{tr("Import your latest exported file")}</label>
                 </span>
             </section>
         })}
         <p class="next-step">
             {move || match state.plan.with(next_section) {
                 Some(s) => view! {
-                    "Next step: " <a href=Route::Section(s).href()>{s.title()}</a> " — " {s.lead_question()}
+                    {tr("Next step:")} " " <a href=Route::Section(s).href()>{tr(s.title())}</a>
+                    " — " {tr(s.lead_question())}
                 }.into_any(),
-                None => view! { "Every section has an answer. Review the " <a href="#/print">"printable plan"</a> " with your partners." }.into_any(),
+                None => view! {
+                    {tr("Every section has an answer.")} " " {tr("Review the")} " "
+                    <a href="#/print">{tr("printable plan")}</a> " " {tr("with your partners.")}
+                }
+                .into_any(),
             }}
         </p>
         {this_month(state)}
-        <h2>"At a glance"</h2>
+        <h2>{tr("At a glance")}</h2>
         <dl class="stats">{stats}</dl>
-        <h2>"Charts"</h2>
+        <h2>{tr("Charts")}</h2>
         {chart_views(state)}
-        <h2>"Progress"</h2>
+        <h2>{tr("Progress")}</h2>
         <ol class="progress-list">{rows}</ol>
     }
 }

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::content::guidance::RESOURCES;
 use crate::content::{Question, Section};
+use crate::lang::tr;
 use crate::model::link::safe_href;
 use crate::state::PlanState;
 
@@ -37,7 +38,7 @@ pub fn QuestionField(question: &'static Question) -> impl IntoView {
                             prop:checked=move || value.with(|v| v == key)
                             on:change=move |_| state.set_answer(question.id, key)
                         />
-                        <label for=radio_id>{label}</label>
+                        <label for=radio_id>{tr(label)}</label>
                     </div>
                 }
             })
@@ -45,7 +46,7 @@ pub fn QuestionField(question: &'static Question) -> impl IntoView {
         let described = hint_id.clone();
         return view! {
             <fieldset class="field choices" aria-describedby=described>
-                <legend>{question.label}</legend>
+                <legend>{tr(question.label)}</legend>
                 <p class="hint" id=hint_id><Linked text=question.hint/></p>
                 {radios}
                 <button
@@ -54,7 +55,7 @@ pub fn QuestionField(question: &'static Question) -> impl IntoView {
                     hidden=move || value.with(String::is_empty)
                     on:click=move |_| state.set_answer(question.id, "")
                 >
-                    {format!("Clear answer: {}", question.label)}
+                    {crate::tr!("Clear answer: {question}", question = tr(question.label))}
                 </button>
             </fieldset>
         }
@@ -62,7 +63,7 @@ pub fn QuestionField(question: &'static Question) -> impl IntoView {
     }
     view! {
         <div class="field">
-            <label for=id.clone()>{question.label}</label>
+            <label for=id.clone()>{tr(question.label)}</label>
             <p class="hint" id=hint_id.clone()><Linked text=question.hint/></p>
             <textarea
                 id=id
@@ -81,8 +82,8 @@ pub fn QuestionField(question: &'static Question) -> impl IntoView {
 #[component]
 pub fn SectionHeading(section: Section) -> impl IntoView {
     view! {
-        <h1 tabindex="-1">{section.title()}</h1>
-        <p class="lead">{section.lead_question()}</p>
+        <h1 tabindex="-1">{tr(section.title())}</h1>
+        <p class="lead">{tr(section.lead_question())}</p>
     }
 }
 
@@ -100,7 +101,7 @@ pub fn SafeLink(
         .unwrap_or_else(|| url.clone());
     // Where it goes and whose it is, as one text after the link or the plain text.
     let mark = if added {
-        " · added to this plan, not checked"
+        tr(" · added to this plan, not checked")
     } else {
         ""
     };
@@ -139,10 +140,10 @@ pub fn SectionResources(section: Section) -> impl IntoView {
         })
     };
     view! {
-        <aside class="resources" aria-label=format!("Resources for {}", section.title())>
-            <h2>"Resources"</h2>
+        <aside class="resources" aria-label={crate::tr!("Resources for {section}", section = tr(section.title()))}>
+            <h2>{tr("Resources")}</h2>
             <ul>{built_in} {own}</ul>
-            <p><a href="#/resources">"All resources, and adding your own"</a></p>
+            <p><a href="#/resources">{tr("All resources, and adding your own")}</a></p>
         </aside>
     }
 }
@@ -150,11 +151,12 @@ pub fn SectionResources(section: Section) -> impl IntoView {
 /// Guidance text with glossary terms linked to their entries.
 #[component]
 pub fn Linked(text: &'static str) -> impl IntoView {
-    crate::content::glossary::link_terms(text)
+    // `tr` of text already in the current language returns it as it is.
+    crate::content::glossary::link_terms(tr(text))
         .into_iter()
         .map(|(part, term)| match term {
             Some(id) => {
-                view! { <a href=format!("#/glossary/{id}") class="term">{part}</a> }.into_any()
+                view! { <a href={format!("#/glossary/{id}")} class="term">{part}</a> }.into_any()
             }
             None => part.into_any(),
         })
@@ -166,9 +168,14 @@ pub fn Linked(text: &'static str) -> impl IntoView {
 pub fn ResourceItem(resource: &'static crate::content::guidance::BuiltInResource) -> impl IntoView {
     view! {
         <li>
-            <SafeLink url=resource.url.to_owned() text=resource.title/>
-            " — " {resource.detail}
-            <span class="checked">" (source last checked " {resource.checked} ")"</span>
+            <SafeLink url=resource.url.to_owned() text=tr(resource.title)/>
+            " — " {tr(resource.detail)}
+            <span class="checked">
+                {crate::tr!(
+                    " (source last checked {date})",
+                    date = resource.checked
+                )}
+            </span>
         </li>
     }
 }
