@@ -37,7 +37,7 @@ pub fn QuestionField(question: &'static Question) -> impl IntoView {
                             prop:checked=move || value.with(|v| v == key)
                             on:change=move |_| state.set_answer(question.id, key)
                         />
-                        <label for=radio_id>{label}</label>
+                        <label for=radio_id>{crate::lang::tr(label)}</label>
                     </div>
                 }
             })
@@ -45,8 +45,8 @@ pub fn QuestionField(question: &'static Question) -> impl IntoView {
         let described = hint_id.clone();
         return view! {
             <fieldset class="field choices" aria-describedby=described>
-                <legend>{question.label}</legend>
-                <p class="hint" id=hint_id><Linked text=question.hint/></p>
+                <legend>{crate::lang::tr(question.label)}</legend>
+                <p class="hint" id=hint_id><Linked text=crate::lang::tr(question.hint)/></p>
                 {radios}
                 <button
                     type="button"
@@ -62,8 +62,8 @@ pub fn QuestionField(question: &'static Question) -> impl IntoView {
     }
     view! {
         <div class="field">
-            <label for=id.clone()>{question.label}</label>
-            <p class="hint" id=hint_id.clone()><Linked text=question.hint/></p>
+            <label for=id.clone()>{crate::lang::tr(question.label)}</label>
+            <p class="hint" id=hint_id.clone()><Linked text=crate::lang::tr(question.hint)/></p>
             <textarea
                 id=id
                 rows="4"
@@ -166,8 +166,8 @@ pub fn Linked(text: &'static str) -> impl IntoView {
 pub fn ResourceItem(resource: &'static crate::content::guidance::BuiltInResource) -> impl IntoView {
     view! {
         <li>
-            <SafeLink url=resource.url.to_owned() text=resource.title/>
-            " — " {resource.detail}
+            <SafeLink url=resource.url.to_owned() text=crate::lang::tr(resource.title)/>
+            " — " {crate::lang::tr(resource.detail)}
             <span class="checked">" (source last checked " {resource.checked} ")"</span>
         </li>
     }
