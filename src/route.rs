@@ -1,6 +1,7 @@
 //! Hash routes (`#/define`), so the app works from any static host and any sub-path.
 
 use crate::content::Section;
+use crate::lang::tr;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -74,20 +75,20 @@ impl Route {
 
     pub fn title(self) -> &'static str {
         match self {
-            Route::Overview => "Overview",
+            Route::Overview => tr("Overview"),
             Route::Section(s) => s.title(),
-            Route::Resources => "Resources",
-            Route::Plans => "Your plans",
-            Route::Safety => "Safety and privacy",
-            Route::Glossary => "Glossary",
-            Route::Print => "Printable plan",
-            Route::PrintSummary => "Two-page summary",
-            Route::Mou => "MOU draft",
-            Route::Merge => "Merge a colleague\u{2019}s copy",
-            Route::Assessment => "Ask every member",
-            Route::Answer => "Answer a self-assessment",
-            Route::Meetings => "Meetings",
-            Route::Report => "Yearly report",
+            Route::Resources => tr("Resources"),
+            Route::Plans => tr("Your plans"),
+            Route::Safety => tr("Safety and privacy"),
+            Route::Glossary => tr("Glossary"),
+            Route::Print => tr("Printable plan"),
+            Route::PrintSummary => tr("Two-page summary"),
+            Route::Mou => tr("MOU draft"),
+            Route::Merge => tr("Merge a colleague\u{2019}s copy"),
+            Route::Assessment => tr("Ask every member"),
+            Route::Answer => tr("Answer a self-assessment"),
+            Route::Meetings => tr("Meetings"),
+            Route::Report => tr("Yearly report"),
         }
     }
 

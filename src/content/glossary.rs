@@ -7,122 +7,142 @@ pub struct Term {
     pub term: &'static str,
     /// Words in running text that mean this term (matched whole, case as written).
     pub matches: &'static [&'static str],
+    /// The same in Spanish text (the catalogue's words for the term), used while the app speaks
+    /// Spanish.
+    pub matches_es: &'static [&'static str],
     pub meaning: &'static str,
 }
 
 pub const GLOSSARY: &[Term] = &[
     Term {
         id: "four-ps",
-        term: "4 Ps",
+        term: crate::en!("4 Ps"),
         matches: &["4 Ps"],
-        meaning: "Prevention, protection, prosecution and partnership: the four kinds of \
+        matches_es: &["4 P"],
+        meaning: crate::en!("Prevention, protection, prosecution and partnership: the four kinds of \
                   anti-trafficking work. Colorado's partnerships use them to see which kinds of \
-                  work each member and function serves.",
+                  work each member and function serves."),
     },
     Term {
         id: "fiscal-agent",
-        term: "Fiscal agent",
+        term: crate::en!("Fiscal agent"),
         matches: &["fiscal agent", "Fiscal Agent"],
+        matches_es: &["agente fiscal", "Agente fiscal", "agentes fiscales", "Administración de fondos", "administración de fondos"],
         meaning:
-            "An organization, usually a tax-exempt nonprofit, that receives and manages money \
-                  for a partnership that cannot hold funds itself, and answers for how it is spent.",
+            crate::en!("An organization, usually a tax-exempt nonprofit, that receives and manages money \
+                  for a partnership that cannot hold funds itself, and answers for how it is spent."),
     },
     Term {
         id: "mdt",
-        term: "MDT (Multidisciplinary Team)",
+        term: crate::en!("MDT (Multidisciplinary Team)"),
         matches: &["MDT", "MDTs", "Multidisciplinary Teams"],
-        meaning: "A standing team of professionals from different agencies, such as police, \
-                  prosecutors, child welfare and victim advocates, who work cases together.",
+        matches_es: &["MDT", "MDTs", "equipo multidisciplinario", "Equipo multidisciplinario", "equipos multidisciplinarios", "Equipos multidisciplinarios"],
+        meaning: crate::en!("A standing team of professionals from different agencies, such as police, \
+                  prosecutors, child welfare and victim advocates, who work cases together."),
     },
     Term {
         id: "mou",
-        term: "MOU (memorandum of understanding)",
+        term: crate::en!("MOU (memorandum of understanding)"),
         matches: &["MOU", "MOUs", "memorandum of understanding"],
+        matches_es: &["MOU", "MOUs", "memorando de entendimiento", "Memorando de entendimiento", "memorandos de entendimiento", "memorando", "Memorando", "memorandos"],
         meaning:
-            "A written agreement in which partner organizations set out what they intend to do \
-                  together and who is responsible for what. Usually not a binding contract.",
+            crate::en!("A written agreement in which partner organizations set out what they intend to do \
+                  together and who is responsible for what. Usually not a binding contract."),
     },
     Term {
         id: "sart",
-        term: "SART (Sexual Assault Response Team)",
+        term: crate::en!("SART (Sexual Assault Response Team)"),
         matches: &["SART", "SARTs", "Sexual Assault Response Teams"],
-        meaning: "A local team of agencies that respond together to sexual assault: advocates, \
-                  medical examiners, police and prosecutors.",
+        matches_es: &["SART", "SARTs", "equipo de respuesta a la agresión sexual", "Equipo de respuesta a la agresión sexual", "equipos de respuesta a la agresión sexual", "Equipos de respuesta a la agresión sexual"],
+        meaning: crate::en!("A local team of agencies that respond together to sexual assault: advocates, \
+                  medical examiners, police and prosecutors."),
     },
     Term {
         id: "survivor-informed",
-        term: "Survivor-informed",
+        term: crate::en!("Survivor-informed"),
         matches: &["survivor-informed", "Survivor-informed"],
+        matches_es: &["informado por sobrevivientes", "informada por sobrevivientes", "informados por sobrevivientes", "informadas por sobrevivientes", "Informado por sobrevivientes", "Informada por sobrevivientes"],
         meaning:
-            "Shaped by meaningful, paid input from a diverse group of survivors at every stage: \
-                  planning, delivery and evaluation.",
+            crate::en!("Shaped by meaningful, paid input from a diverse group of survivors at every stage: \
+                  planning, delivery and evaluation."),
     },
     Term {
         id: "trauma-informed",
-        term: "Trauma-informed",
+        term: crate::en!("Trauma-informed"),
         matches: &["trauma-informed", "Trauma-informed"],
-        meaning: "Working in a way that recognizes the effects of trauma and avoids causing more: \
-                  safety, trust, peer support, shared power, choice, and attention to culture.",
+        matches_es: &["informado sobre el trauma", "informada sobre el trauma", "informados sobre el trauma", "informadas sobre el trauma", "Informado sobre el trauma", "Informada sobre el trauma"],
+        meaning: crate::en!("Working in a way that recognizes the effects of trauma and avoids causing more: \
+                  safety, trust, peer support, shared power, choice, and attention to culture."),
     },
     Term {
         id: "lcht",
-        term: "LCHT (Laboratory to Combat Human Trafficking)",
+        term: crate::en!("LCHT (Laboratory to Combat Human Trafficking)"),
         matches: &["LCHT"],
-        meaning: "A Denver nonprofit that researches human trafficking in Colorado and wrote the Partnership Toolkit this planner follows.",
+        matches_es: &["LCHT"],
+        meaning: crate::en!("A Denver nonprofit that researches human trafficking in Colorado and wrote the Partnership Toolkit this planner follows."),
     },
     Term {
         id: "ovc",
-        term: "OVC (Office for Victims of Crime)",
+        term: crate::en!("OVC (Office for Victims of Crime)"),
         matches: &["OVC"],
-        meaning: "The office of the U.S. Department of Justice that funds and guides services for victims of crime, including the Human Trafficking Task Force e-Guide and task force grants.",
+        matches_es: &["OVC"],
+        meaning: crate::en!("The office of the U.S. Department of Justice that funds and guides services for victims of crime, including the Human Trafficking Task Force e-Guide and task force grants."),
     },
     Term {
         id: "nhttac",
-        term: "NHTTAC (National Human Trafficking Training and Technical Assistance Center)",
+        term: crate::en!("NHTTAC (National Human Trafficking Training and Technical Assistance Center)"),
         matches: &["NHTTAC"],
-        meaning: "A federal center (U.S. Department of Health and Human Services) that offers free training and technical assistance on human trafficking, including on survivor-informed practice.",
+        matches_es: &["NHTTAC"],
+        meaning: crate::en!("A federal center (U.S. Department of Health and Human Services) that offers free training and technical assistance on human trafficking, including on survivor-informed practice."),
     },
     Term {
         id: "samhsa",
-        term: "SAMHSA (Substance Abuse and Mental Health Services Administration)",
+        term: crate::en!("SAMHSA (Substance Abuse and Mental Health Services Administration)"),
         matches: &["SAMHSA"],
-        meaning: "The federal agency behind the widely used principles of a trauma-informed approach.",
+        matches_es: &["SAMHSA"],
+        meaning: crate::en!("The federal agency behind the widely used principles of a trauma-informed approach."),
     },
     Term {
         id: "ecm",
-        term: "ECM (Enhanced Collaborative Model)",
+        term: crate::en!("ECM (Enhanced Collaborative Model)"),
         matches: &["ECM", "Enhanced Collaborative Model"],
-        meaning: "OVC's grant program for anti-trafficking task forces that pair law enforcement with victim services. It usually asks the partners to match part of the award.",
+        matches_es: &["ECM", "Modelo de Colaboración Mejorada"],
+        meaning: crate::en!("OVC's grant program for anti-trafficking task forces that pair law enforcement with victim services. It usually asks the partners to match part of the award."),
     },
     Term {
         id: "voca",
-        term: "VOCA (Victims of Crime Act)",
+        term: crate::en!("VOCA (Victims of Crime Act)"),
         matches: &["VOCA"],
-        meaning: "The federal law whose Crime Victims Fund pays for victim services; states pass VOCA money on to local programs as subgrants, often with a match requirement.",
+        matches_es: &["VOCA"],
+        meaning: crate::en!("The federal law whose Crime Victims Fund pays for victim services; states pass VOCA money on to local programs as subgrants, often with a match requirement."),
     },
     Term {
         id: "lgbtq",
-        term: "LGBTQ",
+        term: crate::en!("LGBTQ"),
         matches: &["LGBTQ", "LGBTQ+"],
-        meaning: "Lesbian, gay, bisexual, transgender and queer or questioning people.",
+        matches_es: &["LGBTQ", "LGBTQ+"],
+        meaning: crate::en!("Lesbian, gay, bisexual, transgender and queer or questioning people."),
     },
     Term {
         id: "fbi",
-        term: "FBI (Federal Bureau of Investigation)",
+        term: crate::en!("FBI (Federal Bureau of Investigation)"),
         matches: &["FBI"],
-        meaning: "The federal law enforcement agency that investigates trafficking across state lines and leads some task forces.",
+        matches_es: &["FBI"],
+        meaning: crate::en!("The federal law enforcement agency that investigates trafficking across state lines and leads some task forces."),
     },
     Term {
         id: "hsi",
-        term: "HSI (Homeland Security Investigations)",
+        term: crate::en!("HSI (Homeland Security Investigations)"),
         matches: &["HSI"],
-        meaning: "The investigative arm of the U.S. Department of Homeland Security; it investigates trafficking, including labor trafficking and cases across borders.",
+        matches_es: &["HSI"],
+        meaning: crate::en!("The investigative arm of the U.S. Department of Homeland Security; it investigates trafficking, including labor trafficking and cases across borders."),
     },
     Term {
         id: "ems",
-        term: "EMS (emergency medical services)",
+        term: crate::en!("EMS (emergency medical services)"),
         matches: &["EMS"],
-        meaning: "Ambulance crews and paramedics: first responders who may meet people being trafficked.",
+        matches_es: &["EMS", "servicios médicos de emergencia"],
+        meaning: crate::en!("Ambulance crews and paramedics: first responders who may meet people being trafficked."),
     },
 ];
 
@@ -133,13 +153,19 @@ pub fn term(id: &str) -> Option<&'static Term> {
 /// Splits `text` into plain runs and glossary terms: `(text, Some(term id))` for a term.
 /// Only whole words match, and each term is linked once (its first appearance).
 pub fn link_terms(text: &str) -> Vec<(&str, Option<&'static str>)> {
+    link_terms_in(text, crate::lang::current() == crate::lang::Lang::Es)
+}
+
+/// `link_terms` with the English (`matches`) or the Spanish words (`matches_es`).
+fn link_terms_in(text: &str, spanish: bool) -> Vec<(&str, Option<&'static str>)> {
     let mut parts = Vec::new();
     let mut linked: Vec<&str> = Vec::new();
     let mut rest = text;
     'scan: while !rest.is_empty() {
         let mut best: Option<(usize, usize, &'static str)> = None;
         for t in GLOSSARY.iter().filter(|t| !linked.contains(&t.id)) {
-            for m in t.matches {
+            let words = if spanish { t.matches_es } else { t.matches };
+            for m in words {
                 let mut from = 0;
                 while let Some(i) = rest[from..].find(m).map(|i| i + from) {
                     let end = i + m.len();
@@ -205,6 +231,43 @@ mod tests {
             "not inside words"
         );
         assert_eq!(link_terms("").len(), 0);
+    }
+
+    #[test]
+    fn links_spanish_terms_in_spanish_text() {
+        let text = "Firmen un memorando de entendimiento (MOU) con el equipo multidisciplinario.";
+        let linked: Vec<_> = link_terms_in(text, true)
+            .into_iter()
+            .filter_map(|(t, id)| id.map(|id| (t, id)))
+            .collect();
+        assert_eq!(
+            linked,
+            [
+                ("memorando de entendimiento", "mou"),
+                ("equipo multidisciplinario", "mdt")
+            ]
+        );
+        assert!(link_terms_in("a fiscal agent", true)
+            .iter()
+            .all(|p| p.1.is_none()));
+    }
+
+    /// Each term's Spanish name (from the catalogue) is one the Spanish linker finds, so a term
+    /// named in Spanish guidance links to its entry as it does in English.
+    #[test]
+    fn every_term_has_spanish_words_that_its_spanish_name_uses() {
+        let catalogue: std::collections::HashMap<String, String> =
+            serde_json::from_str(include_str!("../../lang/es/content.json")).unwrap_or_default();
+        for t in GLOSSARY {
+            let spanish = catalogue
+                .get(t.term)
+                .unwrap_or_else(|| panic!("no Spanish for {}", t.term));
+            assert!(
+                t.matches_es.iter().any(|m| spanish.contains(m)),
+                "{spanish} has none of {:?}",
+                t.matches_es
+            );
+        }
     }
 
     /// The words in the string literals of a Rust source file that are written in capitals

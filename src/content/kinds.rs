@@ -10,7 +10,7 @@ pub trait Vocabulary: Copy + 'static {
 /// Declares a vocabulary: an enum with its stable file names (serde's names for its variants,
 /// also used as form values) and its labels, plus `ALL`.
 macro_rules! vocabulary {
-    ($(#[$doc:meta])* $name:ident { $($variant:ident = $key:literal : $label:literal,)+ }) => {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident = $key:literal : $label:expr,)+ }) => {
         $(#[$doc])*
         #[derive(
             Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord,
@@ -25,8 +25,9 @@ macro_rules! vocabulary {
             pub fn key(self) -> &'static str {
                 match self { $($name::$variant => $key,)+ }
             }
+            /// The label in the current language (the English is the catalogue's key).
             pub fn label(self) -> &'static str {
-                match self { $($name::$variant => $label,)+ }
+                $crate::lang::tr(match self { $($name::$variant => $label,)+ })
             }
             pub fn from_key(key: &str) -> Option<$name> {
                 Self::ALL.iter().copied().find(|v| v.key() == key)
@@ -46,10 +47,10 @@ macro_rules! vocabulary {
 vocabulary! {
     /// The "4 Ps" Colorado's partnerships use (LCHT; Colorado Human Trafficking Council).
     Pillar {
-        Prevention = "prevention": "Prevention",
-        Protection = "protection": "Protection",
-        Prosecution = "prosecution": "Prosecution",
-        Partnership = "partnership": "Partnership",
+        Prevention = "prevention": crate::en!("Prevention"),
+        Protection = "protection": crate::en!("Protection"),
+        Prosecution = "prosecution": crate::en!("Prosecution"),
+        Partnership = "partnership": crate::en!("Partnership"),
     }
 }
 
@@ -57,103 +58,103 @@ vocabulary! {
     /// Kinds of member organization: the seed's list (LCHT, Partnership 101) and the OVC Task
     /// Force e-Guide's enforcement and support partners.
     Sector {
-        LawEnforcement = "law_enforcement": "Law enforcement (police, sheriff, state patrol)",
-        FederalLawEnforcement = "federal_law_enforcement": "Federal law enforcement (FBI, HSI)",
-        Prosecution = "prosecution": "Prosecution (district attorney, attorney general, U.S. Attorney)",
-        VictimServices = "victim_services": "Direct victim services",
-        DomesticViolence = "domestic_violence": "Domestic violence services",
-        SexualAssault = "sexual_assault": "Sexual assault services",
-        ChildAbuse = "child_abuse": "Child abuse and neglect services",
-        ChildWelfare = "child_welfare": "Child welfare",
-        HumanServices = "human_services": "County human services or public health",
-        HealthCare = "health_care": "Health care provider",
-        FirstResponders = "first_responders": "First responders (fire, EMS)",
-        LegalServices = "legal_services": "Legal services (civil, immigration)",
-        Immigrant = "immigrant": "Immigrant resources and rights",
-        Labor = "labor": "Labor department or wage enforcement",
-        Homelessness = "homelessness": "Homelessness and youth services",
-        JuvenileJustice = "juvenile_justice": "Juvenile justice and diversion",
-        CommunityAdvocates = "community_advocates": "Community-based advocates",
-        SurvivorLed = "survivor_led": "Survivor-led organization",
-        FaithBased = "faith_based": "Faith-based organization",
-        Business = "business": "Business or employer",
-        Education = "education": "School, college or researchers",
-        Tribal = "tribal": "Tribal government or organization",
-        Other = "other": "Other",
+        LawEnforcement = "law_enforcement": crate::en!("Law enforcement (police, sheriff, state patrol)"),
+        FederalLawEnforcement = "federal_law_enforcement": crate::en!("Federal law enforcement (FBI, HSI)"),
+        Prosecution = "prosecution": crate::en!("Prosecution (district attorney, attorney general, U.S. Attorney)"),
+        VictimServices = "victim_services": crate::en!("Direct victim services"),
+        DomesticViolence = "domestic_violence": crate::en!("Domestic violence services"),
+        SexualAssault = "sexual_assault": crate::en!("Sexual assault services"),
+        ChildAbuse = "child_abuse": crate::en!("Child abuse and neglect services"),
+        ChildWelfare = "child_welfare": crate::en!("Child welfare"),
+        HumanServices = "human_services": crate::en!("County human services or public health"),
+        HealthCare = "health_care": crate::en!("Health care provider"),
+        FirstResponders = "first_responders": crate::en!("First responders (fire, EMS)"),
+        LegalServices = "legal_services": crate::en!("Legal services (civil, immigration)"),
+        Immigrant = "immigrant": crate::en!("Immigrant resources and rights"),
+        Labor = "labor": crate::en!("Labor department or wage enforcement"),
+        Homelessness = "homelessness": crate::en!("Homelessness and youth services"),
+        JuvenileJustice = "juvenile_justice": crate::en!("Juvenile justice and diversion"),
+        CommunityAdvocates = "community_advocates": crate::en!("Community-based advocates"),
+        SurvivorLed = "survivor_led": crate::en!("Survivor-led organization"),
+        FaithBased = "faith_based": crate::en!("Faith-based organization"),
+        Business = "business": crate::en!("Business or employer"),
+        Education = "education": crate::en!("School, college or researchers"),
+        Tribal = "tribal": crate::en!("Tribal government or organization"),
+        Other = "other": crate::en!("Other"),
     }
 }
 
 vocabulary! {
     /// Where a member organization stands, from first idea to signed agreement.
     MemberStatus {
-        Identified = "identified": "Identified",
-        Invited = "invited": "Invited",
-        Committed = "committed": "Committed",
-        MouSigned = "mou_signed": "MOU signed",
+        Identified = "identified": crate::en!("Identified"),
+        Invited = "invited": crate::en!("Invited"),
+        Committed = "committed": crate::en!("Committed"),
+        MouSigned = "mou_signed": crate::en!("MOU signed"),
     }
 }
 
 vocabulary! {
     /// Existing networks to link with (LCHT, Partnership 101).
     NetworkKind {
-        Mdt = "mdt": "Multidisciplinary Team (MDT)",
-        Sart = "sart": "Sexual Assault Response Team (SART)",
-        Coalition = "coalition": "Another coalition or task force",
-        Other = "other": "Other network",
+        Mdt = "mdt": crate::en!("Multidisciplinary Team (MDT)"),
+        Sart = "sart": crate::en!("Sexual Assault Response Team (SART)"),
+        Coalition = "coalition": crate::en!("Another coalition or task force"),
+        Other = "other": crate::en!("Other network"),
     }
 }
 
 vocabulary! {
     /// The seed's key leadership roles.
     RoleKind {
-        Coordinator = "coordinator": "Coordinator",
-        Facilitator = "facilitator": "Facilitator",
-        Chairperson = "chairperson": "Chairperson",
-        FiscalAgent = "fiscal_agent": "Fiscal Agent",
-        SubjectMatterExpert = "subject_matter_expert": "Subject Matter Expert",
-        MemberAgencyLeadership = "member_agency_leadership": "Member Agency Leadership",
+        Coordinator = "coordinator": crate::en!("Coordinator"),
+        Facilitator = "facilitator": crate::en!("Facilitator"),
+        Chairperson = "chairperson": crate::en!("Chairperson"),
+        FiscalAgent = "fiscal_agent": crate::en!("Fiscal Agent"),
+        SubjectMatterExpert = "subject_matter_expert": crate::en!("Subject Matter Expert"),
+        MemberAgencyLeadership = "member_agency_leadership": crate::en!("Member Agency Leadership"),
     }
 }
 
 vocabulary! {
     ActionStatus {
-        NotStarted = "not_started": "Not started",
-        InProgress = "in_progress": "In progress",
-        Blocked = "blocked": "Blocked",
-        InReview = "in_review": "In review",
-        Done = "done": "Done",
+        NotStarted = "not_started": crate::en!("Not started"),
+        InProgress = "in_progress": crate::en!("In progress"),
+        Blocked = "blocked": crate::en!("Blocked"),
+        InReview = "in_review": crate::en!("In review"),
+        Done = "done": crate::en!("Done"),
     }
 }
 
 vocabulary! {
     /// What an action item counts as in the yearly report, when the user tags it.
     ActionTag {
-        Training = "training": "Training",
-        AwarenessEvent = "awareness_event": "Awareness event",
-        Partnership = "partnership": "New partnership or agreement",
-        Outreach = "outreach": "Outreach",
+        Training = "training": crate::en!("Training"),
+        AwarenessEvent = "awareness_event": crate::en!("Awareness event"),
+        Partnership = "partnership": crate::en!("New partnership or agreement"),
+        Outreach = "outreach": crate::en!("Outreach"),
     }
 }
 
 vocabulary! {
     FundingKind {
-        FederalGrant = "federal_grant": "Federal grant",
-        State = "state": "State funds",
-        Foundation = "foundation": "Foundation",
-        Corporate = "corporate": "Corporate or business",
-        MemberDues = "member_dues": "Member dues",
-        InKind = "in_kind": "In-kind (staff time, space)",
-        Other = "other": "Other",
+        FederalGrant = "federal_grant": crate::en!("Federal grant"),
+        State = "state": crate::en!("State funds"),
+        Foundation = "foundation": crate::en!("Foundation"),
+        Corporate = "corporate": crate::en!("Corporate or business"),
+        MemberDues = "member_dues": crate::en!("Member dues"),
+        InKind = "in_kind": crate::en!("In-kind (staff time, space)"),
+        Other = "other": crate::en!("Other"),
     }
 }
 
 vocabulary! {
     FundingStatus {
-        Planned = "planned": "Planned",
-        Applied = "applied": "Applied",
-        Committed = "committed": "Committed",
-        Received = "received": "Received",
-        Declined = "declined": "Declined",
+        Planned = "planned": crate::en!("Planned"),
+        Applied = "applied": crate::en!("Applied"),
+        Committed = "committed": crate::en!("Committed"),
+        Received = "received": crate::en!("Received"),
+        Declined = "declined": crate::en!("Declined"),
     }
 }
 
@@ -161,16 +162,16 @@ vocabulary! {
     /// The six things the seed says a partnership could do, with the seed's words as labels.
     FunctionKind {
         StrategicCoordination = "strategic_coordination":
-            "Provide strategic coordination for human trafficking work in your area",
+            crate::en!("Provide strategic coordination for human trafficking work in your area"),
         OperationalCoordination = "operational_coordination":
-            "Provide operational coordination for human trafficking work in your area",
-        ShareInformation = "share_information": "Share information and resources",
+            crate::en!("Provide operational coordination for human trafficking work in your area"),
+        ShareInformation = "share_information": crate::en!("Share information and resources"),
         RaiseAwareness = "raise_awareness":
-            "Increase awareness of the extent of human trafficking in your area",
+            crate::en!("Increase awareness of the extent of human trafficking in your area"),
         InvolveCommunity = "involve_community":
-            "Involve businesses and community members in anti-human trafficking work",
+            crate::en!("Involve businesses and community members in anti-human trafficking work"),
         SurvivorEngagement = "survivor_engagement":
-            "Prioritize engagement of survivors directly in the anti-human trafficking movement",
+            crate::en!("Prioritize engagement of survivors directly in the anti-human trafficking movement"),
     }
 }
 
@@ -196,18 +197,18 @@ impl RoleKind {
     /// What the role does, from the sources named.
     pub fn description(self) -> &'static str {
         match self {
-            RoleKind::Coordinator => "Runs the partnership day to day: meetings, minutes, \
-                information sharing, trainings and grant management. (OVC Task Force e-Guide)",
-            RoleKind::Facilitator => "Keeps meetings fair and productive and helps resolve \
-                conflict, which falls to leaders in most partnerships. (LCHT, Trust and Sustainability)",
-            RoleKind::Chairperson => "Sets direction with the members and speaks for the \
-                partnership; choose someone the members will respect and follow. (OVC Task Force e-Guide)",
-            RoleKind::FiscalAgent => "A tax-exempt organization that receives and manages funds \
-                for the partnership and answers for how they are spent. (Caring for Colorado)",
-            RoleKind::SubjectMatterExpert => "Brings expertise such as survivor experience, \
-                law enforcement, legal aid or mental health to training and planning. (OVC Task Force e-Guide)",
-            RoleKind::MemberAgencyLeadership => "Agency leaders who can commit staff and \
-                resources; frontline staff rarely can alone. (OVC Task Force e-Guide)",
+            RoleKind::Coordinator => crate::lang::tr(crate::en!("Runs the partnership day to day: meetings, minutes, \
+                information sharing, trainings and grant management. (OVC Task Force e-Guide)")),
+            RoleKind::Facilitator => crate::lang::tr(crate::en!("Keeps meetings fair and productive and helps resolve \
+                conflict, which falls to leaders in most partnerships. (LCHT, Trust and Sustainability)")),
+            RoleKind::Chairperson => crate::lang::tr(crate::en!("Sets direction with the members and speaks for the \
+                partnership; choose someone the members will respect and follow. (OVC Task Force e-Guide)")),
+            RoleKind::FiscalAgent => crate::lang::tr(crate::en!("A tax-exempt organization that receives and manages funds \
+                for the partnership and answers for how they are spent. (Caring for Colorado)")),
+            RoleKind::SubjectMatterExpert => crate::lang::tr(crate::en!("Brings expertise such as survivor experience, \
+                law enforcement, legal aid or mental health to training and planning. (OVC Task Force e-Guide)")),
+            RoleKind::MemberAgencyLeadership => crate::lang::tr(crate::en!("Agency leaders who can commit staff and \
+                resources; frontline staff rarely can alone. (OVC Task Force e-Guide)")),
         }
     }
 }

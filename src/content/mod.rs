@@ -13,6 +13,8 @@ pub mod readability;
 
 pub use kinds::FunctionKind;
 
+use crate::lang::tr;
+
 pub use questions::{question, questions_for, Question, QUESTIONS};
 
 /// The eight toolkit sections, in the order a partnership works through them.
@@ -43,14 +45,14 @@ impl Section {
     /// The section's name, used for its heading and its navigation link.
     pub fn title(self) -> &'static str {
         match self {
-            Section::Define => "Define your partnership",
-            Section::Functions => "Functions",
-            Section::Membership => "Membership",
-            Section::Leadership => "Leadership structure",
-            Section::Management => "Partnership management",
-            Section::Funding => "Funding",
-            Section::Trust => "Trust and sustainability",
-            Section::Survivors => "Survivor engagement",
+            Section::Define => tr("Define your partnership"),
+            Section::Functions => tr("Functions"),
+            Section::Membership => tr("Membership"),
+            Section::Leadership => tr("Leadership structure"),
+            Section::Management => tr("Partnership management"),
+            Section::Funding => tr("Funding"),
+            Section::Trust => tr("Trust and sustainability"),
+            Section::Survivors => tr("Survivor engagement"),
         }
     }
 
@@ -76,14 +78,14 @@ impl Section {
     /// The seed's guiding question for the section, shown under its heading.
     pub fn lead_question(self) -> &'static str {
         match self {
-            Section::Define => "How do you define your partnership?",
-            Section::Functions => "What would you like your partnership to do?",
-            Section::Membership => "How will you determine membership within your partnership?",
-            Section::Leadership => "How will you set up a leadership structure?",
-            Section::Management => "Has your partnership set up specific goals and strategies?",
-            Section::Funding => "How will you fund your partnership's work?",
-            Section::Trust => "How will you maintain trust and resolve conflict?",
-            Section::Survivors => "How will you make your partnership survivor-centered?",
+            Section::Define => tr("How do you define your partnership?"),
+            Section::Functions => tr("What would you like your partnership to do?"),
+            Section::Membership => tr("How will you determine membership within your partnership?"),
+            Section::Leadership => tr("How will you set up a leadership structure?"),
+            Section::Management => tr("Has your partnership set up specific goals and strategies?"),
+            Section::Funding => tr("How will you fund your partnership's work?"),
+            Section::Trust => tr("How will you maintain trust and resolve conflict?"),
+            Section::Survivors => tr("How will you make your partnership survivor-centered?"),
         }
     }
 }
@@ -93,22 +95,22 @@ impl FunctionKind {
     pub fn hint(self) -> &'static str {
         match self {
             FunctionKind::StrategicCoordination => {
-                "Set shared priorities and a common plan across agencies."
+                tr("Set shared priorities and a common plan across agencies.")
             }
             FunctionKind::OperationalCoordination => {
-                "Work cases and services together day to day, with agreed protocols."
+                tr("Work cases and services together day to day, with agreed protocols.")
             }
             FunctionKind::ShareInformation => {
-                "Pass on trends, trainings, referrals and funding news among members."
+                tr("Pass on trends, trainings, referrals and funding news among members.")
             }
             FunctionKind::RaiseAwareness => {
-                "Help the public and professionals recognise trafficking where you are."
+                tr("Help the public and professionals recognise trafficking where you are.")
             }
             FunctionKind::InvolveCommunity => {
-                "Bring employers, faith groups and neighbours into prevention and response."
+                tr("Bring employers, faith groups and neighbours into prevention and response.")
             }
             FunctionKind::SurvivorEngagement => {
-                "Give survivors paid, real roles in shaping the partnership's work."
+                tr("Give survivors paid, real roles in shaping the partnership's work.")
             }
         }
     }

@@ -3,6 +3,7 @@
 
 use super::items::*;
 use super::kinds::*;
+use crate::lang::tr;
 
 /// The fixed vocabularies a field can choose from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -105,9 +106,9 @@ impl Input {
 /// nothing the user typed is lost while they fix it.
 pub fn advice(input: Input, text: &str) -> Option<&'static str> {
     match input {
-        Input::Email if !is_email(text) => {
-            Some("This does not look like an email address, for example name@example.org.")
-        }
+        Input::Email if !is_email(text) => Some(crate::lang::tr(
+            "This does not look like an email address, for example name@example.org.",
+        )),
         _ => None,
     }
 }
@@ -215,60 +216,71 @@ use Input::*;
 static MEMBERS: ListSpec = ListSpec {
     kind: ListKind::Members,
     columns: &[
-        col("Organization", Field::Members(MemberField::Name)),
-        filtered("Sector", Field::Members(MemberField::Sector)),
-        filtered("Status", Field::Members(MemberField::Status)),
+        col(
+            crate::en!("Organization"),
+            Field::Members(MemberField::Name),
+        ),
+        filtered(crate::en!("Sector"), Field::Members(MemberField::Sector)),
+        filtered(crate::en!("Status"), Field::Members(MemberField::Status)),
         Column {
-            label: "Contact",
+            label: crate::en!("Contact"),
             field: Field::Members(MemberField::Contact),
             also: Some(Field::Members(MemberField::Email)),
             filter: false,
         },
     ],
-    heading: "Member organizations",
-    noun: "member organization",
-    plural: "member organizations",
-    empty: "No member organizations yet.",
-    untitled: "Unnamed organization",
-    intro: "Organizations, not people's private details: use work contacts only.",
+    heading: crate::en!("Member organizations"),
+    noun: crate::en!("member organization"),
+    plural: crate::en!("member organizations"),
+    empty: crate::en!("No member organizations yet."),
+    untitled: crate::en!("Unnamed organization"),
+    intro: crate::en!("Organizations, not people's private details: use work contacts only."),
     fields: &[
-        f(Field::Members(MemberField::Name), "Organization name", Text),
+        f(
+            Field::Members(MemberField::Name),
+            crate::en!("Organization name"),
+            Text,
+        ),
         f(
             Field::Members(MemberField::Sector),
-            "Sector",
+            crate::en!("Sector"),
             Choice(Vocab::Sector),
         ),
         f(
             Field::Members(MemberField::Status),
-            "Status",
+            crate::en!("Status"),
             Choice(Vocab::MemberStatus),
         ),
-        f(Field::Members(MemberField::Contact), "Contact person", Text),
+        f(
+            Field::Members(MemberField::Contact),
+            crate::en!("Contact person"),
+            Text,
+        ),
         h(
             Field::Members(MemberField::Email),
-            "Email (optional)",
+            crate::en!("Email (optional)"),
             Email,
-            "A work address.",
+            crate::en!("A work address."),
         ),
         h(
             Field::Members(MemberField::Phone),
-            "Phone (optional)",
+            crate::en!("Phone (optional)"),
             Tel,
-            "A work number.",
+            crate::en!("A work number."),
         ),
         f(
             Field::Members(MemberField::Pillars),
-            "Ps it serves",
+            crate::en!("Ps it serves"),
             Pillars,
         ),
         f(
             Field::Members(MemberField::Brings),
-            "What it brings",
+            crate::en!("What it brings"),
             LongText,
         ),
         f(
             Field::Members(MemberField::Needs),
-            "What it needs",
+            crate::en!("What it needs"),
             LongText,
         ),
     ],
@@ -277,25 +289,31 @@ static MEMBERS: ListSpec = ListSpec {
 static NETWORKS: ListSpec = ListSpec {
     kind: ListKind::Networks,
     columns: &[
-        col("Network", Field::Networks(NetworkField::Name)),
-        filtered("Kind", Field::Networks(NetworkField::Kind)),
+        col(crate::en!("Network"), Field::Networks(NetworkField::Name)),
+        filtered(crate::en!("Kind"), Field::Networks(NetworkField::Kind)),
     ],
-    heading: "Existing networks to link with",
-    noun: "network",
-    plural: "networks",
-    empty: "No networks yet.",
-    untitled: "Unnamed network",
-    intro: "Multidisciplinary Teams, Sexual Assault Response Teams and other bodies nearby.",
+    heading: crate::en!("Existing networks to link with"),
+    noun: crate::en!("network"),
+    plural: crate::en!("networks"),
+    empty: crate::en!("No networks yet."),
+    untitled: crate::en!("Unnamed network"),
+    intro: crate::en!(
+        "Multidisciplinary Teams, Sexual Assault Response Teams and other bodies nearby."
+    ),
     fields: &[
-        f(Field::Networks(NetworkField::Name), "Network name", Text),
+        f(
+            Field::Networks(NetworkField::Name),
+            crate::en!("Network name"),
+            Text,
+        ),
         f(
             Field::Networks(NetworkField::Kind),
-            "Kind of network",
+            crate::en!("Kind of network"),
             Choice(Vocab::NetworkKind),
         ),
         f(
             Field::Networks(NetworkField::Note),
-            "How you will link with it",
+            crate::en!("How you will link with it"),
             LongText,
         ),
     ],
@@ -304,39 +322,42 @@ static NETWORKS: ListSpec = ListSpec {
 static ROLES: ListSpec = ListSpec {
     kind: ListKind::Roles,
     columns: &[
-        filtered("Role", Field::Roles(RoleField::Role)),
-        filtered("Member organization", Field::Roles(RoleField::Member)),
-        col("Person", Field::Roles(RoleField::Person)),
-        col("Term", Field::Roles(RoleField::Term)),
+        filtered(crate::en!("Role"), Field::Roles(RoleField::Role)),
+        filtered(
+            crate::en!("Member organization"),
+            Field::Roles(RoleField::Member),
+        ),
+        col(crate::en!("Person"), Field::Roles(RoleField::Person)),
+        col(crate::en!("Term"), Field::Roles(RoleField::Term)),
     ],
-    heading: "Roles",
-    noun: "role",
-    plural: "roles",
-    empty: "No roles assigned yet.",
-    untitled: "Unassigned role",
-    intro: "Give each key role to a member organization and a person, with a term.",
+    heading: crate::en!("Roles"),
+    noun: crate::en!("role"),
+    plural: crate::en!("roles"),
+    empty: crate::en!("No roles assigned yet."),
+    untitled: crate::en!("Unassigned role"),
+    intro: crate::en!("Give each key role to a member organization and a person, with a term."),
     fields: &[
         f(
             Field::Roles(RoleField::Role),
-            "Role",
+            crate::en!("Role"),
             Choice(Vocab::RoleKind),
         ),
         f(
             Field::Roles(RoleField::Member),
-            "Member organization",
+            crate::en!("Member organization"),
             MemberRef,
         ),
-        f(Field::Roles(RoleField::Person), "Person", Text),
+        f(Field::Roles(RoleField::Person), crate::en!("Person"), Text),
         f(
             Field::Roles(RoleField::Description),
-            "What they will do",
+            crate::en!("What they will do"),
             LongText,
         ),
         h(
             Field::Roles(RoleField::Term),
-            "Term",
+            crate::en!("Term"),
             Text,
-            "For example: two years, renewable once.",
+            crate::en!("For example: two years, renewable once."),
         ),
     ],
 };
@@ -344,33 +365,45 @@ static ROLES: ListSpec = ListSpec {
 static SUBGROUPS: ListSpec = ListSpec {
     kind: ListKind::Subgroups,
     columns: &[
-        col("Subgroup", Field::Subgroups(SubgroupField::Name)),
-        col("Focus", Field::Subgroups(SubgroupField::Focus)),
-        filtered("Lead", Field::Subgroups(SubgroupField::Lead)),
-        col("Members", Field::Subgroups(SubgroupField::Members)),
+        col(
+            crate::en!("Subgroup"),
+            Field::Subgroups(SubgroupField::Name),
+        ),
+        col(crate::en!("Focus"), Field::Subgroups(SubgroupField::Focus)),
+        filtered(crate::en!("Lead"), Field::Subgroups(SubgroupField::Lead)),
+        col(
+            crate::en!("Members"),
+            Field::Subgroups(SubgroupField::Members),
+        ),
     ],
-    heading: "Subgroups",
-    noun: "subgroup",
-    plural: "subgroups",
-    empty: "No subgroups yet.",
-    untitled: "Unnamed subgroup",
-    intro: "Committees or working groups that focus on a population or a task, such as \
-            labor trafficking, youth, training or victim services.",
+    heading: crate::en!("Subgroups"),
+    noun: crate::en!("subgroup"),
+    plural: crate::en!("subgroups"),
+    empty: crate::en!("No subgroups yet."),
+    untitled: crate::en!("Unnamed subgroup"),
+    intro: crate::en!(
+        "Committees or working groups that focus on a population or a task, such as \
+            labor trafficking, youth, training or victim services."
+    ),
     fields: &[
-        f(Field::Subgroups(SubgroupField::Name), "Subgroup name", Text),
+        f(
+            Field::Subgroups(SubgroupField::Name),
+            crate::en!("Subgroup name"),
+            Text,
+        ),
         f(
             Field::Subgroups(SubgroupField::Focus),
-            "Focus population or task",
+            crate::en!("Focus population or task"),
             Text,
         ),
         f(
             Field::Subgroups(SubgroupField::Lead),
-            "Lead organization",
+            crate::en!("Lead organization"),
             MemberRef,
         ),
         f(
             Field::Subgroups(SubgroupField::Members),
-            "Members",
+            crate::en!("Members"),
             MemberSet,
         ),
     ],
@@ -379,57 +412,64 @@ static SUBGROUPS: ListSpec = ListSpec {
 static GOALS: ListSpec = ListSpec {
     kind: ListKind::Goals,
     columns: &[
-        col("Goal", Field::Goals(GoalField::Title)),
-        col("Specific", Field::Goals(GoalField::Specific)),
-        col("Measurable", Field::Goals(GoalField::Measurable)),
-        col("Time-bound", Field::Goals(GoalField::TimeBound)),
+        col(crate::en!("Goal"), Field::Goals(GoalField::Title)),
+        col(crate::en!("Specific"), Field::Goals(GoalField::Specific)),
+        col(
+            crate::en!("Measurable"),
+            Field::Goals(GoalField::Measurable),
+        ),
+        col(crate::en!("Time-bound"), Field::Goals(GoalField::TimeBound)),
     ],
-    heading: "Goals",
-    noun: "goal",
-    plural: "goals",
-    empty: "No goals yet.",
-    untitled: "Untitled goal",
-    intro: "Clear goals you can reach in the short to medium term build trust and momentum. (LCHT)",
+    heading: crate::en!("Goals"),
+    noun: crate::en!("goal"),
+    plural: crate::en!("goals"),
+    empty: crate::en!("No goals yet."),
+    untitled: crate::en!("Untitled goal"),
+    intro: crate::en!(
+        "Clear goals you can reach in the short to medium term build trust and momentum. (LCHT)"
+    ),
     fields: &[
         h(
             Field::Goals(GoalField::Title),
-            "Goal",
+            crate::en!("Goal"),
             LongText,
-            "Who will do what, by when, measured how. Use one action verb.",
+            crate::en!("Who will do what, by when, measured how. Use one action verb."),
         ),
         h(
             Field::Goals(GoalField::ShortName),
-            "Short name",
+            crate::en!("Short name"),
             Text,
-            "A few words, shown in choices and tables: for example \"Train hotel staff\".",
+            crate::en!(
+                "A few words, shown in choices and tables: for example \"Train hotel staff\"."
+            ),
         ),
         h(
             Field::Goals(GoalField::Specific),
-            "Specific: it says who and what",
+            crate::en!("Specific: it says who and what"),
             Flag,
             "",
         ),
         h(
             Field::Goals(GoalField::Measurable),
-            "Measurable: you will know when it is met",
+            crate::en!("Measurable: you will know when it is met"),
             Flag,
             "",
         ),
         h(
             Field::Goals(GoalField::Achievable),
-            "Achievable with the partnership's resources",
+            crate::en!("Achievable with the partnership's resources"),
             Flag,
             "",
         ),
         h(
             Field::Goals(GoalField::Relevant),
-            "Relevant to the mission",
+            crate::en!("Relevant to the mission"),
             Flag,
             "",
         ),
         h(
             Field::Goals(GoalField::TimeBound),
-            "Time-bound: it has a date",
+            crate::en!("Time-bound: it has a date"),
             Flag,
             "",
         ),
@@ -439,159 +479,199 @@ static GOALS: ListSpec = ListSpec {
 static STRATEGIES: ListSpec = ListSpec {
     kind: ListKind::Strategies,
     columns: &[
-        col("Strategy", Field::Strategies(StrategyField::Text)),
-        filtered("Goal", Field::Strategies(StrategyField::Goal)),
+        col(
+            crate::en!("Strategy"),
+            Field::Strategies(StrategyField::Text),
+        ),
+        filtered(crate::en!("Goal"), Field::Strategies(StrategyField::Goal)),
     ],
-    heading: "Strategies",
-    noun: "strategy",
-    plural: "strategies",
-    empty: "No strategies yet.",
-    untitled: "Untitled strategy",
-    intro: "How you will reach each goal.",
+    heading: crate::en!("Strategies"),
+    noun: crate::en!("strategy"),
+    plural: crate::en!("strategies"),
+    empty: crate::en!("No strategies yet."),
+    untitled: crate::en!("Untitled strategy"),
+    intro: crate::en!("How you will reach each goal."),
     fields: &[
-        f(Field::Strategies(StrategyField::Goal), "For goal", GoalRef),
-        f(Field::Strategies(StrategyField::Text), "Strategy", LongText),
+        f(
+            Field::Strategies(StrategyField::Goal),
+            crate::en!("For goal"),
+            GoalRef,
+        ),
+        f(
+            Field::Strategies(StrategyField::Text),
+            crate::en!("Strategy"),
+            LongText,
+        ),
     ],
 };
 
 static ACTIONS: ListSpec = ListSpec {
     kind: ListKind::Actions,
     columns: &[
-        col("What", Field::Actions(ActionField::What)),
+        col(crate::en!("What"), Field::Actions(ActionField::What)),
         Column {
-            label: "Owner",
+            label: crate::en!("Owner"),
             field: Field::Actions(ActionField::Owner),
             also: Some(Field::Actions(ActionField::OwnerPerson)),
             filter: true,
         },
-        col("Due", Field::Actions(ActionField::Due)),
-        filtered("Status", Field::Actions(ActionField::Status)),
-        filtered("Goal", Field::Actions(ActionField::Goal)),
+        col(crate::en!("Due"), Field::Actions(ActionField::Due)),
+        filtered(crate::en!("Status"), Field::Actions(ActionField::Status)),
+        filtered(crate::en!("Goal"), Field::Actions(ActionField::Goal)),
     ],
-    heading: "Action items",
-    noun: "action item",
-    plural: "action items",
-    empty: "No action items yet.",
-    untitled: "Untitled action item",
-    intro:
-        "Who will do what by when, with what resources, and who should know. (Community Tool Box)",
+    heading: crate::en!("Action items"),
+    noun: crate::en!("action item"),
+    plural: crate::en!("action items"),
+    empty: crate::en!("No action items yet."),
+    untitled: crate::en!("Untitled action item"),
+    intro: crate::en!(
+        "Who will do what by when, with what resources, and who should know. (Community Tool Box)"
+    ),
     fields: &[
         f(
             Field::Actions(ActionField::What),
-            "What needs to be done",
+            crate::en!("What needs to be done"),
             LongText,
         ),
-        f(Field::Actions(ActionField::Goal), "For goal", GoalRef),
+        f(
+            Field::Actions(ActionField::Goal),
+            crate::en!("For goal"),
+            GoalRef,
+        ),
         f(
             Field::Actions(ActionField::Strategy),
-            "Part of strategy",
+            crate::en!("Part of strategy"),
             StrategyRef,
         ),
         f(
             Field::Actions(ActionField::Owner),
-            "Owner organization",
+            crate::en!("Owner organization"),
             MemberRef,
         ),
         h(
             Field::Actions(ActionField::OwnerPerson),
-            "Owner (person)",
+            crate::en!("Owner (person)"),
             Text,
-            "A contact's name, within the organization or on their own.",
+            crate::en!("A contact's name, within the organization or on their own."),
         ),
-        f(Field::Actions(ActionField::Due), "Due date", Date),
+        f(
+            Field::Actions(ActionField::Due),
+            crate::en!("Due date"),
+            Date,
+        ),
         f(
             Field::Actions(ActionField::Status),
-            "Status",
+            crate::en!("Status"),
             Choice(Vocab::ActionStatus),
         ),
         f(
             Field::Actions(ActionField::Resources),
-            "Resources needed",
+            crate::en!("Resources needed"),
             LongText,
         ),
         f(
             Field::Actions(ActionField::Barriers),
-            "Possible barriers",
+            crate::en!("Possible barriers"),
             LongText,
         ),
-        f(Field::Actions(ActionField::Inform), "Who to inform", Text),
+        f(
+            Field::Actions(ActionField::Inform),
+            crate::en!("Who to inform"),
+            Text,
+        ),
         h(
             Field::Actions(ActionField::Tag),
-            "Counts in the yearly report as",
+            crate::en!("Counts in the yearly report as"),
             Choice(Vocab::ActionTag),
-            "Trainings, awareness events and new partnerships are counted for funders.",
+            crate::en!("Trainings, awareness events and new partnerships are counted for funders."),
         ),
-        f(Field::Actions(ActionField::Notes), "Progress notes", Notes),
+        f(
+            Field::Actions(ActionField::Notes),
+            crate::en!("Progress notes"),
+            Notes,
+        ),
     ],
 };
 
 static FUNDING: ListSpec = ListSpec {
     kind: ListKind::Funding,
     columns: &[
-        col("Funder or program", Field::Funding(FundingField::Name)),
-        filtered("Type", Field::Funding(FundingField::Kind)),
-        col("Amount", Field::Funding(FundingField::Amount)),
-        filtered("Status", Field::Funding(FundingField::Status)),
-        col("Deadline", Field::Funding(FundingField::Deadline)),
+        col(
+            crate::en!("Funder or program"),
+            Field::Funding(FundingField::Name),
+        ),
+        filtered(crate::en!("Type"), Field::Funding(FundingField::Kind)),
+        col(crate::en!("Amount"), Field::Funding(FundingField::Amount)),
+        filtered(crate::en!("Status"), Field::Funding(FundingField::Status)),
+        col(
+            crate::en!("Deadline"),
+            Field::Funding(FundingField::Deadline),
+        ),
     ],
-    heading: "Funding sources",
-    noun: "funding source",
-    plural: "funding sources",
-    empty: "No funding sources yet.",
-    untitled: "Unnamed funding source",
-    intro: "Grant programs and amounts change every year: check the current notice of funding.",
+    heading: crate::en!("Funding sources"),
+    noun: crate::en!("funding source"),
+    plural: crate::en!("funding sources"),
+    empty: crate::en!("No funding sources yet."),
+    untitled: crate::en!("Unnamed funding source"),
+    intro: crate::en!(
+        "Grant programs and amounts change every year: check the current notice of funding."
+    ),
     fields: &[
         f(
             Field::Funding(FundingField::Name),
-            "Funder or program",
+            crate::en!("Funder or program"),
             Text,
         ),
         f(
             Field::Funding(FundingField::Kind),
-            "Type",
+            crate::en!("Type"),
             Choice(Vocab::FundingKind),
         ),
         h(
             Field::Funding(FundingField::Amount),
-            "Amount (US dollars)",
+            crate::en!("Amount (US dollars)"),
             Money,
-            "Whole dollars, for example 25000.",
+            crate::en!("Whole dollars, for example 25000."),
         ),
         f(
             Field::Funding(FundingField::Status),
-            "Status",
+            crate::en!("Status"),
             Choice(Vocab::FundingStatus),
         ),
-        f(Field::Funding(FundingField::Deadline), "Deadline", Date),
+        f(
+            Field::Funding(FundingField::Deadline),
+            crate::en!("Deadline"),
+            Date,
+        ),
         f(
             Field::Funding(FundingField::FiscalAgent),
-            "Fiscal agent",
+            crate::en!("Fiscal agent"),
             MemberRef,
         ),
         f(
             Field::Funding(FundingField::GrantStart),
-            "Grant period starts",
+            crate::en!("Grant period starts"),
             Date,
         ),
         f(
             Field::Funding(FundingField::GrantEnd),
-            "Grant period ends",
+            crate::en!("Grant period ends"),
             Date,
         ),
         h(
             Field::Funding(FundingField::MatchRequired),
-            "Match requirement",
+            crate::en!("Match requirement"),
             Text,
-            "What the partnership must put in, for example 25% cash or in-kind.",
+            crate::en!("What the partnership must put in, for example 25% cash or in-kind."),
         ),
         f(
             Field::Funding(FundingField::ReportsDue),
-            "Report due dates",
+            crate::en!("Report due dates"),
             Dates,
         ),
         f(
             Field::Funding(FundingField::Restrictions),
-            "Restrictions",
+            crate::en!("Restrictions"),
             LongText,
         ),
     ],
@@ -600,28 +680,39 @@ static FUNDING: ListSpec = ListSpec {
 static RESOURCES: ListSpec = ListSpec {
     kind: ListKind::Resources,
     columns: &[
-        col("Title", Field::Resources(ResourceField::Title)),
-        col("Link", Field::Resources(ResourceField::Url)),
-        filtered("Section", Field::Resources(ResourceField::Section)),
+        col(crate::en!("Title"), Field::Resources(ResourceField::Title)),
+        col(crate::en!("Link"), Field::Resources(ResourceField::Url)),
+        filtered(
+            crate::en!("Section"),
+            Field::Resources(ResourceField::Section),
+        ),
     ],
-    heading: "Your resources",
-    noun: "resource",
-    plural: "resources",
-    empty: "No resources of your own yet.",
-    untitled: "Untitled resource",
-    intro: "Add your own links. Only web (http, https) and email (mailto) links open.",
+    heading: crate::en!("Your resources"),
+    noun: crate::en!("resource"),
+    plural: crate::en!("resources"),
+    empty: crate::en!("No resources of your own yet."),
+    untitled: crate::en!("Untitled resource"),
+    intro: crate::en!("Add your own links. Only web (http, https) and email (mailto) links open."),
     fields: &[
-        f(Field::Resources(ResourceField::Title), "Title", Text),
+        f(
+            Field::Resources(ResourceField::Title),
+            crate::en!("Title"),
+            Text,
+        ),
         h(
             Field::Resources(ResourceField::Url),
-            "Link",
+            crate::en!("Link"),
             Url,
-            "For example https://example.org or mailto:someone@example.org",
+            crate::en!("For example https://example.org or mailto:someone@example.org"),
         ),
-        f(Field::Resources(ResourceField::Note), "Note", LongText),
+        f(
+            Field::Resources(ResourceField::Note),
+            crate::en!("Note"),
+            LongText,
+        ),
         f(
             Field::Resources(ResourceField::Section),
-            "Section",
+            crate::en!("Section"),
             SectionRef,
         ),
     ],
@@ -630,47 +721,57 @@ static RESOURCES: ListSpec = ListSpec {
 static MEETINGS: ListSpec = ListSpec {
     kind: ListKind::Meetings,
     columns: &[
-        col("Meeting", Field::Meetings(MeetingField::Title)),
-        col("Date", Field::Meetings(MeetingField::Date)),
-        col("Start time", Field::Meetings(MeetingField::Time)),
-        col("Place or link", Field::Meetings(MeetingField::Place)),
+        col(crate::en!("Meeting"), Field::Meetings(MeetingField::Title)),
+        col(crate::en!("Date"), Field::Meetings(MeetingField::Date)),
+        col(
+            crate::en!("Start time"),
+            Field::Meetings(MeetingField::Time),
+        ),
+        col(
+            crate::en!("Place or link"),
+            Field::Meetings(MeetingField::Place),
+        ),
     ],
-    heading: "Meetings",
-    noun: "meeting",
-    plural: "meetings",
-    empty: "No meetings yet.",
-    untitled: "Untitled meeting",
-    intro: "When and where the partnership meets, who came, and what was decided.",
+    heading: crate::en!("Meetings"),
+    noun: crate::en!("meeting"),
+    plural: crate::en!("meetings"),
+    empty: crate::en!("No meetings yet."),
+    untitled: crate::en!("Untitled meeting"),
+    intro: crate::en!("When and where the partnership meets, who came, and what was decided."),
     fields: &[
         h(
             Field::Meetings(MeetingField::Title),
-            "Meeting name",
+            crate::en!("Meeting name"),
             Text,
-            "For example: Quarterly partners meeting.",
+            crate::en!("For example: Quarterly partners meeting."),
         ),
-        f(Field::Meetings(MeetingField::Date), "Date", Date),
+        f(
+            Field::Meetings(MeetingField::Date),
+            crate::en!("Date"),
+            Date,
+        ),
         h(
             Field::Meetings(MeetingField::Time),
-            "Start time",
+            crate::en!("Start time"),
             Text,
-            "24-hour, for example 14:30. Leave empty for a meeting without a set time.",
+            crate::en!("24-hour, for example 14:30. Leave empty for a meeting without a set time."),
         ),
         h(
             Field::Meetings(MeetingField::Place),
-            "Place or link",
+            crate::en!("Place or link"),
             Text,
-            "Kept as plain text: the app never opens it.",
+            crate::en!("Kept as plain text: the app never opens it."),
         ),
         f(
             Field::Meetings(MeetingField::Attendees),
-            "Attendees",
+            crate::en!("Attendees"),
             MemberSet,
         ),
         h(
             Field::Meetings(MeetingField::Decisions),
-            "Decisions",
+            crate::en!("Decisions"),
             LongText,
-            "One decision a line.",
+            crate::en!("One decision a line."),
         ),
     ],
 };
@@ -738,38 +839,37 @@ pub fn display_value(plan: &crate::model::Plan, input: Input, value: &FieldValue
                 .member_name(id)
                 .map(|n| {
                     if n.trim().is_empty() {
-                        "Unnamed organization"
+                        tr("Unnamed organization")
                     } else {
                         n.trim()
                     }
                 })
-                .unwrap_or("(removed)")
+                .unwrap_or(tr("(removed)"))
                 .to_owned(),
-            GoalRef => plan
-                .goals
-                .iter()
-                .find(|g| g.id == id)
-                .map_or("(removed)".to_owned(), |g| {
-                    let t = crate::model::items::Record::title(g);
-                    if t.is_empty() {
-                        "Untitled goal".to_owned()
-                    } else {
-                        t
-                    }
-                }),
-            StrategyRef => {
-                plan.strategies
+            GoalRef => {
+                plan.goals
                     .iter()
-                    .find(|s| s.id == id)
-                    .map_or("(removed)".to_owned(), |s| {
-                        let t = s.text.trim();
+                    .find(|g| g.id == id)
+                    .map_or(tr("(removed)").to_owned(), |g| {
+                        let t = crate::model::items::Record::title(g);
                         if t.is_empty() {
-                            "Untitled strategy".to_owned()
+                            tr("Untitled goal").to_owned()
                         } else {
-                            t.to_owned()
+                            t
                         }
                     })
             }
+            StrategyRef => plan.strategies.iter().find(|s| s.id == id).map_or(
+                tr("(removed)").to_owned(),
+                |s| {
+                    let t = s.text.trim();
+                    if t.is_empty() {
+                        tr("Untitled strategy").to_owned()
+                    } else {
+                        t.to_owned()
+                    }
+                },
+            ),
             Dates => crate::model::time::readable_date(id),
             SectionRef => crate::content::Section::from_slug(id)
                 .map_or(id.to_owned(), |s| s.title().to_owned()),
@@ -783,7 +883,7 @@ pub fn display_value(plan: &crate::model::Plan, input: Input, value: &FieldValue
         }
     };
     match value {
-        FieldValue::Flag(b) => if *b { "Yes" } else { "No" }.to_owned(),
+        FieldValue::Flag(b) => if *b { tr("Yes") } else { tr("No") }.to_owned(),
         FieldValue::Money(n) => crate::model::rules::dollars(*n),
         FieldValue::Text(s) => s.trim().to_owned(),
         FieldValue::Maybe(None) => String::new(),

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::widgets::{QuestionField, SectionHeading, SectionResources};
 use crate::content::{questions_for, Section};
+use crate::lang::tr;
 use crate::state::PlanState;
 
 #[component]
@@ -14,11 +15,11 @@ pub fn Define() -> impl IntoView {
     view! {
         <SectionHeading section=Section::Define/>
         <p>
-            "Partnerships bring together different experiences, amplify messages and pool "
-            "resources. Start by agreeing what yours is and why it exists."
+            {tr("Partnerships bring together different experiences, amplify messages and pool \
+                 resources. Start by agreeing what yours is and why it exists.")}
         </p>
         <div class="field">
-            <label for="plan-name">"Partnership name"</label>
+            <label for="plan-name">{tr("Partnership name")}</label>
             <input
                 id="plan-name"
                 type="text"

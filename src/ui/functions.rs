@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::widgets::{Linked, QuestionField, SectionHeading, SectionResources};
 use crate::content::{questions_for, FunctionKind, Section};
+use crate::lang::tr;
 use crate::model::kinds::Pillar;
 use crate::state::PlanState;
 
@@ -13,12 +14,12 @@ pub fn Functions() -> impl IntoView {
     view! {
         <SectionHeading section=Section::Functions/>
         <p>
-            "Tick what the partnership will do. For each, note how, and which of the 4 Ps "
-            "(prevention, protection, prosecution, partnership) it serves. Partnerships that "
-            "bring several Ps together, each with an equal voice, work best (LCHT)."
+            {tr("Tick what the partnership will do. For each, note how, and which of the 4 Ps \
+                 (prevention, protection, prosecution, partnership) it serves. Partnerships that \
+                 bring several Ps together, each with an equal voice, work best (LCHT).")}
         </p>
         <fieldset class="choices">
-            <legend>"Your partnership could:"</legend>
+            <legend>{tr("Your partnership could:")}</legend>
             {FunctionKind::ALL.iter().map(|&kind| view! { <FunctionBox kind/> }).collect_view()}
         </fieldset>
         {questions_for(Section::Functions)
@@ -68,11 +69,11 @@ fn FunctionBox(kind: FunctionKind) -> impl IntoView {
             <label for=id>{kind.label()}</label>
             <p class="hint" id=hint_id><Linked text=kind.hint()/></p>
             <div class="function-detail" hidden=move || !checked.get()>
-                <label for=note_id.clone()>{format!("How will you do this? ({})", short(kind))}</label>
+                <label for=note_id.clone()>{crate::tr!("How will you do this? ({function})", function = short(kind))}</label>
                 <textarea id=note_id rows="2" maxlength="100000" prop:value=move || note.get()
                     on:input=move |ev| state.set_function_note(kind, &event_target_value(&ev))></textarea>
                 <fieldset class="key-set">
-                    <legend>{format!("Ps it serves ({})", short(kind))}</legend>
+                    <legend>{crate::tr!("Ps it serves ({function})", function = short(kind))}</legend>
                     {pillars}
                 </fieldset>
             </div>
@@ -83,11 +84,11 @@ fn FunctionBox(kind: FunctionKind) -> impl IntoView {
 /// A few words naming the function, to keep each note's label unique.
 fn short(kind: FunctionKind) -> &'static str {
     match kind {
-        FunctionKind::StrategicCoordination => "strategic coordination",
-        FunctionKind::OperationalCoordination => "operational coordination",
-        FunctionKind::ShareInformation => "sharing information",
-        FunctionKind::RaiseAwareness => "awareness",
-        FunctionKind::InvolveCommunity => "community involvement",
-        FunctionKind::SurvivorEngagement => "survivor engagement",
+        FunctionKind::StrategicCoordination => tr("strategic coordination"),
+        FunctionKind::OperationalCoordination => tr("operational coordination"),
+        FunctionKind::ShareInformation => tr("sharing information"),
+        FunctionKind::RaiseAwareness => tr("awareness"),
+        FunctionKind::InvolveCommunity => tr("community involvement"),
+        FunctionKind::SurvivorEngagement => tr("survivor engagement"),
     }
 }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::content::glossary::GLOSSARY;
+use crate::lang::tr;
 
 #[component]
 pub fn Glossary() -> impl IntoView {
@@ -20,15 +21,16 @@ pub fn Glossary() -> impl IntoView {
     let entries = GLOSSARY
         .iter()
         .map(|t| {
+            let anchor = format!("term-{}", t.id);
             view! {
-                <dt id=format!("term-{}", t.id) tabindex="-1">{t.term}</dt>
-                <dd>{t.meaning}</dd>
+                <dt id=anchor tabindex="-1">{tr(t.term)}</dt>
+                <dd>{tr(t.meaning)}</dd>
             }
         })
         .collect_view();
     view! {
-        <h1 tabindex="-1">"Glossary"</h1>
-        <p>"Terms used in the toolkit, in plain words. Terms are linked here where they appear in guidance."</p>
+        <h1 tabindex="-1">{tr("Glossary")}</h1>
+        <p>{tr("Terms used in the toolkit, in plain words. Terms are linked here where they appear in guidance.")}</p>
         <dl class="glossary">{entries}</dl>
     }
 }

@@ -41,7 +41,13 @@ fn Coverage() -> impl IntoView {
         state.plan.with(|p| {
             coverage(p)
                 .into_iter()
-                .map(|(need, present)| (need.label, need.why, present))
+                .map(|(need, present)| {
+                    (
+                        crate::lang::tr(need.label),
+                        crate::lang::tr(need.why),
+                        present,
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     });

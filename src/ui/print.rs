@@ -82,9 +82,9 @@ fn document(p: &Plan, contacts: bool) -> impl IntoView {
                     .options
                     .iter()
                     .find(|(k, _)| *k == raw)
-                    .map_or(raw, |(_, l)| *l);
+                    .map_or(raw, |(_, l)| crate::lang::tr(l));
                 view! {
-                    <h3>{q.label}</h3>
+                    <h3>{crate::lang::tr(q.label)}</h3>
                     {answer_text(text)}
                 }
             })

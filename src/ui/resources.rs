@@ -6,6 +6,7 @@ use super::list_editor::ListEditor;
 use super::widgets::ResourceItem;
 use crate::content::guidance::RESOURCES;
 use crate::content::Section;
+use crate::lang::tr;
 use crate::model::ListKind;
 
 #[component]
@@ -22,14 +23,14 @@ pub fn Resources() -> impl IntoView {
         }
     };
     view! {
-        <h1 tabindex="-1">"Resources"</h1>
+        <h1 tabindex="-1">{tr("Resources")}</h1>
         <p>
-            "Phone numbers and programs change: each entry says where it comes from and when that "
-            "source was last checked. In an emergency, call 911."
+            {tr("Phone numbers and programs change: each entry says where it comes from and when that \
+                 source was last checked. In an emergency, call 911.")}
         </p>
-        <h2>"Hotlines"</h2>
-        {group("Colorado and national", None)}
-        <h2>"By section"</h2>
+        <h2>{tr("Hotlines")}</h2>
+        {group(tr("Colorado and national"), None)}
+        <h2>{tr("By section")}</h2>
         {Section::ALL
             .into_iter()
             .filter(|s| RESOURCES.iter().any(|r| r.section == Some(*s)))

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::widgets::{QuestionField, SectionHeading, SectionResources};
 use crate::content::guidance::{SURVIVOR_CHECKLIST, SURVIVOR_GROUPS};
 use crate::content::{questions_for, Section};
+use crate::lang::tr;
 use crate::state::PlanState;
 
 #[component]
@@ -25,15 +26,15 @@ pub fn Survivors() -> impl IntoView {
                             <input type="checkbox" id=box_id.clone()
                                 prop:checked=move || state.plan.with(|p| p.is_checked(id))
                                 on:change=move |ev| state.set_check(id, event_target_checked(&ev))/>
-                            <label for=box_id>{c.text}</label>
+                            <label for=box_id>{tr(c.text)}</label>
                         </div>
                     }
                 })
                 .collect_view();
             view! {
                 <fieldset class="choices">
-                    <legend>{group}</legend>
-                    <p class="hint">{about}</p>
+                    <legend>{tr(group)}</legend>
+                    <p class="hint">{tr(about)}</p>
                     {items}
                 </fieldset>
             }
@@ -42,19 +43,20 @@ pub fn Survivors() -> impl IntoView {
     view! {
         <SectionHeading section=Section::Survivors/>
         <p class="banner banner-warning" role="note">
-            <strong>"Do not enter information that could identify a survivor. "</strong>
-            "This plan is shared by email. Write about survivor engagement in general terms only: "
-            "no names, contact details, stories or case details."
+            <strong>{tr("Do not enter information that could identify a survivor.")}</strong>
+            " "
+            {tr("This plan is shared by email. Write about survivor engagement in general terms only: \
+                 no names, contact details, stories or case details.")}
         </p>
         <p>
-            "A survivor-informed partnership includes meaningful input from a diverse group of "
-            "survivors at every stage (NHTTAC). Survivors can feel tokenized when they are the only "
-            "one in the room, and established survivor leaders are often overloaded (LCHT)."
+            {tr("A survivor-informed partnership includes meaningful input from a diverse group of \
+                 survivors at every stage (NHTTAC). Survivors can feel tokenized when they are the only \
+                 one in the room, and established survivor leaders are often overloaded (LCHT).")}
         </p>
         {questions_for(Section::Survivors)
             .map(|question| view! { <QuestionField question/> })
             .collect_view()}
-        <h2>"Checklist"</h2>
+        <h2>{tr("Checklist")}</h2>
         {groups}
         <SectionResources section=Section::Survivors/>
     }

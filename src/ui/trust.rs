@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::widgets::{QuestionField, SectionHeading, SectionResources};
 use crate::content::guidance::{HEALTH_CATEGORIES, HEALTH_STATEMENTS, SCORE_LABELS};
 use crate::content::{questions_for, Section};
+use crate::lang::tr;
 use crate::model::rules::one_decimal;
 use crate::state::PlanState;
 
@@ -14,9 +15,9 @@ pub fn Trust() -> impl IntoView {
     view! {
         <SectionHeading section=Section::Trust/>
         <p>
-            "In young partnerships conflict often comes from personalities or unclear roles; in "
-            "mature ones it is welcome and helps the group grow (LCHT). Agree how you will handle "
-            "it before you need to."
+            {tr("In young partnerships conflict often comes from personalities or unclear roles; in \
+                 mature ones it is welcome and helps the group grow (LCHT). Agree how you will handle \
+                 it before you need to.")}
         </p>
         {questions_for(Section::Trust)
             .map(|question| view! { <QuestionField question/> })
@@ -41,10 +42,13 @@ fn HealthCheck() -> impl IntoView {
                         .filter_map(|s| p.score(s.id))
                         .collect();
                     if scores.is_empty() {
-                        "not scored yet".to_owned()
+                        tr("not scored yet").to_owned()
                     } else {
                         let sum = scores.iter().map(|&s| u64::from(s)).sum();
-                        format!("average {} of 5", one_decimal(sum, scores.len() as u64))
+                        crate::tr!(
+                            "average {average} of 5",
+                            average = one_decimal(sum, scores.len() as u64)
+                        )
                     }
                 })
             };
@@ -66,14 +70,14 @@ fn HealthCheck() -> impl IntoView {
                                     <input type="radio" name=name.clone() id=radio_id.clone()
                                         prop:checked=checked
                                         on:change=move |_| state.set_score(id, Some(value))/>
-                                    <label for=radio_id>{*label}</label>
+                                    <label for=radio_id>{tr(*label)}</label>
                                 </span>
                             }
                         })
                         .collect_view();
                     view! {
                         <fieldset class="score">
-                            <legend>{s.text}</legend>
+                            <legend>{tr(s.text)}</legend>
                             {radios}
                         </fieldset>
                     }
@@ -81,7 +85,7 @@ fn HealthCheck() -> impl IntoView {
                 .collect_view();
             view! {
                 <section class="health-category">
-                    <h3>{category} <span class="category-average">" — " {average}</span></h3>
+                    <h3>{tr(category)} <span class="category-average">" — " {average}</span></h3>
                     {statements}
                 </section>
             }
@@ -89,11 +93,11 @@ fn HealthCheck() -> impl IntoView {
         .collect_view();
     view! {
         <section aria-labelledby="health-heading">
-            <h2 id="health-heading">"Partnership health self-check"</h2>
+            <h2 id="health-heading">{tr("Partnership health self-check")}</h2>
             <p class="hint">
-                "Score each statement from 1 (strongly disagree) to 5 (strongly agree). The six "
-                "categories follow the Wilder Collaboration Factors Inventory; the statements are "
-                "our own. Low scores show where to talk next."
+                {tr("Score each statement from 1 (strongly disagree) to 5 (strongly agree). The six \
+                     categories follow the Wilder Collaboration Factors Inventory; the statements are \
+                     our own. Low scores show where to talk next.")}
             </p>
             {categories}
         </section>
