@@ -8,6 +8,7 @@ use crate::lang::tr;
 use crate::model::library::PlanEntry;
 use crate::state::{DeletedPlan, PlanState};
 use crate::storage::budget::{percent_used, ORIGIN_BUDGET_UNITS};
+use crate::storage::UNREADABLE_NAME;
 
 #[component]
 pub fn Plans() -> impl IntoView {
@@ -76,8 +77,12 @@ pub fn Plans() -> impl IntoView {
 }
 
 #[component]
-fn PlanRow(entry: PlanEntry, deleted: RwSignal<Option<DeletedPlan>>) -> impl IntoView {
+fn PlanRow(mut entry: PlanEntry, deleted: RwSignal<Option<DeletedPlan>>) -> impl IntoView {
     let state = expect_context::<PlanState>();
+    // The list's own name for a plan that could not be read, in the app's language.
+    if entry.name == UNREADABLE_NAME {
+        entry.name = tr(UNREADABLE_NAME).to_owned();
+    }
     let id = entry.id.clone();
     let is_open = {
         let id = id.clone();
