@@ -227,10 +227,7 @@ pub fn check(plan: &super::plan::Plan) -> Result<(), (String, String)> {
     if plan.taken_in.len() > MAX_TAKEN_IN {
         return Err((
             "plan.taken_in".into(),
-            crate::tr!(
-                "lists more than {max} copies",
-                max = crate::lang::number(MAX_TAKEN_IN as i64)
-            ),
+            crate::tr!("lists more than {max} copies", max = MAX_TAKEN_IN),
         ));
     }
     if let Some(i) = plan.taken_in.iter().position(|s| too_long(s)) {
@@ -242,19 +239,13 @@ pub fn check(plan: &super::plan::Plan) -> Result<(), (String, String)> {
     if plan.tombstones.len() > MAX_TOMBSTONES {
         return Err((
             "plan.tombstones".into(),
-            crate::tr!(
-                "holds more than {max} removed items",
-                max = crate::lang::number(MAX_TOMBSTONES as i64)
-            ),
+            crate::tr!("holds more than {max} removed items", max = MAX_TOMBSTONES),
         ));
     }
     if plan.stamps.len() > MAX_STAMPS {
         return Err((
             "plan.stamps".into(),
-            crate::tr!(
-                "holds more than {max} stamps",
-                max = crate::lang::number(MAX_STAMPS as i64)
-            ),
+            crate::tr!("holds more than {max} stamps", max = MAX_STAMPS),
         ));
     }
     let vectors = plan

@@ -135,8 +135,8 @@ fn StoragePanel() -> impl IntoView {
     let used = move || match state.usage.get() {
         Some(units) => crate::tr!(
             "{used} KB of about {total} KB ({percent}%)",
-            used = crate::lang::number(units.div_ceil(1024) as i64),
-            total = crate::lang::number((ORIGIN_BUDGET_UNITS / 1024) as i64),
+            used = units.div_ceil(1024),
+            total = ORIGIN_BUDGET_UNITS / 1024,
             percent = percent_used(units)
         ),
         None => tr("Unknown: storage is not available").to_owned(),
