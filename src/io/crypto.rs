@@ -34,10 +34,11 @@ impl fmt::Display for OpenError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             OpenError::Refused(e) => e.fmt(f),
-            OpenError::WrongOrDamaged => f.write_str(WRONG_OR_DAMAGED),
-            OpenError::Browser(why) => {
-                write!(f, "This browser could not open the protected file: {why}.")
-            }
+            OpenError::WrongOrDamaged => f.write_str(crate::lang::tr(WRONG_OR_DAMAGED)),
+            OpenError::Browser(why) => f.write_str(&crate::tr!(
+                "This browser could not open the protected file: {why}.",
+                why = why
+            )),
         }
     }
 }
@@ -63,7 +64,7 @@ pub fn suggest_passphrase() -> Result<String, String> {
             }
         }
     });
-    suggestion.ok_or_else(|| failed.unwrap_or_else(|| "no random numbers".into()))
+    suggestion.ok_or_else(|| failed.unwrap_or_else(|| crate::lang::tr("no random numbers").into()))
 }
 
 /// Protects `plaintext` with `passphrase` (in NFC): a fresh random salt and IV,
@@ -86,10 +87,13 @@ pub(crate) async fn seal_with(
     iterations: u32,
 ) -> Result<String, String> {
     if passphrase.is_empty() {
-        return Err("the passphrase is empty".into());
+        return Err(crate::lang::tr("the passphrase is empty").into());
     }
     if !(sealed::MIN_ITERATIONS..=sealed::MAX_ITERATIONS).contains(&iterations) {
-        return Err(format!("{iterations} rounds is outside the accepted range"));
+        return Err(crate::tr!(
+            "{iterations} rounds is outside the accepted range",
+            iterations = iterations
+        ));
     }
     let header = Header {
         iterations,
@@ -107,7 +111,7 @@ pub(crate) async fn seal_with(
     let ciphertext = JsFuture::from(promise).await.map_err(explain)?;
     let ciphertext = Uint8Array::new(&ciphertext).to_vec();
     if ciphertext.len() != plaintext.len() + sealed::TAG_LEN {
-        return Err("the browser returned an unexpected ciphertext".into());
+        return Err(crate::lang::tr("the browser returned an unexpected ciphertext").into());
     }
     Ok(sealed::write(&header, &ciphertext))
 }
@@ -156,7 +160,7 @@ fn subtle() -> Result<SubtleCrypto, String> {
         .map_err(explain)?;
     let subtle = crypto.subtle();
     if subtle.is_undefined() || subtle.is_null() {
-        return Err("encryption needs the page to be served over https".into());
+        return Err(crate::lang::tr("encryption needs the page to be served over https").into());
     }
     Ok(subtle)
 }
@@ -174,7 +178,7 @@ fn random(buf: &mut [u8]) -> Result<(), String> {
     js.copy_to(buf);
     // A generator that returned all zeros is not one.
     if buf.iter().all(|&b| b == 0) {
-        return Err("the browser's random number generator failed".into());
+        return Err(crate::lang::tr("the browser's random number generator failed").into());
     }
     Ok(())
 }
@@ -238,6 +242,6 @@ fn explain(e: JsValue) -> String {
         (Some(name), Some(message)) if !message.is_empty() => format!("{name}: {message}"),
         (Some(name), _) => name,
         (None, Some(message)) => message,
-        (None, None) => "an unknown error".into(),
+        (None, None) => crate::lang::tr("an unknown error").into(),
     }
 }

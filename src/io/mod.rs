@@ -85,7 +85,7 @@ pub async fn copy_text(text: &str) -> Result<(), String> {
         .map(|_| ())
         .map_err(|e| {
             e.as_string()
-                .unwrap_or_else(|| "the browser refused".into())
+                .unwrap_or_else(|| crate::lang::tr("the browser refused").into())
         })
 }
 
@@ -119,16 +119,18 @@ pub async fn persist_storage() -> Result<bool, String> {
     let manager = js_sys::Reflect::get(&navigator, &"storage".into())
         .ok()
         .filter(|m| !m.is_undefined() && !m.is_null())
-        .ok_or("this browser cannot keep storage persistent")?;
+        .ok_or(crate::lang::tr(
+            "this browser cannot keep storage persistent",
+        ))?;
     let manager: web_sys::StorageManager = wasm_bindgen::JsCast::unchecked_into(manager);
     let promise = manager
         .persist()
-        .map_err(|_| "the browser refused to answer".to_owned())?;
+        .map_err(|_| crate::lang::tr("the browser refused to answer").to_owned())?;
     let answer = wasm_bindgen_futures::JsFuture::from(promise)
         .await
         .map_err(|e| {
             e.as_string()
-                .unwrap_or_else(|| "the browser refused to answer".into())
+                .unwrap_or_else(|| crate::lang::tr("the browser refused to answer").into())
         })?;
     Ok(answer.as_bool().unwrap_or(false))
 }

@@ -108,9 +108,9 @@ pub fn decode_value(value: Value) -> Result<Decoded, ImportError> {
 /// Brings an envelope of any shipped schema version up to the current `Plan`.
 fn migrate_envelope(value: Value) -> Result<Envelope<Plan>, ImportError> {
     let Value::Object(mut envelope) = value else {
-        return Err(ImportError::NotAPlan(
-            "it holds a single value or a list, not a saved plan",
-        ));
+        return Err(ImportError::NotAPlan(crate::en!(
+            "it holds a single value or a list, not a saved plan"
+        )));
     };
     match envelope.get("format") {
         Some(Value::String(f)) if f == FORMAT => {}
@@ -118,33 +118,37 @@ fn migrate_envelope(value: Value) -> Result<Envelope<Plan>, ImportError> {
             return Err(ImportError::Encrypted)
         }
         Some(Value::String(f)) if f == super::assessment::INVITATION_FORMAT => {
-            return Err(ImportError::NotAPlan(
+            return Err(ImportError::NotAPlan(crate::en!(
                 "it is a self-assessment invitation. Drop it on the page, or open it with \
-                 \u{201c}Answer a self-assessment\u{201d} on the Your plans page",
-            ))
+                 \u{201c}Answer a self-assessment\u{201d} on the Your plans page"
+            )))
         }
         Some(Value::String(f)) if f == super::assessment::RESPONSE_FORMAT => {
-            return Err(ImportError::NotAPlan(
+            return Err(ImportError::NotAPlan(crate::en!(
                 "it is a member's self-assessment response. Drop it on the page, or add it on \
-                 the round's page under Trust and sustainability",
-            ))
+                 the round's page under Trust and sustainability"
+            )))
         }
         _ => {
-            return Err(ImportError::NotAPlan(
-                "it does not say it is a Partnership Planner plan",
-            ))
+            return Err(ImportError::NotAPlan(crate::en!(
+                "it does not say it is a Partnership Planner plan"
+            )))
         }
     }
     let version = match envelope.get("schema_version") {
         Some(Value::Number(n)) => n.as_u64().filter(|v| *v >= 1).ok_or(ImportError::Invalid {
             path: "schema_version".into(),
-            problem: "must be a whole number from 1".into(),
+            problem: crate::lang::tr("must be a whole number from 1").into(),
         })?,
-        None => return Err(ImportError::NotAPlan("it has no schema version")),
+        None => {
+            return Err(ImportError::NotAPlan(crate::en!(
+                "it has no schema version"
+            )))
+        }
         Some(_) => {
             return Err(ImportError::Invalid {
                 path: "schema_version".into(),
-                problem: "must be a whole number from 1".into(),
+                problem: crate::lang::tr("must be a whole number from 1").into(),
             })
         }
     };
@@ -153,7 +157,7 @@ fn migrate_envelope(value: Value) -> Result<Envelope<Plan>, ImportError> {
     }
     let mut plan = envelope.remove("plan").ok_or(ImportError::Invalid {
         path: "plan".into(),
-        problem: "is missing".into(),
+        problem: crate::lang::tr("is missing").into(),
     })?;
     for step in &MIGRATIONS[(version - 1) as usize..] {
         plan = step(plan)?;

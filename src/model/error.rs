@@ -4,6 +4,7 @@ use std::fmt;
 
 use super::envelope::SCHEMA_VERSION;
 use super::json::{clip, JsonError};
+use crate::lang::tr;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
@@ -44,59 +45,62 @@ impl ImportError {
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ImportError::Empty => f.write_str("This is not a plan file: it is empty."),
-            ImportError::Unreadable => f.write_str(
+            ImportError::Empty => f.write_str(tr("This is not a plan file: it is empty.")),
+            ImportError::Unreadable => f.write_str(tr(
                 "This file could not be read. It may have been moved or deleted; choose it again.",
-            ),
-            ImportError::TooLarge { bytes } => write!(
-                f,
-                "This file is too large to be a plan: {} MB, and plans are at most {} MB.",
-                super::rules::one_decimal(*bytes, 1_048_576),
-                super::import::MAX_IMPORT_BYTES / 1_048_576
-            ),
-            ImportError::NotUtf8 { utf16: true, .. } => f.write_str(
+            )),
+            ImportError::TooLarge { bytes } => f.write_str(&crate::tr!(
+                "This file is too large to be a plan: {size} MB, and plans are at most {max} MB.",
+                size = super::rules::one_decimal(*bytes, 1_048_576),
+                max = super::import::MAX_IMPORT_BYTES / 1_048_576
+            )),
+            ImportError::NotUtf8 { utf16: true, .. } => f.write_str(tr(
                 "This is not a plan file: it is saved as UTF-16 text, and plans are UTF-8. \
                  Export the plan again from Partnership Planner rather than re-saving it.",
-            ),
-            ImportError::NotUtf8 { offset, .. } => write!(
-                f,
+            )),
+            ImportError::NotUtf8 { offset, .. } => f.write_str(&crate::tr!(
                 "This is not a plan file: it is not UTF-8 text (the first unreadable byte is \
                  at position {offset}). It may have been re-saved by another program; export \
-                 it again from Partnership Planner."
-            ),
-            ImportError::DuplicateKey { key } => write!(
-                f,
+                 it again from Partnership Planner.",
+                offset = offset
+            )),
+            ImportError::DuplicateKey { key } => f.write_str(&crate::tr!(
                 "This plan file is damaged: the field \"{key}\" appears twice in one place, so \
-                 it cannot be known which is meant."
-            ),
-            ImportError::NotJson { line, column } => write!(
-                f,
+                 it cannot be known which is meant.",
+                key = key
+            )),
+            ImportError::NotJson { line, column } => f.write_str(&crate::tr!(
                 "This is not a plan file, or it was cut short: it cannot be read past line \
-                 {line}, column {column}."
-            ),
-            ImportError::TooDeep => {
-                f.write_str("This is not a plan file: it is nested far deeper than any plan.")
-            }
-            ImportError::NotAPlan(why) => write!(f, "This is not a plan file: {why}."),
-            ImportError::Encrypted => f.write_str(
+                 {line}, column {column}.",
+                line = line,
+                column = column
+            )),
+            ImportError::TooDeep => f.write_str(tr(
+                "This is not a plan file: it is nested far deeper than any plan.",
+            )),
+            // `why` is marked with `en!` where it is made (`model::envelope`).
+            ImportError::NotAPlan(why) => f.write_str(&crate::tr!(
+                "This is not a plan file: {why}.",
+                why = tr(why)
+            )),
+            ImportError::Encrypted => f.write_str(tr(
                 "This plan is protected with a passphrase. Open it with \"Import plan\" to enter \
                  the passphrase.",
-            ),
-            ImportError::NewerVersion { found } => write!(
-                f,
+            )),
+            ImportError::NewerVersion { found } => f.write_str(&crate::tr!(
                 "This plan was made with a newer version of Partnership Planner (format \
-                 {found}; this one reads up to {SCHEMA_VERSION}). Ask the sender to export \
-                 again, or update."
-            ),
+                 {found}; this one reads up to {version}). Ask the sender to export \
+                 again, or update.",
+                found = found,
+                version = SCHEMA_VERSION
+            )),
             // The problem is the app's own words (`model::json`, `Plan::check`), with any text
             // from the file in it already shortened; the path may hold any key from the file.
-            ImportError::Invalid { path, problem } => {
-                write!(
-                    f,
-                    "This plan file has a problem at {}: {problem}.",
-                    place(path)
-                )
-            }
+            ImportError::Invalid { path, problem } => f.write_str(&crate::tr!(
+                "This plan file has a problem at {place}: {problem}.",
+                place = place(path),
+                problem = problem
+            )),
         }
     }
 }
@@ -112,8 +116,11 @@ pub fn place(path: &str) -> String {
     if let Some(id) = rest.strip_prefix("answers.") {
         let id = id.strip_suffix(".text").unwrap_or(id);
         return match crate::content::question(id) {
-            Some(q) => format!("the answer to \u{201c}{}\u{201d}", q.label),
-            None => format!("the answer {}", clip(id)),
+            Some(q) => crate::tr!(
+                "the answer to \u{201c}{question}\u{201d}",
+                question = tr(q.label)
+            ),
+            None => crate::tr!("the answer {id}", id = clip(id)),
         };
     }
     let (head, field) = rest.split_once('.').unwrap_or((rest, ""));
@@ -123,31 +130,37 @@ pub fn place(path: &str) -> String {
     };
     match (super::fields::spec_by_key(list), index) {
         (Some(spec), Some(i)) => {
-            let mut out = capitalized(spec.noun);
-            out.push_str(&format!(" {}", i + 1));
+            let item = capitalized(tr(spec.noun));
+            let number = i + 1;
             let key = field.split(['.', '[']).next().unwrap_or("");
-            if !key.is_empty() {
-                let label = spec
-                    .fields
-                    .iter()
-                    .find(|f| f.field.key() == key)
-                    .map_or_else(|| clip(key), |f| f.label.to_owned());
-                out.push_str(&format!(", field \u{201c}{label}\u{201d}"));
+            if key.is_empty() {
+                return crate::tr!("{item} {number}", item = item, number = number);
             }
-            out
+            let label = spec
+                .fields
+                .iter()
+                .find(|f| f.field.key() == key)
+                .map_or_else(|| clip(key), |f| tr(f.label).to_owned());
+            crate::tr!(
+                "{item} {number}, field \u{201c}{label}\u{201d}",
+                item = item,
+                number = number,
+                label = label
+            )
         }
-        (Some(spec), None) => format!("the list of {}", spec.plural),
+        (Some(spec), None) => crate::tr!("the list of {items}", items = tr(spec.plural)),
         _ => match rest {
-            "name" => "the partnership's name".into(),
-            "id" => "the plan's id".into(),
-            "created" => "the time the plan was created".into(),
-            "modified" => "the time the plan was last changed".into(),
+            "name" => tr("the partnership's name").into(),
+            "id" => tr("the plan's id").into(),
+            "created" => tr("the time the plan was created").into(),
+            "modified" => tr("the time the plan was last changed").into(),
             other => clip(&format!("plan.{other}")),
         },
     }
 }
 
-/// "member organization" → "Member organization" (the app's own nouns, in ASCII).
+/// "member organization" → "Member organization" (the app's own nouns; only an ASCII first
+/// letter is capitalized, as the wasm carries no Unicode case tables).
 fn capitalized(text: &str) -> String {
     let mut out = text.to_owned();
     if let Some(first) = out.get_mut(..1) {

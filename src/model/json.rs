@@ -142,59 +142,68 @@ fn plain_words(message: &str) -> String {
         .or_else(|| message.strip_prefix("invalid value: "))
     {
         let (found, want) = rest.rsplit_once(", expected ").unwrap_or((rest, ""));
-        return format!("expected {}, found {}", wanted(want), found_as(found));
+        return crate::tr!(
+            "expected {wanted}, found {found}",
+            wanted = crate::lang::tr(wanted(want)),
+            found = crate::lang::tr(found_as(found))
+        );
     }
     if let Some(rest) = message.strip_prefix("unknown field ") {
-        return format!(
-            "it has a field \u{201c}{}\u{201d} that plans do not have",
-            quoted(rest)
+        return crate::tr!(
+            "it has a field \u{201c}{field}\u{201d} that plans do not have",
+            field = quoted(rest)
         );
     }
     if let Some(rest) = message.strip_prefix("missing field ") {
-        return format!("the field \u{201c}{}\u{201d} is missing", quoted(rest));
+        return crate::tr!(
+            "the field \u{201c}{field}\u{201d} is missing",
+            field = quoted(rest)
+        );
     }
     if let Some(rest) = message.strip_prefix("unknown variant ") {
-        return format!(
-            "\u{201c}{}\u{201d} is not one of the allowed choices",
-            quoted(rest)
+        return crate::tr!(
+            "\u{201c}{value}\u{201d} is not one of the allowed choices",
+            value = quoted(rest)
         );
     }
     // A struct given as a list of its values in order (serde reads that too): only a
     // complete, ordered list is read, and anything else is described as the wrong kind.
     if message.starts_with("invalid length ") {
-        return "expected a group of fields, found a list".into();
+        return crate::lang::tr("expected a group of fields, found a list").into();
     }
     if message.starts_with(DUPLICATE_KEY) || message.starts_with("duplicate field") {
-        return "the same field appears twice".into();
+        return crate::lang::tr("the same field appears twice").into();
     }
     clip(message)
 }
 
-/// serde's "expected …" as a kind of value people know.
+/// serde's "expected …" as a kind of value people know (English; translated where shown).
 fn wanted(expected: &str) -> &'static str {
     match expected {
-        "a string" => "text",
-        "a boolean" => "true or false",
-        "a sequence" => "a list",
-        "a map" => "a group of fields",
-        e if e.starts_with('u') || e.starts_with('i') => "a whole number",
-        e if e.starts_with("struct ") => "a group of fields",
-        e if e.starts_with("variant") || e.starts_with("one of") => "one of the allowed choices",
-        _ => "another kind of value",
+        "a string" => crate::en!("text"),
+        "a boolean" => crate::en!("true or false"),
+        "a sequence" => crate::en!("a list"),
+        "a map" => crate::en!("a group of fields"),
+        e if e.starts_with('u') || e.starts_with('i') => crate::en!("a whole number"),
+        e if e.starts_with("struct ") => crate::en!("a group of fields"),
+        e if e.starts_with("variant") || e.starts_with("one of") => {
+            crate::en!("one of the allowed choices")
+        }
+        _ => crate::en!("another kind of value"),
     }
 }
 
-/// serde's account of what it found, as a kind of value.
+/// serde's account of what it found, as a kind of value (English; translated where shown).
 fn found_as(found: &str) -> &'static str {
     match found.split([' ', '`']).next().unwrap_or("") {
-        "string" => "text",
-        "integer" => "a number",
-        "floating" => "a number with a fraction",
-        "boolean" => "true or false",
-        "sequence" => "a list",
-        "map" => "a group of fields",
-        "null" | "unit" => "nothing (null)",
-        _ => "something else",
+        "string" => crate::en!("text"),
+        "integer" => crate::en!("a number"),
+        "floating" => crate::en!("a number with a fraction"),
+        "boolean" => crate::en!("true or false"),
+        "sequence" => crate::en!("a list"),
+        "map" => crate::en!("a group of fields"),
+        "null" | "unit" => crate::en!("nothing (null)"),
+        _ => crate::en!("something else"),
     }
 }
 

@@ -167,7 +167,7 @@ pub fn export_file_name(plan: &Plan, now: Millis, offset: i64) -> String {
     }
     let slug = slug.trim_end_matches('-');
     let slug = if slug.is_empty() {
-        "partnership-plan"
+        crate::lang::tr("partnership-plan")
     } else {
         slug
     };

@@ -164,24 +164,30 @@ impl Verdict {
 
     /// Why it cannot be used, as the error beside the field; `None` when it can.
     pub fn problem(&self) -> Option<String> {
-        let advice = "Use a few unrelated words, or choose \u{201c}Suggest a passphrase\u{201d}.";
+        let advice = crate::lang::tr(
+            "Use a few unrelated words, or choose \u{201c}Suggest a passphrase\u{201d}.",
+        );
         match self {
-            Verdict::Empty => Some("Enter a passphrase.".into()),
-            Verdict::Refused(Refusal::TooShort) => Some(format!(
-                "This passphrase is too short: use at least {MIN_CHARS} characters."
+            Verdict::Empty => Some(crate::lang::tr("Enter a passphrase.").into()),
+            Verdict::Refused(Refusal::TooShort) => Some(crate::tr!(
+                "This passphrase is too short: use at least {min} characters.",
+                min = MIN_CHARS
             )),
-            Verdict::Refused(Refusal::Common) => Some(format!(
-                "This passphrase is among the first that anyone would try. {advice}"
+            Verdict::Refused(Refusal::Common) => Some(crate::tr!(
+                "This passphrase is among the first that anyone would try. {advice}",
+                advice = advice
             )),
-            Verdict::Refused(Refusal::PlanName) => Some(format!(
-                "This passphrase contains the plan\u{2019}s name, which anyone would try first. {advice}"
+            Verdict::Refused(Refusal::PlanName) => Some(crate::tr!(
+                "This passphrase contains the plan\u{2019}s name, which anyone would try first. {advice}",
+                advice = advice
             )),
             Verdict::Rated {
                 level: Level::Weak,
                 bits,
-            } => Some(format!(
-                "This passphrase is too easy to guess: one computer could find it in about {}. {advice}",
-                time_to_guess(*bits)
+            } => Some(crate::tr!(
+                "This passphrase is too easy to guess: one computer could find it in about {time}. {advice}",
+                time = time_to_guess(*bits),
+                advice = advice
             )),
             Verdict::Rated { .. } => None,
         }
@@ -192,32 +198,29 @@ impl fmt::Display for Verdict {
     /// The meter's plain words.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Verdict::Empty => f.write_str("Strength: nothing typed yet."),
-            Verdict::Refused(_) => f.write_str("Strength: cannot be used."),
+            Verdict::Empty => f.write_str(crate::lang::tr("Strength: nothing typed yet.")),
+            Verdict::Refused(_) => f.write_str(crate::lang::tr("Strength: cannot be used.")),
             Verdict::Rated {
                 level: Level::Weak,
                 bits,
-            } => write!(
-                f,
-                "Strength: weak. One computer could guess it in about {}.",
-                time_to_guess(*bits)
-            ),
+            } => f.write_str(&crate::tr!(
+                "Strength: weak. One computer could guess it in about {time}.",
+                time = time_to_guess(*bits)
+            )),
             Verdict::Rated {
                 level: Level::Fair,
                 bits,
-            } => write!(
-                f,
-                "Strength: fair. One computer would need about {} to guess it; another word makes it strong.",
-                time_to_guess(*bits)
-            ),
+            } => f.write_str(&crate::tr!(
+                "Strength: fair. One computer would need about {time} to guess it; another word makes it strong.",
+                time = time_to_guess(*bits)
+            )),
             Verdict::Rated {
                 level: Level::Strong,
                 bits,
-            } => write!(
-                f,
-                "Strength: strong. One computer would need {} to guess it.",
-                time_to_guess(*bits)
-            ),
+            } => f.write_str(&crate::tr!(
+                "Strength: strong. One computer would need {time} to guess it.",
+                time = time_to_guess(*bits)
+            )),
         }
     }
 }
@@ -225,26 +228,29 @@ impl fmt::Display for Verdict {
 /// How long `GUESSES_PER_SECOND` takes, on average, to find a passphrase of `bits`.
 pub fn time_to_guess(bits: f64) -> String {
     let seconds = exp2(bits) / GUESSES_PER_SECOND / 2.0;
-    let (n, unit) = if seconds < 60.0 {
-        return "a minute".into();
+    let count = |n: f64| n.round().max(1.0) as u64;
+    if seconds < 60.0 {
+        crate::lang::tr("a minute").into()
     } else if seconds < 3_600.0 {
-        (seconds / 60.0, "minute")
+        crate::trn!(count(seconds / 60.0), "{n} minute", "{n} minutes")
     } else if seconds < 86_400.0 {
-        (seconds / 3_600.0, "hour")
+        crate::trn!(count(seconds / 3_600.0), "{n} hour", "{n} hours")
     } else if seconds < 60.0 * 86_400.0 {
-        (seconds / 86_400.0, "day")
+        crate::trn!(count(seconds / 86_400.0), "{n} day", "{n} days")
     } else if seconds < 2.0 * 365.25 * 86_400.0 {
-        (seconds / (30.44 * 86_400.0), "month")
+        crate::trn!(
+            count(seconds / (30.44 * 86_400.0)),
+            "{n} month",
+            "{n} months"
+        )
     } else if seconds < 1_000.0 * 365.25 * 86_400.0 {
-        (seconds / (365.25 * 86_400.0), "year")
+        crate::trn!(
+            count(seconds / (365.25 * 86_400.0)),
+            "{n} year",
+            "{n} years"
+        )
     } else {
-        return "more than a thousand years".into();
-    };
-    let n = n.round().max(1.0) as u64;
-    if n == 1 {
-        format!("1 {unit}")
-    } else {
-        format!("{n} {unit}s")
+        crate::lang::tr("more than a thousand years").into()
     }
 }
 

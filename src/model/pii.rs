@@ -23,21 +23,22 @@ pub struct Finding {
     pub kind: &'static str,
 }
 
-pub const EMAIL: &str = "an email address";
-pub const EMAIL_SPELLED: &str = "an email address written out";
-pub const EMAIL_LINK: &str = "an email link (mailto:)";
-pub const PHONE: &str = "a phone number";
-pub const SSN: &str = "a social security number";
-pub const A_NUMBER: &str = "an A-number (immigration file number)";
-pub const BIRTH_DATE: &str = "a birth date";
-pub const DATE: &str = "a date (may be a birth date)";
-pub const AGE: &str = "an age next to a name";
-pub const ADDRESS: &str = "a street address";
-pub const CASE_NUMBER: &str = "a case number";
+pub const EMAIL: &str = crate::en!("an email address");
+pub const EMAIL_SPELLED: &str = crate::en!("an email address written out");
+pub const EMAIL_LINK: &str = crate::en!("an email link (mailto:)");
+pub const PHONE: &str = crate::en!("a phone number");
+pub const SSN: &str = crate::en!("a social security number");
+pub const A_NUMBER: &str = crate::en!("an A-number (immigration file number)");
+pub const BIRTH_DATE: &str = crate::en!("a birth date");
+pub const DATE: &str = crate::en!("a date (may be a birth date)");
+pub const AGE: &str = crate::en!("an age next to a name");
+pub const ADDRESS: &str = crate::en!("a street address");
+pub const CASE_NUMBER: &str = crate::en!("a case number");
 
 /// Personal details outside members' Email, Phone and Contact person fields: every answer,
 /// function note and typed list field, and every resource link. One finding per kind per field.
 pub fn scan(plan: &Plan) -> Vec<Finding> {
+    use crate::lang::tr;
     let mut found = Vec::new();
     let mut add = |place: &str, kinds: Vec<&'static str>| {
         for kind in kinds {
@@ -47,14 +48,16 @@ pub fn scan(plan: &Plan) -> Vec<Finding> {
             });
         }
     };
-    add("Partnership name", in_text(&plan.name, false));
+    add(tr("Partnership name"), in_text(&plan.name, false));
     for (id, answer) in &plan.answers {
         let (place, survivors) = match question(id) {
             Some(q) => (
-                format!("{} › {}", q.section.title(), q.label),
+                format!("{} › {}", q.section.title(), tr(q.label)),
                 q.section == Section::Survivors,
             ),
-            None if id.starts_with("mou.") => (format!("MOU draft › {}", &id[4..]), false),
+            None if id.starts_with("mou.") => {
+                (format!("{} › {}", tr("MOU draft"), &id[4..]), false)
+            }
             None => (id.clone(), false),
         };
         add(&place, in_text(&answer.text, survivors));
@@ -62,7 +65,7 @@ pub fn scan(plan: &Plan) -> Vec<Finding> {
     for &kind in FunctionKind::ALL {
         if let Some(f) = plan.function(kind) {
             add(
-                &format!("Functions › {}", kind.label()),
+                &format!("{} › {}", tr("Functions"), kind.label()),
                 in_text(&f.note, false),
             );
         }
@@ -75,7 +78,7 @@ pub fn scan(plan: &Plan) -> Vec<Finding> {
                 if let Some(FieldValue::Notes(notes)) = plan.field(id, field.field) {
                     for note in notes {
                         add(
-                            &format!("{} {} › {}", spec.heading, i + 1, field.label),
+                            &format!("{} {} › {}", tr(spec.heading), i + 1, tr(field.label)),
                             in_text(&note.text, false),
                         );
                     }
@@ -96,7 +99,7 @@ pub fn scan(plan: &Plan) -> Vec<Finding> {
                         in_text(&text, false)
                     };
                     add(
-                        &format!("{} {} › {}", spec.heading, i + 1, field.label),
+                        &format!("{} {} › {}", tr(spec.heading), i + 1, tr(field.label)),
                         kinds,
                     );
                 }

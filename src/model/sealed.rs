@@ -53,7 +53,7 @@ pub const TAG_LEN: usize = 16;
 
 /// The one message for a failed decryption. AES-GCM cannot tell a wrong passphrase from a
 /// changed byte, so neither can we.
-pub const WRONG_OR_DAMAGED: &str = "Wrong passphrase or damaged file.";
+pub const WRONG_OR_DAMAGED: &str = crate::en!("Wrong passphrase or damaged file.");
 
 /// The fields a file may have, in the order `write` puts them.
 const FIELDS: [&str; 8] = [
@@ -120,64 +120,75 @@ pub enum SealedError {
 
 impl fmt::Display for SealedError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        const DAMAGED: &str = "This protected file is damaged:";
-        match self {
+        use crate::lang::tr;
+        let text = match self {
             SealedError::Unreadable => {
-                write!(f, "{DAMAGED} it cannot be read as a protected plan.")
+                tr("This protected file is damaged: it cannot be read as a protected plan.").into()
             }
-            SealedError::NotSealed => f.write_str("This is not a passphrase-protected plan file."),
-            SealedError::DuplicateField(name) => {
-                write!(
-                    f,
-                    "{DAMAGED} the field \u{201c}{name}\u{201d} appears twice."
-                )
-            }
-            SealedError::UnknownField(name) => write!(
-                f,
+            SealedError::NotSealed => tr("This is not a passphrase-protected plan file.").into(),
+            SealedError::DuplicateField(name) => crate::tr!(
+                "This protected file is damaged: the field \u{201c}{name}\u{201d} appears twice.",
+                name = name
+            ),
+            SealedError::UnknownField(name) => crate::tr!(
                 "This protected file has a field Partnership Planner does not know \
-                 (\u{201c}{name}\u{201d}), so it cannot be opened safely."
+                 (\u{201c}{name}\u{201d}), so it cannot be opened safely.",
+                name = name
             ),
-            SealedError::Missing(name) => {
-                write!(f, "{DAMAGED} the field \u{201c}{name}\u{201d} is missing.")
-            }
-            SealedError::WrongType { field, want } => {
-                write!(f, "{DAMAGED} \u{201c}{field}\u{201d} must be {want}.")
-            }
-            SealedError::Version(found) => write!(
-                f,
+            SealedError::Missing(name) => crate::tr!(
+                "This protected file is damaged: the field \u{201c}{name}\u{201d} is missing.",
+                name = name
+            ),
+            // `want` is marked with `en!` where it is made.
+            SealedError::WrongType { field, want } => crate::tr!(
+                "This protected file is damaged: \u{201c}{field}\u{201d} must be {want}.",
+                field = field,
+                want = tr(want)
+            ),
+            SealedError::Version(found) => crate::tr!(
                 "This protected file uses protection format {found}, and Partnership Planner \
-                 reads format {VERSION}. Update, or ask the sender to export it again."
+                 reads format {version}. Update, or ask the sender to export it again.",
+                found = found,
+                version = VERSION
             ),
-            SealedError::Kdf(name) => write!(
-                f,
+            SealedError::Kdf(name) => crate::tr!(
                 "This protected file uses a key derivation Partnership Planner does not \
-                 support (\u{201c}{name}\u{201d}); it supports {KDF}."
+                 support (\u{201c}{name}\u{201d}); it supports {kdf}.",
+                name = name,
+                kdf = KDF
             ),
-            SealedError::Cipher(name) => write!(
-                f,
+            SealedError::Cipher(name) => crate::tr!(
                 "This protected file uses a cipher Partnership Planner does not support \
-                 (\u{201c}{name}\u{201d}); it supports {CIPHER}."
+                 (\u{201c}{name}\u{201d}); it supports {cipher}.",
+                name = name,
+                cipher = CIPHER
             ),
-            SealedError::Iterations(found) => write!(
-                f,
+            SealedError::Iterations(found) => crate::tr!(
                 "This protected file asks for {found} key-derivation rounds; Partnership \
-                 Planner accepts {} to {}.",
-                group(MIN_ITERATIONS as u64),
-                group(MAX_ITERATIONS as u64)
+                 Planner accepts {min} to {max}.",
+                found = found,
+                min = group(MIN_ITERATIONS as u64),
+                max = group(MAX_ITERATIONS as u64)
             ),
-            SealedError::Base64(field) => {
-                write!(f, "{DAMAGED} \u{201c}{field}\u{201d} is not valid base64.")
-            }
-            SealedError::Length { field, found, want } => write!(
-                f,
-                "{DAMAGED} \u{201c}{field}\u{201d} is {found} bytes long and must be {want}."
+            SealedError::Base64(field) => crate::tr!(
+                "This protected file is damaged: \u{201c}{field}\u{201d} is not valid base64.",
+                field = field
             ),
-            SealedError::TooShort(found) => write!(
-                f,
-                "{DAMAGED} its encrypted content is {found} bytes long, shorter than the \
-                 {TAG_LEN}-byte check every protected file ends with."
+            SealedError::Length { field, found, want } => crate::tr!(
+                "This protected file is damaged: \u{201c}{field}\u{201d} is {found} bytes long \
+                 and must be {want}.",
+                field = field,
+                found = found,
+                want = want
             ),
-        }
+            SealedError::TooShort(found) => crate::tr!(
+                "This protected file is damaged: its encrypted content is {found} bytes long, \
+                 shorter than the {tag}-byte check every protected file ends with.",
+                found = found,
+                tag = TAG_LEN
+            ),
+        };
+        f.write_str(&text)
     }
 }
 
@@ -196,9 +207,9 @@ pub fn pad(text: &str) -> String {
 /// A protected export's name, the same for every plan, with the local date and time:
 /// `partnership-plan-2026-12-01-1953.protected.json`.
 pub fn file_name(now: super::time::Millis, offset: i64) -> String {
-    format!(
-        "partnership-plan-{}.protected.json",
-        super::time::file_stamp(now, offset)
+    crate::tr!(
+        "partnership-plan-{stamp}.protected.json",
+        stamp = super::time::file_stamp(now, offset)
     )
 }
 
@@ -259,7 +270,7 @@ pub fn parse(text: &str) -> Result<Sealed, SealedError> {
         Some(_) => {
             return Err(SealedError::WrongType {
                 field: "version",
-                want: "a whole number",
+                want: crate::en!("a whole number"),
             })
         }
     }
@@ -271,7 +282,7 @@ pub fn parse(text: &str) -> Result<Sealed, SealedError> {
         Some(Value::String(s)) => Ok(s.as_str()),
         Some(_) => Err(SealedError::WrongType {
             field,
-            want: "text",
+            want: crate::en!("text"),
         }),
     };
     let kdf = text_field("kdf")?;
@@ -292,7 +303,7 @@ pub fn parse(text: &str) -> Result<Sealed, SealedError> {
         Some(_) => {
             return Err(SealedError::WrongType {
                 field: "iterations",
-                want: "a whole number",
+                want: crate::en!("a whole number"),
             })
         }
     };

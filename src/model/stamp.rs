@@ -221,31 +221,31 @@ pub fn check(plan: &super::plan::Plan) -> Result<(), (String, String)> {
     if plan.export_id.len() > 100 {
         return Err((
             "plan.export_id".into(),
-            "is longer than 100 characters".into(),
+            crate::lang::tr("is longer than 100 characters").into(),
         ));
     }
     if plan.taken_in.len() > MAX_TAKEN_IN {
         return Err((
             "plan.taken_in".into(),
-            format!("lists more than {MAX_TAKEN_IN} copies"),
+            crate::tr!("lists more than {max} copies", max = MAX_TAKEN_IN),
         ));
     }
     if let Some(i) = plan.taken_in.iter().position(|s| too_long(s)) {
         return Err((
             format!("plan.taken_in[{i}]"),
-            "must be 1 to 100 characters".into(),
+            crate::lang::tr("must be 1 to 100 characters").into(),
         ));
     }
     if plan.tombstones.len() > MAX_TOMBSTONES {
         return Err((
             "plan.tombstones".into(),
-            format!("holds more than {MAX_TOMBSTONES} removed items"),
+            crate::tr!("holds more than {max} removed items", max = MAX_TOMBSTONES),
         ));
     }
     if plan.stamps.len() > MAX_STAMPS {
         return Err((
             "plan.stamps".into(),
-            format!("holds more than {MAX_STAMPS} stamps"),
+            crate::tr!("holds more than {max} stamps", max = MAX_STAMPS),
         ));
     }
     let vectors = plan
@@ -257,13 +257,16 @@ pub fn check(plan: &super::plan::Plan) -> Result<(), (String, String)> {
         if key.len() > 300 {
             return Err((
                 format!("plan.{what}"),
-                "has a key longer than 300 characters".into(),
+                crate::lang::tr("has a key longer than 300 characters").into(),
             ));
         }
         if v.len() > MAX_DEVICES || v.keys().any(|d| too_long(d)) {
             return Err((
                 format!("plan.{what}.{key}.v"),
-                format!("must name 1 to {MAX_DEVICES} devices, each by a short id"),
+                crate::tr!(
+                    "must name 1 to {max} devices, each by a short id",
+                    max = MAX_DEVICES
+                ),
             ));
         }
     }

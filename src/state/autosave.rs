@@ -40,14 +40,14 @@ impl SaveState {
     /// The short line in the header's status region.
     pub fn label(&self) -> String {
         match self {
-            SaveState::Untouched => "No changes yet".into(),
-            SaveState::Restored => "Saved on this device".into(),
-            SaveState::Pending => "Saving…".into(),
-            SaveState::Saved(at) => format!("Saved at {}", io::local_time(*at)),
+            SaveState::Untouched => crate::lang::tr("No changes yet").into(),
+            SaveState::Restored => crate::lang::tr("Saved on this device").into(),
+            SaveState::Pending => crate::lang::tr("Saving…").into(),
+            SaveState::Saved(at) => crate::tr!("Saved at {time}", time = io::local_time(*at)),
             SaveState::Failed(_)
             | SaveState::MemoryOnly(_)
             | SaveState::Protecting
-            | SaveState::DeletedElsewhere => "Not saved on this device".into(),
+            | SaveState::DeletedElsewhere => crate::lang::tr("Not saved on this device").into(),
         }
     }
 
@@ -56,14 +56,19 @@ impl SaveState {
         match self {
             SaveState::Failed(f) | SaveState::MemoryOnly(f) => Some(f.explain()),
             SaveState::Protecting => Some(
-                "Changes are not being saved, so that the unreadable plan stored on this device \
-                 is not written over. Download it, then export your work before closing."
-                    .into(),
+                crate::lang::tr(
+                    "Changes are not being saved, so that the unreadable plan stored on this \
+                     device is not written over. Download it, then export your work before \
+                     closing.",
+                )
+                .into(),
             ),
             SaveState::DeletedElsewhere => Some(
-                "This plan was deleted in another tab or window, so this copy is not saved. Keep \
-                 it as a new plan, or close it."
-                    .into(),
+                crate::lang::tr(
+                    "This plan was deleted in another tab or window, so this copy is not saved. \
+                     Keep it as a new plan, or close it.",
+                )
+                .into(),
             ),
             _ => None,
         }

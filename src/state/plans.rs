@@ -240,7 +240,7 @@ impl PlanState {
             return;
         };
         copy.id = io::new_id();
-        let name = format!("Copy of {}", copy.display_name());
+        let name = crate::tr!("Copy of {name}", name = copy.display_name());
         copy.set_name(&name, now);
         self.switch_to(copy, SaveState::Untouched);
         self.autosave.mark_dirty();

@@ -69,7 +69,7 @@ impl PlanState {
         if let Some(check) = self.settings.with_untracked(|s| s.lock_check.clone()) {
             match crate::io::crypto::open(&check, passphrase).await {
                 Ok(text) if text == LOCK_TEXT => {}
-                _ => return Err("Wrong passphrase.".into()),
+                _ => return Err(crate::lang::tr("Wrong passphrase.").into()),
             }
         }
         self.set_settings(|s| {

@@ -182,7 +182,10 @@ impl PlanState {
     }
 
     pub fn read_pasted(&self, text: &str) {
-        self.read_import("pasted text".into(), Ok(text.as_bytes().to_vec()));
+        self.read_import(
+            crate::lang::tr("pasted text").into(),
+            Ok(text.as_bytes().to_vec()),
+        );
     }
 
     fn show_import(&self, source: String, result: Result<Decoded, ImportError>) {

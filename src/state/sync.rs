@@ -148,7 +148,7 @@ impl PlanState {
     pub fn resolve_keep_mine_as_copy(&self) {
         let now = io::now();
         let mut mine: Plan = self.plan.get_untracked();
-        let name = format!("{} (my copy)", mine.display_name());
+        let name = crate::tr!("{name} (my copy)", name = mine.display_name());
         mine.set_name(&name, now);
         self.save_as_new(mine);
     }

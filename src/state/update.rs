@@ -13,7 +13,7 @@ pub struct NewVersion {
     /// A new version is installed and waits for the user's word.
     pub ready: RwSignal<bool>,
     /// Why "Reload to update" did not reload: the plan could not be saved.
-    pub blocked: RwSignal<Option<String>>,
+    pub blocked: RwSignal<Option<&'static str>>,
 }
 
 impl NewVersion {
@@ -34,11 +34,11 @@ impl NewVersion {
         state.flush();
         // Edits still unsaved after the flush: storage is full, blocked or not ours to write.
         if state.autosave.is_dirty() {
-            self.blocked.set(Some(
+            // The English key: the notice translates it where it is shown.
+            self.blocked.set(Some(crate::en!(
                 "Your latest changes could not be saved on this device, so the page was not \
                  reloaded. Export the plan first, then reload."
-                    .into(),
-            ));
+            )));
             return;
         }
         self.blocked.set(None);

@@ -23,33 +23,37 @@ impl StorageFault {
             ("QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" | "QUOTA_EXCEEDED_ERR", _)
             | (_, 22 | 1014) => StorageFault::Quota,
             ("SecurityError", _) => StorageFault::Unavailable,
-            ("", _) => StorageFault::Other("unknown error".into()),
+            ("", _) => StorageFault::Other(crate::en!("unknown error").into()),
             (name, _) => StorageFault::Other(name.into()),
         }
     }
 
     /// A sentence for the status line: what happened and what to do.
     pub fn explain(&self) -> String {
+        use crate::lang::tr;
         match self {
-            StorageFault::Unavailable => {
-                "Not saved on this device \u{2014} export before closing. \
-                 This browser does not allow saving here (a private window, or storage turned \
-                 off), so your work lives only in this tab."
-                    .into()
-            }
-            StorageFault::Quota => "This device's storage is full \u{2014} export your plan now. \
-                 Your last saved version is kept; saving resumes when there is room (delete \
-                 plans you no longer need under Your plans)."
-                .into(),
-            StorageFault::Conflict => "This plan was changed in another tab or window. Choose \
-                 which version to keep."
-                .into(),
-            StorageFault::WriteMismatch => "Saving could not be confirmed: the browser kept \
-                 something other than your plan. Export your plan now."
-                .into(),
-            StorageFault::Other(name) => {
-                format!("Not saved ({name}). Export your plan before closing.")
-            }
+            StorageFault::Unavailable => tr("Not saved on this device \u{2014} export before \
+                 closing. This browser does not allow saving here (a private window, or storage \
+                 turned off), so your work lives only in this tab.")
+            .into(),
+            StorageFault::Quota => tr("This device's storage is full \u{2014} export your plan \
+                 now. Your last saved version is kept; saving resumes when there is room (delete \
+                 plans you no longer need under Your plans).")
+            .into(),
+            StorageFault::Conflict => tr("This plan was changed in another tab or window. Choose \
+                 which version to keep.")
+            .into(),
+            StorageFault::WriteMismatch => tr("Saving could not be confirmed: the browser kept \
+                 something other than your plan. Export your plan now.")
+            .into(),
+            StorageFault::Other(name) => crate::tr!(
+                "Not saved ({name}). Export your plan before closing.",
+                name = if name == "unknown error" {
+                    tr("unknown error")
+                } else {
+                    name.as_str()
+                }
+            ),
         }
     }
 }

@@ -135,7 +135,7 @@ pub struct Found {
 }
 
 /// How the list of plans names a stored plan that could not be read.
-pub const UNREADABLE_NAME: &str = "Plan that could not be read";
+pub const UNREADABLE_NAME: &str = crate::en!("Plan that could not be read");
 
 /// Proof that `localStorage` was found usable (`open`): only a `PlanStore` calls
 /// `gloo_storage::LocalStorage`, which panics when storage is blocked or `null`.

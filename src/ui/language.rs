@@ -17,7 +17,8 @@ pub fn LanguageSwitch() -> impl IntoView {
             language.switch(state, lang, move || {
                 // Every screen is drawn again in the new language: focus goes back to the
                 // switch the person just used.
-                if let Some(el) = document().get_element_by_id(&format!("language-{}", lang.tag())) {
+                if let Some(el) = document().get_element_by_id(&format!("language-{}", lang.tag()))
+                {
                     if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
                         let _ = el.focus();
                     }
@@ -25,14 +26,14 @@ pub fn LanguageSwitch() -> impl IntoView {
             })
         };
         view! {
-            <button type="button" id=format!("language-{}", lang.tag()) lang=lang.tag()
+            <button type="button" id={format!("language-{}", lang.tag())} lang=lang.tag()
                 aria-pressed=pressed on:click=choose>
                 {lang.own_name()}
             </button>
         }
     };
     view! {
-        <div class="language-switch" role="group" aria-label=tr("Language")>
+        <div class="language-switch" role="group" aria-label={tr("Language")}>
             {button(Lang::En)}
             <span aria-hidden="true">"/"</span>
             {button(Lang::Es)}

@@ -33,8 +33,8 @@ mod widgets;
 
 use leptos::prelude::*;
 
+use crate::lang::{tr, Lang};
 use crate::model::link::is_shared_host;
-use crate::lang::Lang;
 use crate::state::language::Language;
 use crate::state::{flush_on_leave, NewVersion, PlanState};
 
@@ -44,7 +44,14 @@ use crate::state::{flush_on_leave, NewVersion, PlanState};
 pub fn mount() {
     if framed() {
         remove_first_screen();
-        open_on_its_own();
+        // The browser's language, as nothing stored may be read here.
+        let lang = crate::io::lang::browser_language();
+        leptos::task::spawn_local(async move {
+            if crate::io::lang::prepare(lang).await.is_ok() && crate::lang::set(lang).is_ok() {
+                crate::io::lang::mark_document(lang);
+            }
+            open_on_its_own();
+        });
         return;
     }
     crate::io::lang::install_formats();
@@ -109,8 +116,8 @@ fn open_on_its_own() -> Option<()> {
     let (main, p, a) = (element("main")?, element("p")?, element("a")?);
     a.set_attribute("href", &href).ok()?;
     a.set_attribute("target", "_top").ok()?;
-    a.set_text_content(Some("Open Partnership Planner on its own"));
-    p.append_with_str_1("Partnership Planner does not run inside another page. ")
+    a.set_text_content(Some(tr("Open Partnership Planner on its own")));
+    p.append_with_str_1(tr("Partnership Planner does not run inside another page. "))
         .ok()?;
     p.append_with_node_1(&a).ok()?;
     main.append_with_node_1(&p).ok()?;
@@ -127,15 +134,18 @@ fn SharedOriginNotice() -> impl IntoView {
         let dismiss = move |_| state.set_settings(|s| s.shared_origin_dismissed = true);
         view! {
             <section class="banner banner-warning" aria-labelledby="shared-origin-heading" hidden=dismissed>
-                <h2 id="shared-origin-heading">"This address is shared with other projects"</h2>
+                <h2 id="shared-origin-heading">{tr("This address is shared with other projects")}</h2>
                 <p>
-                    {format!("This copy of Partnership Planner runs on {host}. ")}
-                    "Other projects published under that address can read, change or delete "
-                    "the plans kept in this browser. Export your plan, and ask whoever set up "
-                    "this copy to host it on a domain of its own."
+                    {crate::tr!(
+                        "This copy of Partnership Planner runs on {host}. Other projects \
+                         published under that address can read, change or delete the plans kept \
+                         in this browser. Export your plan, and ask whoever set up this copy to \
+                         host it on a domain of its own.",
+                        host = host
+                    )}
                 </p>
                 <p class="actions">
-                    <button type="button" on:click=dismiss>"Dismiss"</button>
+                    <button type="button" on:click=dismiss>{tr("Dismiss")}</button>
                 </p>
             </section>
         }

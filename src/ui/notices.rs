@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::io;
+use crate::lang::tr;
 use crate::model::time::iso_date;
 use crate::state::{Notice, PlanState, SaveState, Unreadable};
 use crate::storage::budget::{percent_used, should_warn};
@@ -25,9 +26,9 @@ pub fn Notices() -> impl IntoView {
     };
     let choices = move || {
         if conflict() {
-            Some(("Load the other version", "Keep mine as a copy"))
+            Some((tr("Load the other version"), tr("Keep mine as a copy")))
         } else if deleted() {
-            Some(("Keep my copy as a new plan", "Close this plan"))
+            Some((tr("Keep my copy as a new plan"), tr("Close this plan")))
         } else {
             None
         }
@@ -40,10 +41,11 @@ pub fn Notices() -> impl IntoView {
     };
     let nearly_full = move || {
         state.usage.get().filter(|&u| should_warn(u)).map(|u| {
-            format!(
-                "This browser's storage for Partnership Planner is {}% full. Export your plans now, \
-                 and delete plans you no longer need under Your plans, before it runs out.",
-                percent_used(u)
+            crate::tr!(
+                "This browser's storage for Partnership Planner is {percent}% full. Export your \
+                 plans now, and delete plans you no longer need under Your plans, before it runs \
+                 out.",
+                percent = percent_used(u)
             )
         })
     };
@@ -69,7 +71,7 @@ pub fn Notices() -> impl IntoView {
                             {bad_write().then(|| view! {
                                 <p class="actions">
                                     <button type="button" on:click=move |_| state.restore_previous_version()>
-                                        "Restore previous version"
+                                        {tr("Restore previous version")}
                                     </button>
                                 </p>
                             })}
@@ -80,7 +82,7 @@ pub fn Notices() -> impl IntoView {
             </div>
             <div role="status" class="sync-status">
                 {move || state.synced.get().then(|| view! {
-                    <p class="banner">"Updated with changes saved in another tab."</p>
+                    <p class="banner">{tr("Updated with changes saved in another tab.")}</p>
                 })}
             </div>
             {move || state.notice.get().map(|n| view! { <NoticeView notice=n/> })}
@@ -93,11 +95,11 @@ pub fn Notices() -> impl IntoView {
 fn NoticeView(notice: Notice) -> impl IntoView {
     let Notice::Unreadable(plans) = notice;
     let count = plans.len();
-    let heading = if count == 1 {
-        "Your saved plan could not be read".to_owned()
-    } else {
-        format!("{count} saved plans could not be read")
-    };
+    let heading = crate::trn!(
+        count,
+        "Your saved plan could not be read",
+        "{n} saved plans could not be read"
+    );
     view! {
         <div class="banner banner-error" role="alert">
             <h2>{heading}</h2>
@@ -106,8 +108,17 @@ fn NoticeView(notice: Notice) -> impl IntoView {
                 .enumerate()
                 .map(|(i, plan)| {
                     let title = (count > 1).then(|| match &plan.name {
-                        Some(name) => format!("Plan {} of {count}: \u{201c}{name}\u{201d}", i + 1),
-                        None => format!("Plan {} of {count}", i + 1),
+                        Some(name) => crate::tr!(
+                            "Plan {number} of {count}: \u{201c}{name}\u{201d}",
+                            number = crate::lang::number(i as i64 + 1),
+                            count = crate::lang::number(count as i64),
+                            name = name
+                        ),
+                        None => crate::tr!(
+                            "Plan {number} of {count}",
+                            number = crate::lang::number(i as i64 + 1),
+                            count = crate::lang::number(count as i64)
+                        ),
                     });
                     view! { <UnreadableView plan number=i + 1 title/> }
                 })
@@ -132,22 +143,25 @@ fn UnreadableView(plan: Unreadable, number: usize, title: Option<String>) -> imp
     let restorable = kept_as.is_ok() && state.has_backup(&plan_id);
     let download_error = RwSignal::new(None::<String>);
     let download = move |_| {
-        let name = format!("unreadable-plan-{}.json", iso_date(io::now()));
+        let name = crate::tr!("unreadable-plan-{date}.json", date = iso_date(io::now()));
         download_error.set(io::download(&name, &raw, "application/json").err());
     };
     let which = match &name {
-        Some(name) => format!("The plan \u{201c}{name}\u{201d}"),
-        None => "A plan stored on this device".to_owned(),
+        Some(name) => crate::tr!("The plan \u{201c}{name}\u{201d}", name = name),
+        None => tr("A plan stored on this device").to_owned(),
     };
     let kept = match &kept_as {
-        Ok(key) => format!(
+        Ok(key) => crate::tr!(
             "{which} has been kept aside, unchanged: nothing was deleted, and the stored text is \
              kept on this device (as \u{201c}{key}\u{201d}). You can download it to send to \
-             someone who can help, and carry on with a new plan here."
+             someone who can help, and carry on with a new plan here.",
+            which = which,
+            key = key
         ),
-        Err(_) => format!(
+        Err(_) => crate::tr!(
             "{which} could not be set aside, so it stays exactly where it is and this app will \
-             not save over it. Download it now to keep a copy."
+             not save over it. Download it now to keep a copy.",
+            which = which
         ),
     };
     let heading_id = format!("unreadable-plan-{number}");
@@ -158,11 +172,11 @@ fn UnreadableView(plan: Unreadable, number: usize, title: Option<String>) -> imp
         <p>{kept}</p>
         <p class="actions">
             <button type="button" on:click=download>
-                "Download unreadable data"
+                {tr("Download unreadable data")}
             </button>
             {restorable.then(|| view! {
                 <button type="button" on:click=move |_| state.restore_unreadable(&plan_id)>
-                    "Restore previous version"
+                    {tr("Restore previous version")}
                 </button>
             })}
             {kept_as
@@ -170,12 +184,12 @@ fn UnreadableView(plan: Unreadable, number: usize, title: Option<String>) -> imp
                 .then(|| {
                     view! {
                         <button type="button" on:click=move |_| state.dismiss_unreadable(&dismiss_id)>
-                            "Dismiss"
+                            {tr("Dismiss")}
                         </button>
                     }
                 })}
         </p>
-        {move || download_error.get().map(|e| view! { <p>"The download failed: " {e}</p> })}
+        {move || download_error.get().map(|e| view! { <p>{crate::tr!("The download failed: {error}", error = e)}</p> })}
     };
     match title {
         None => body.into_any(),
@@ -198,11 +212,11 @@ pub fn UndoBar() -> impl IntoView {
         <div class="undo-bar" role="status">
             {move || {
                 state.removed.get().map(|r| {
-                    let title = if r.title.trim().is_empty() { "the item".to_owned() } else { format!("\u{201c}{}\u{201d}", r.title.trim()) };
+                    let title = if r.title.trim().is_empty() { tr("the item").to_owned() } else { format!("\u{201c}{}\u{201d}", r.title.trim()) };
                     view! {
                         <p class="banner">
-                            {format!("Removed {title}. ")}
-                            <button type="button" on:click=move |_| state.undo_remove()>"Undo remove"</button>
+                            {crate::tr!("Removed {title}. ", title = title)}
+                            <button type="button" on:click=move |_| state.undo_remove()>{tr("Undo remove")}</button>
                         </p>
                     }
                 })
@@ -226,12 +240,12 @@ pub fn Forgotten() -> impl IntoView {
     });
     view! {
         <main class="lock-screen">
-            <h1 id="forgotten-heading" tabindex="-1">"This device was forgotten in another tab"</h1>
+            <h1 id="forgotten-heading" tabindex="-1">{tr("This device was forgotten in another tab")}</h1>
             <p>
-                "Everything Partnership Planner kept in this browser was removed from another tab "
-                "or window. Nothing from this tab was saved."
+                {tr("Everything Partnership Planner kept in this browser was removed from another \
+                     tab or window. Nothing from this tab was saved.")}
             </p>
-            <button type="button" on:click=move |_| state.start_anew()>"Start anew"</button>
+            <button type="button" on:click=move |_| state.start_anew()>{tr("Start anew")}</button>
         </main>
     }
 }

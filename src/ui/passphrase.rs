@@ -9,6 +9,7 @@ use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::lang::tr;
 use crate::model::{passphrase, sealed};
 use crate::state::{PlanState, SealedFile};
 
@@ -26,9 +27,9 @@ pub(super) fn check(
     if let Some(problem) = passphrase::assess(pass, plan_name).problem() {
         (Some(problem), None)
     } else if again.is_empty() {
-        (None, Some("Enter the passphrase a second time.".into()))
+        (None, Some(tr("Enter the passphrase a second time.").into()))
     } else if again != pass {
-        (None, Some("The two passphrases do not match.".into()))
+        (None, Some(tr("The two passphrases do not match.").into()))
     } else {
         (None, None)
     }
@@ -138,9 +139,10 @@ pub fn ExportEncrypted(#[prop(optional)] confirm: Option<Callback<Callback<()>>>
             match state.export_protected(&passphrase, wanted).await {
                 Ok(None) => {}
                 Ok(Some(name)) => {
-                    done.try_set(Some(format!(
+                    done.try_set(Some(crate::tr!(
                         "Exported \u{201c}{name}\u{201d}, protected with a passphrase. Send \
-                         the passphrase separately."
+                         the passphrase separately.",
+                        name = name
                     )));
                     if let Some(d) = dialog.try_get_untracked().flatten() {
                         d.close();
@@ -148,7 +150,7 @@ pub fn ExportEncrypted(#[prop(optional)] confirm: Option<Callback<Callback<()>>>
                 }
                 Err(e) => {
                     busy.try_set(false);
-                    failure.try_set(Some(format!("The export failed: {e}")));
+                    failure.try_set(Some(crate::tr!("The export failed: {error}", error = e)));
                 }
             }
         });
@@ -189,22 +191,22 @@ pub fn ExportEncrypted(#[prop(optional)] confirm: Option<Callback<Callback<()>>>
     };
     view! {
         <button type="button" class="secondary" node_ref=opener aria-haspopup="dialog" on:click=open>
-            "Export encrypted"
+            {tr("Export encrypted")}
         </button>
         <span class="export-state" role="status">{move || done.get()}</span>
         <dialog node_ref=dialog class="passphrase-dialog" aria-labelledby="seal-heading" aria-describedby="seal-note" on:close=on_close on:keydown=trap_tab>
             <form on:submit=submit>
-                <h2 id="seal-heading">"Export encrypted"</h2>
+                <h2 id="seal-heading">{tr("Export encrypted")}</h2>
                 <p id="seal-note">
-                    "The file will open only with this passphrase. Share the passphrase by phone "
-                    "or in person, never in the same email as the file. A forgotten passphrase "
-                    "cannot be recovered."
+                    {tr("The file will open only with this passphrase. Share the passphrase by \
+                         phone or in person, never in the same email as the file. A forgotten \
+                         passphrase cannot be recovered.")}
                 </p>
                 <NewPassphrase
                     id="seal"
-                    label="Passphrase"
-                    again_label="Passphrase again"
-                    hint="At least 8 characters, hard to guess: a few unrelated words are easy to say and hard to guess."
+                    label={tr("Passphrase")}
+                    again_label={tr("Passphrase again")}
+                    hint={tr("At least 8 characters, hard to guess: a few unrelated words are easy to say and hard to guess.")}
                     autocomplete="new-password"
                     pass again visible pass_error again_error first second
                 />
@@ -213,9 +215,9 @@ pub fn ExportEncrypted(#[prop(optional)] confirm: Option<Callback<Callback<()>>>
                 </div>
                 <p class="actions">
                     <button type="submit" disabled=move || busy.get()>
-                        {move || if busy.get() { "Protecting\u{2026}" } else { "Export" }}
+                        {move || if busy.get() { tr("Protecting\u{2026}") } else { tr("Export") }}
                     </button>
-                    <button type="button" class="secondary" on:click=cancel>"Cancel"</button>
+                    <button type="button" class="secondary" on:click=cancel>{tr("Cancel")}</button>
                 </p>
             </form>
         </dialog>
@@ -253,29 +255,33 @@ pub(super) fn NewPassphrase(
             })
         })
     };
-    let suggest = move |_| match crate::io::crypto::suggest_passphrase() {
-        Ok(words) => {
-            pass.set(words.clone());
-            again.set(words);
-            visible.set(true);
-            pass_error.set(None);
-            again_error.set(None);
-            suggested.set(Some(
-                "A passphrase of six random words is now in both fields, shown. Write it down \
-                 or learn it before you go on: it cannot be recovered."
-                    .into(),
+    let suggest =
+        move |_| match crate::io::crypto::suggest_passphrase() {
+            Ok(words) => {
+                pass.set(words.clone());
+                again.set(words);
+                visible.set(true);
+                pass_error.set(None);
+                again_error.set(None);
+                suggested.set(Some(
+                tr("A passphrase of six random words is now in both fields, shown. Write it down \
+                    or learn it before you go on: it cannot be recovered.")
+                .into(),
             ));
-            focus(first);
-        }
-        Err(e) => suggested.set(Some(format!("Could not suggest a passphrase: {e}."))),
-    };
+                focus(first);
+            }
+            Err(e) => suggested.set(Some(crate::tr!(
+                "Could not suggest a passphrase: {error}.",
+                error = e
+            ))),
+        };
     let field_type = move || if visible.get() { "text" } else { "password" };
     view! {
         <div class="field">
-            <label for=format!("{id}-pass")>{label}</label>
-            <p class="hint" id=format!("{id}-pass-hint")>{hint}</p>
+            <label for={format!("{id}-pass")}>{label}</label>
+            <p class="hint" id={format!("{id}-pass-hint")}>{hint}</p>
             <input
-                id=format!("{id}-pass")
+                id={format!("{id}-pass")}
                 node_ref=first
                 type=field_type
                 autocomplete=autocomplete
@@ -287,26 +293,26 @@ pub(super) fn NewPassphrase(
                     let error = pass_error.with(Option::is_some);
                     described(&format!("{id}-pass-hint {id}-strength"), &format!("{id}-pass-error"), error)
                 }
-                aria-invalid=move || pass_error.with(Option::is_some).then_some("true")
+                aria-invalid={move || pass_error.with(Option::is_some).then_some("true")}
                 prop:value=move || pass.get()
                 on:input=move |ev| {
                     pass.set(event_target_value(&ev));
                     suggested.set(None);
                 }
             />
-            <p class="hint strength" id=format!("{id}-strength")>{meter}</p>
+            <p class="hint strength" id={format!("{id}-strength")}>{meter}</p>
             {move || pass_error.get().map(|e| view! {
-                <p class="field-error" id=format!("{id}-pass-error") role="alert">{e}</p>
+                <p class="field-error" id={format!("{id}-pass-error")} role="alert">{e}</p>
             })}
             <p>
-                <button type="button" class="secondary" on:click=suggest>"Suggest a passphrase"</button>
+                <button type="button" class="secondary" on:click=suggest>{tr("Suggest a passphrase")}</button>
             </p>
             <p role="status">{move || suggested.get()}</p>
         </div>
         <div class="field">
-            <label for=format!("{id}-again")>{again_label}</label>
+            <label for={format!("{id}-again")}>{again_label}</label>
             <input
-                id=format!("{id}-again")
+                id={format!("{id}-again")}
                 node_ref=second
                 type=field_type
                 autocomplete=autocomplete
@@ -314,23 +320,23 @@ pub(super) fn NewPassphrase(
                 data-bwignore=ignore
                 spellcheck="false"
                 autocapitalize="off"
-                aria-describedby=move || described("", &format!("{id}-again-error"), again_error.with(Option::is_some))
-                aria-invalid=move || again_error.with(Option::is_some).then_some("true")
+                aria-describedby={move || described("", &format!("{id}-again-error"), again_error.with(Option::is_some))}
+                aria-invalid={move || again_error.with(Option::is_some).then_some("true")}
                 prop:value=move || again.get()
                 on:input=move |ev| again.set(event_target_value(&ev))
             />
             {move || again_error.get().map(|e| view! {
-                <p class="field-error" id=format!("{id}-again-error") role="alert">{e}</p>
+                <p class="field-error" id={format!("{id}-again-error")} role="alert">{e}</p>
             })}
         </div>
         <div class="choice">
             <input
                 type="checkbox"
-                id=format!("{id}-show")
+                id={format!("{id}-show")}
                 prop:checked=move || visible.get()
                 on:change=move |ev| visible.set(event_target_checked(&ev))
             />
-            <label for=format!("{id}-show")>"Show passphrases"</label>
+            <label for={format!("{id}-show")}>{tr("Show passphrases")}</label>
         </div>
     }
 }
@@ -370,18 +376,21 @@ fn unlock(state: PlanState, file: SealedFile) -> impl IntoView {
         }
     };
     let SealedFile { source, .. } = file;
-    let intro = format!("\u{201c}{source}\u{201d} is protected with a passphrase.");
+    let intro = crate::tr!(
+        "\u{201c}{source}\u{201d} is protected with a passphrase.",
+        source = source
+    );
     if let Some(refusal) = refusal {
         return view! {
             <section class="banner banner-error" aria-labelledby="unlock-heading">
-                <h2 id="unlock-heading" tabindex="-1" node_ref=heading>"This plan is protected"</h2>
+                <h2 id="unlock-heading" tabindex="-1" node_ref=heading>{tr("This plan is protected")}</h2>
                 <p>{intro}</p>
                 <div role="alert">
                     <p><strong>{refusal}</strong></p>
-                    <p>"Nothing was changed."</p>
+                    <p>{tr("Nothing was changed.")}</p>
                 </div>
                 <p class="actions">
-                    <button type="button" class="secondary" on:click=cancel>"Cancel"</button>
+                    <button type="button" class="secondary" on:click=cancel>{tr("Cancel")}</button>
                 </p>
             </section>
         }
@@ -394,7 +403,7 @@ fn unlock(state: PlanState, file: SealedFile) -> impl IntoView {
         }
         let passphrase = pass.get_untracked();
         if passphrase.is_empty() {
-            message.set(Some("Enter the passphrase for this file.".into()));
+            message.set(Some(tr("Enter the passphrase for this file.").into()));
             focus(input);
             return;
         }
@@ -421,16 +430,16 @@ fn unlock(state: PlanState, file: SealedFile) -> impl IntoView {
     };
     view! {
         <section class="banner preview" aria-labelledby="unlock-heading">
-            <h2 id="unlock-heading" tabindex="-1" node_ref=heading>"This plan is protected"</h2>
+            <h2 id="unlock-heading" tabindex="-1" node_ref=heading>{tr("This plan is protected")}</h2>
             <p>{intro}</p>
-            <p>"Enter its passphrase to see what it holds. Nothing changes until you choose how to open it."</p>
+            <p>{tr("Enter its passphrase to see what it holds. Nothing changes until you choose how to open it.")}</p>
             <p>
-                "Once opened, the plan is kept on this device unencrypted, like every plan here: "
-                "lock this device, or forget it, if others use it."
+                {tr("Once opened, the plan is kept on this device unencrypted, like every plan here: \
+                     lock this device, or forget it, if others use it.")}
             </p>
             <form on:submit=submit>
                 <div class="field">
-                    <label for="unlock-pass">"Passphrase for this file"</label>
+                    <label for="unlock-pass">{tr("Passphrase for this file")}</label>
                     <input
                         id="unlock-pass"
                         node_ref=input
@@ -439,7 +448,7 @@ fn unlock(state: PlanState, file: SealedFile) -> impl IntoView {
                         spellcheck="false"
                         autocapitalize="off"
                         aria-describedby="unlock-message"
-                        aria-invalid=move || message.with(Option::is_some).then_some("true")
+                        aria-invalid={move || message.with(Option::is_some).then_some("true")}
                         prop:value=move || pass.get()
                         on:input=move |ev| pass.set(event_target_value(&ev))
                     />
@@ -451,16 +460,16 @@ fn unlock(state: PlanState, file: SealedFile) -> impl IntoView {
                         prop:checked=move || visible.get()
                         on:change=move |ev| visible.set(event_target_checked(&ev))
                     />
-                    <label for="unlock-show">"Show passphrase"</label>
+                    <label for="unlock-show">{tr("Show passphrase")}</label>
                 </div>
                 <div role="alert" id="unlock-message">
                     {move || message.get().map(|m| view! { <p class="field-error">{m}</p> })}
                 </div>
                 <p class="actions">
                     <button type="submit" disabled=move || busy.get()>
-                        {move || if busy.get() { "Unlocking\u{2026}" } else { "Unlock" }}
+                        {move || if busy.get() { tr("Unlocking\u{2026}") } else { tr("Unlock") }}
                     </button>
-                    <button type="button" class="secondary" on:click=cancel>"Cancel"</button>
+                    <button type="button" class="secondary" on:click=cancel>{tr("Cancel")}</button>
                 </p>
             </form>
         </section>

@@ -4,9 +4,11 @@
 use leptos::prelude::*;
 
 use crate::io::local_date_time;
+use crate::lang::tr;
 use crate::model::library::PlanEntry;
 use crate::state::{DeletedPlan, PlanState};
 use crate::storage::budget::{percent_used, ORIGIN_BUDGET_UNITS};
+use crate::storage::UNREADABLE_NAME;
 
 #[component]
 pub fn Plans() -> impl IntoView {
@@ -31,28 +33,28 @@ pub fn Plans() -> impl IntoView {
         list
     });
     view! {
-        <h1 tabindex="-1">"Your plans"</h1>
+        <h1 tabindex="-1">{tr("Your plans")}</h1>
         <p>
-            "Every plan kept in this browser. Plans stay on this device: to share one, open it and "
-            "use Export plan, then email the file. Browsers can clear their storage, so export "
-            "regularly."
+            {tr("Every plan kept in this browser. Plans stay on this device: to share one, open it \
+                 and use Export plan, then email the file. Browsers can clear their storage, so \
+                 export regularly.")}
         </p>
-        <p><button type="button" on:click=move |_| state.new_plan()>"New plan"</button></p>
+        <p><button type="button" on:click=move |_| state.new_plan()>{tr("New plan")}</button></p>
         <p>
-            "A coordinator sent you a self-assessment invitation? "
-            <a href=crate::route::Route::Answer.href()>"Answer a self-assessment"</a>
-            " (your plans here are not changed)."
+            {tr("A coordinator sent you a self-assessment invitation? ")}
+            <a href=crate::route::Route::Answer.href()>{tr("Answer a self-assessment")}</a>
+            {tr(" (your plans here are not changed).")}
         </p>
         <div role="status" class="undo-bar-inline">
             {move || deleted.get().map(|d| {
                 let name = d.entry.name.clone();
                 view! {
                     <p class="banner">
-                        {format!("Deleted \u{201c}{name}\u{201d}. ")}
+                        {crate::tr!("Deleted \u{201c}{name}\u{201d}. ", name = name)}
                         <button type="button" on:click=move |_| {
                             if let Some(d) = deleted.get_untracked() { state.undo_delete(d); }
                             deleted.set(None);
-                        }>"Undo delete"</button>
+                        }>{tr("Undo delete")}</button>
                     </p>
                 }
             })}
@@ -63,20 +65,24 @@ pub fn Plans() -> impl IntoView {
         </ul>
         <StoragePanel/>
         <WhoAmI/>
-        <h2>"Import from text"</h2>
-        <p>"If a colleague pasted a plan into an email, copy all of it and paste it here."</p>
+        <h2>{tr("Import from text")}</h2>
+        <p>{tr("If a colleague pasted a plan into an email, copy all of it and paste it here.")}</p>
         <div class="field">
-            <label for="paste-plan">"Paste plan text"</label>
+            <label for="paste-plan">{tr("Paste plan text")}</label>
             <textarea id="paste-plan" rows="6" prop:value=move || pasted.get()
                 on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
         </div>
-        <p><button type="button" on:click=move |_| state.read_pasted(&pasted.get_untracked())>"Read pasted plan"</button></p>
+        <p><button type="button" on:click=move |_| state.read_pasted(&pasted.get_untracked())>{tr("Read pasted plan")}</button></p>
     }
 }
 
 #[component]
-fn PlanRow(entry: PlanEntry, deleted: RwSignal<Option<DeletedPlan>>) -> impl IntoView {
+fn PlanRow(mut entry: PlanEntry, deleted: RwSignal<Option<DeletedPlan>>) -> impl IntoView {
     let state = expect_context::<PlanState>();
+    // The list's own name for a plan that could not be read, in the app's language.
+    if entry.name == UNREADABLE_NAME {
+        entry.name = tr(UNREADABLE_NAME).to_owned();
+    }
     let id = entry.id.clone();
     let is_open = {
         let id = id.clone();
@@ -85,30 +91,34 @@ fn PlanRow(entry: PlanEntry, deleted: RwSignal<Option<DeletedPlan>>) -> impl Int
     let rename_id = format!("rename-{id}");
     let name = RwSignal::new(entry.name.clone());
     let (open_id, rename, dup, del) = (id.clone(), id.clone(), id.clone(), id.clone());
-    let saved = entry.saved.map_or("not yet".to_owned(), local_date_time);
-    let exported = entry.exported.map_or("never".to_owned(), local_date_time);
+    let saved = entry
+        .saved
+        .map_or(tr("not yet").to_owned(), local_date_time);
+    let exported = entry
+        .exported
+        .map_or(tr("never").to_owned(), local_date_time);
     let title = entry.name.clone();
     view! {
         <li class="plan-row">
             <h2 class="plan-title">
                 {entry.name.clone()}
-                {move || is_open.get().then(|| view! { <span class="badge badge-ok">"Open now"</span> })}
+                {move || is_open.get().then(|| view! { <span class="badge badge-ok">{tr("Open now")}</span> })}
             </h2>
-            <p class="hint">{format!("Last saved: {saved}. Last exported: {exported}.")}</p>
+            <p class="hint">{crate::tr!("Last saved: {saved}. Last exported: {exported}.", saved = saved, exported = exported)}</p>
             <div class="rename">
-                <label for=rename_id.clone()>{format!("New name for {}", entry.name)}</label>
+                <label for=rename_id.clone()>{crate::tr!("New name for {name}", name = entry.name)}</label>
                 <input type="text" id=rename_id maxlength="200" prop:value=move || name.get()
                     on:input=move |ev| name.set(event_target_value(&ev))/>
                 <button type="button" class="secondary"
-                    on:click=move |_| state.rename_plan(&rename, &name.get_untracked())>"Rename"</button>
+                    on:click=move |_| state.rename_plan(&rename, &name.get_untracked())>{tr("Rename")}</button>
             </div>
             <p class="actions">
                 <button type="button" disabled=move || is_open.get()
-                    aria-label=format!("Open {title}") on:click=move |_| state.open_plan(&open_id)>"Open"</button>
-                <button type="button" class="secondary" aria-label=format!("Duplicate {}", entry.name)
-                    on:click=move |_| state.duplicate_plan(&dup)>"Duplicate"</button>
-                <button type="button" class="danger" aria-label=format!("Delete {}", entry.name)
-                    on:click=move |_| deleted.set(state.delete_plan(&del))>"Delete"</button>
+                    aria-label={crate::tr!("Open {name}", name = title)} on:click=move |_| state.open_plan(&open_id)>{tr("Open")}</button>
+                <button type="button" class="secondary" aria-label={crate::tr!("Duplicate {name}", name = entry.name)}
+                    on:click=move |_| state.duplicate_plan(&dup)>{tr("Duplicate")}</button>
+                <button type="button" class="danger" aria-label={crate::tr!("Delete {name}", name = entry.name)}
+                    on:click=move |_| deleted.set(state.delete_plan(&del))>{tr("Delete")}</button>
             </p>
         </li>
     }
@@ -123,42 +133,42 @@ fn StoragePanel() -> impl IntoView {
         state.library.with(|l| l.entry(&id).cloned())
     });
     let used = move || match state.usage.get() {
-        Some(units) => format!(
-            "{} KB of about {} KB ({}%)",
-            units.div_ceil(1024),
-            ORIGIN_BUDGET_UNITS / 1024,
-            percent_used(units)
+        Some(units) => crate::tr!(
+            "{used} KB of about {total} KB ({percent}%)",
+            used = units.div_ceil(1024),
+            total = ORIGIN_BUDGET_UNITS / 1024,
+            percent = percent_used(units)
         ),
-        None => "Unknown: storage is not available".to_owned(),
+        None => tr("Unknown: storage is not available").to_owned(),
     };
     let persisted = move || match state.persisted.get() {
-        None => "Not asked yet: the browser is asked after your first change.".to_owned(),
-        Some(Ok(true)) => "Yes: the browser will not clear it to free space.".to_owned(),
+        None => tr("Not asked yet: the browser is asked after your first change.").to_owned(),
+        Some(Ok(true)) => tr("Yes: the browser will not clear it to free space.").to_owned(),
         Some(Ok(false)) => {
-            "No: the browser may clear it when space runs low. Export regularly.".to_owned()
+            tr("No: the browser may clear it when space runs low. Export regularly.").to_owned()
         }
-        Some(Err(e)) if e == "asking" => "Asking the browser…".to_owned(),
-        Some(Err(e)) => format!("Unknown ({e}). Export regularly."),
+        Some(Err(e)) if e == "asking" => tr("Asking the browser…").to_owned(),
+        Some(Err(e)) => crate::tr!("Unknown ({error}). Export regularly.", error = e),
     };
     let problem = move || {
         state
             .save
             .with(|s| s.problem())
-            .unwrap_or_else(|| "None.".to_owned())
+            .unwrap_or_else(|| tr("None.").to_owned())
     };
     view! {
         <section class="storage-panel" aria-labelledby="storage-heading">
-            <h2 id="storage-heading">"Storage"</h2>
+            <h2 id="storage-heading">{tr("Storage")}</h2>
             <dl class="facts">
-                <dt>"Space used in this browser"</dt>
+                <dt>{tr("Space used in this browser")}</dt>
                 <dd>{used}</dd>
-                <dt>"Open plan last saved"</dt>
-                <dd>{move || entry.get().and_then(|e| e.saved).map_or("Not yet".to_owned(), local_date_time)}</dd>
-                <dt>"Open plan last exported"</dt>
-                <dd>{move || entry.get().and_then(|e| e.exported).map_or("Never".to_owned(), local_date_time)}</dd>
-                <dt>"Protected from automatic clearing"</dt>
+                <dt>{tr("Open plan last saved")}</dt>
+                <dd>{move || entry.get().and_then(|e| e.saved).map_or(tr("Not yet").to_owned(), local_date_time)}</dd>
+                <dt>{tr("Open plan last exported")}</dt>
+                <dd>{move || entry.get().and_then(|e| e.exported).map_or(tr("Never").to_owned(), local_date_time)}</dd>
+                <dt>{tr("Protected from automatic clearing")}</dt>
                 <dd>{persisted}</dd>
-                <dt>"Problems"</dt>
+                <dt>{tr("Problems")}</dt>
                 <dd>{problem}</dd>
             </dl>
         </section>
@@ -172,17 +182,17 @@ fn WhoAmI() -> impl IntoView {
     let state = expect_context::<PlanState>();
     let saved = RwSignal::new(false);
     view! {
-        <h2>"This device"</h2>
+        <h2>{tr("This device")}</h2>
         <p>
-            <label for="who-am-i">"Who are you on this device? (optional)"</label>
+            <label for="who-am-i">{tr("Who are you on this device? (optional)")}</label>
             <input type="text" id="who-am-i" aria-describedby="who-am-i-hint"
                 prop:value=move || state.settings.with(|s| s.who.clone())
                 on:change=move |ev| { state.set_who(&event_target_value(&ev)); saved.set(true); }/>
         </p>
         <p class="hint" id="who-am-i-hint">
-            "For example \u{201c}fiscal agent, County DA\u{2019}s office\u{201d}. Colleagues see it when "
-            "they merge a copy you exported. Leave it empty to stay unnamed."
+            {tr("For example \u{201c}fiscal agent, County DA\u{2019}s office\u{201d}. Colleagues see \
+                 it when they merge a copy you exported. Leave it empty to stay unnamed.")}
         </p>
-        <p role="status">{move || saved.get().then_some("Saved on this device.")}</p>
+        <p role="status">{move || saved.get().then(|| tr("Saved on this device."))}</p>
     }
 }

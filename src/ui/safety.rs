@@ -4,6 +4,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::passphrase::{check, NewPassphrase};
+use crate::lang::tr;
 use crate::state::PlanState;
 
 /// What the last "Forget this device" did, shared by the Safety page and the lock screen (whose
@@ -21,11 +22,11 @@ pub fn ClearClipboard() -> impl IntoView {
         });
     };
     view! {
-        <button type="button" class="secondary" on:click=clear>"Clear clipboard"</button>
+        <button type="button" class="secondary" on:click=clear>{tr("Clear clipboard")}</button>
         <span role="status">
             {move || outcome.get().map(|r| match r {
-                Ok(()) => "The clipboard is empty. A clipboard history may still hold the plan.".to_owned(),
-                Err(e) => format!("Could not clear the clipboard: {e}."),
+                Ok(()) => tr("The clipboard is empty. A clipboard history may still hold the plan.").to_owned(),
+                Err(e) => crate::tr!("Could not clear the clipboard: {error}.", error = e),
             })}
         </span>
     }
@@ -44,19 +45,19 @@ pub fn Safety() -> impl IntoView {
     let lock_first = NodeRef::<html::Input>::new();
     let lock_second = NodeRef::<html::Input>::new();
     view! {
-        <h1 tabindex="-1">"Safety and privacy"</h1>
-        <p class="promise">"Your plan never leaves this device unless you export it."</p>
+        <h1 tabindex="-1">{tr("Safety and privacy")}</h1>
+        <p class="promise">{tr("Your plan never leaves this device unless you export it.")}</p>
         <p>
-            "Partnership Planner runs entirely in this browser. It sends nothing anywhere: no "
-            "account, no server, no analytics. The plan is kept in this browser's storage on this "
-            "device, and goes elsewhere only as a file you export."
+            {tr("Partnership Planner runs entirely in this browser. It sends nothing anywhere: no \
+                 account, no server, no analytics. The plan is kept in this browser's storage on \
+                 this device, and goes elsewhere only as a file you export.")}
         </p>
 
-        <h2>"Quick exit"</h2>
+        <h2>{tr("Quick exit")}</h2>
         <p>
-            "The Quick exit button at the top of every screen, or pressing Shift three times, "
-            "hides the page at once and replaces it with a search engine's home page. Back does "
-            "not return to the plan."
+            {tr("The Quick exit button at the top of every screen, or pressing Shift three times, \
+                 hides the page at once and replaces it with a search engine's home page. Back \
+                 does not return to the plan.")}
         </p>
         <div class="choice">
             <input type="checkbox" id="quick-exit-setting"
@@ -65,39 +66,39 @@ pub fn Safety() -> impl IntoView {
                     let on = event_target_checked(&ev);
                     state.set_settings(|s| s.quick_exit = on);
                 }/>
-            <label for="quick-exit-setting">"Show Quick exit and the Shift shortcut"</label>
+            <label for="quick-exit-setting">{tr("Show Quick exit and the Shift shortcut")}</label>
         </div>
-        <h3>"What quick exit does not hide"</h3>
+        <h3>{tr("What quick exit does not hide")}</h3>
         <ul>
-            <li>"The browser's history still lists visits to this site. Delete it, or use a private window."</li>
-            <li>"Exported plan files stay in your downloads folder until you delete them."</li>
-            <li>"The plan stays stored in this browser. Lock or forget this device (below) if others use it."</li>
-            <li>"It cannot protect against someone who can monitor the device itself."</li>
+            <li>{tr("The browser's history still lists visits to this site. Delete it, or use a private window.")}</li>
+            <li>{tr("Exported plan files stay in your downloads folder until you delete them.")}</li>
+            <li>{tr("The plan stays stored in this browser. Lock or forget this device (below) if others use it.")}</li>
+            <li>{tr("It cannot protect against someone who can monitor the device itself.")}</li>
         </ul>
 
-        <h2>"Lock this device"</h2>
+        <h2>{tr("Lock this device")}</h2>
         <p>
-            "Locking closes the plan behind a lock screen, now and the next time the app is opened "
-            "here, until someone unlocks it. It keeps a plan out of sight of people passing by. "
-            "To protect a file you send, use Export encrypted."
+            {tr("Locking closes the plan behind a lock screen, now and the next time the app is \
+                 opened here, until someone unlocks it. It keeps a plan out of sight of people \
+                 passing by. To protect a file you send, use Export encrypted.")}
         </p>
-        <h3>"What the lock does and does not do"</h3>
+        <h3>{tr("What the lock does and does not do")}</h3>
         <ul>
-            <li>"It hides the plan on this screen. While locked, the app is closed: shortcuts, dropped files and saving do nothing."</li>
-            <li>"It does not encrypt what is stored. Anyone who has this device can read the stored plan with the browser's developer tools."</li>
+            <li>{tr("It hides the plan on this screen. While locked, the app is closed: shortcuts, dropped files and saving do nothing.")}</li>
+            <li>{tr("It does not encrypt what is stored. Anyone who has this device can read the stored plan with the browser's developer tools.")}</li>
             <li>
-                "A check of the lock passphrase is stored here, and someone who copies it can try "
-                "guesses on another computer. Use a strong passphrase, and never the passphrase of "
-                "a protected file."
+                {tr("A check of the lock passphrase is stored here, and someone who copies it can \
+                     try guesses on another computer. Use a strong passphrase, and never the \
+                     passphrase of a protected file.")}
             </li>
-            <li>"If the browser offers to save the lock passphrase, choose Never."</li>
-            <li>"A forgotten passphrase leaves only Forget this device, on the lock screen: keep exported copies elsewhere."</li>
+            <li>{tr("If the browser offers to save the lock passphrase, choose Never.")}</li>
+            <li>{tr("A forgotten passphrase leaves only Forget this device, on the lock screen: keep exported copies elsewhere.")}</li>
         </ul>
         <NewPassphrase
             id="lock"
-            label="Passphrase to unlock (optional)"
-            again_label="Passphrase to unlock, again"
-            hint="Without one, anyone can choose Unlock. With one, type it twice; it must be hard to guess."
+            label={tr("Passphrase to unlock (optional)")}
+            again_label={tr("Passphrase to unlock, again")}
+            hint={tr("Without one, anyone can choose Unlock. With one, type it twice; it must be hard to guess.")}
             autocomplete="off"
             pass=lock_pass again=lock_again visible=lock_visible pass_error=lock_error again_error=lock_again_error
             first=lock_first second=lock_second
@@ -125,42 +126,42 @@ pub fn Safety() -> impl IntoView {
                     let result = state.lock(Some(pass)).await;
                     lock_failure.try_set(result.err());
                 });
-            }>"Lock this device"</button>
+            }>{tr("Lock this device")}</button>
         </p>
         <p role="alert">{move || lock_failure.get()}</p>
 
-        <h2>"Where plain copies of a plan exist"</h2>
+        <h2>{tr("Where plain copies of a plan exist")}</h2>
         <ul>
-            <li>"Every plan here is stored unencrypted in this browser, and so is a protected file once you open it."</li>
+            <li>{tr("Every plan here is stored unencrypted in this browser, and so is a protected file once you open it.")}</li>
             <li>
-                "Copy as text puts the whole plan on the clipboard, where other apps, and the "
-                "device's clipboard history if it keeps one, can read it. Clear the clipboard "
-                "after pasting; clear the clipboard history in the device's settings."
+                {tr("Copy as text puts the whole plan on the clipboard, where other apps, and the \
+                     device's clipboard history if it keeps one, can read it. Clear the clipboard \
+                     after pasting; clear the clipboard history in the device's settings.")}
             </li>
-            <li>"Exported files stay where they were saved until you delete them."</li>
+            <li>{tr("Exported files stay where they were saved until you delete them.")}</li>
         </ul>
         <ClearClipboard/>
 
-        <h2>"On a home screen"</h2>
+        <h2>{tr("On a home screen")}</h2>
         <p>
-            "After the first visit Partnership Planner works without a connection, and it can be "
-            "added to a phone's home screen. On an iPhone or iPad, a copy added to the home screen "
-            "keeps its own storage, apart from Safari's: it does not see the plans made in Safari, "
-            "and Safari does not see its plans. To move a plan there, export it in Safari, then "
-            "import it in the home-screen copy."
+            {tr("After the first visit Partnership Planner works without a connection, and it can \
+                 be added to a phone's home screen. On an iPhone or iPad, a copy added to the home \
+                 screen keeps its own storage, apart from Safari's: it does not see the plans made \
+                 in Safari, and Safari does not see its plans. To move a plan there, export it in \
+                 Safari, then import it in the home-screen copy.")}
         </p>
 
-        <h2>"Forget this device"</h2>
+        <h2>{tr("Forget this device")}</h2>
         <p>
-            "Removes every plan, backup and setting Partnership Planner kept in this browser. "
-            "Export any plan you still need first: this cannot be undone."
+            {tr("Removes every plan, backup and setting Partnership Planner kept in this browser. \
+                 Export any plan you still need first: this cannot be undone.")}
         </p>
         <ForgetButton heading_id="forget-heading"
             on_confirm=Callback::new(move |()| forgotten.set(Some(state.forget_device())))/>
         <div role="status">
             {move || forgotten.get().map(|r| match r {
-                Ok(()) => "Everything Partnership Planner kept in this browser is gone.".to_owned(),
-                Err(e) => format!("Could not remove everything: {e}"),
+                Ok(()) => tr("Everything Partnership Planner kept in this browser is gone.").to_owned(),
+                Err(e) => crate::tr!("Could not remove everything: {error}", error = e),
             })}
         </div>
     }
@@ -201,32 +202,35 @@ pub fn LockScreen(on_forgotten: Callback<()>) -> impl IntoView {
             forgotten.set(Some(Ok(())));
             on_forgotten.run(());
         }
-        Err(e) => forget_error.set(Some(format!("Could not remove everything: {e}"))),
+        Err(e) => forget_error.set(Some(crate::tr!(
+            "Could not remove everything: {error}",
+            error = e
+        ))),
     };
     view! {
         <main class="lock-screen">
-            <h1 tabindex="-1" node_ref=heading>"Partnership Planner is locked"</h1>
-            <p>"The plan on this device is hidden until it is unlocked."</p>
+            <h1 tabindex="-1" node_ref=heading>{tr("Partnership Planner is locked")}</h1>
+            <p>{tr("The plan on this device is hidden until it is unlocked.")}</p>
             <form on:submit=unlock autocomplete="off">
                 {move || has_passphrase.get().then(|| view! {
                     <div class="field">
-                        <label for="unlock-passphrase">"Passphrase"</label>
+                        <label for="unlock-passphrase">{tr("Passphrase")}</label>
                         <input type="password" id="unlock-passphrase" autocomplete="off"
                             data-lpignore="true" data-bwignore="true"
                             spellcheck="false" autocapitalize="off"
-                            aria-invalid=move || error.with(Option::is_some).then_some("true")
+                            aria-invalid={move || error.with(Option::is_some).then_some("true")}
                             aria-describedby="unlock-error"
                             prop:value=move || pass.get() on:input=move |ev| pass.set(event_target_value(&ev))/>
                     </div>
                 })}
                 <p id="unlock-error" role="alert">{move || error.get()}</p>
-                <button type="submit" disabled=move || busy.get()>"Unlock"</button>
+                <button type="submit" disabled=move || busy.get()>{tr("Unlock")}</button>
             </form>
-            <h2>"Forgot the passphrase?"</h2>
+            <h2>{tr("Forgot the passphrase?")}</h2>
             <p>
-                "Forget this device removes every plan, backup and setting Partnership Planner "
-                "kept in this browser, and the lock with them. It cannot be undone: only plans "
-                "exported elsewhere survive."
+                {tr("Forget this device removes every plan, backup and setting Partnership Planner \
+                     kept in this browser, and the lock with them. It cannot be undone: only plans \
+                     exported elsewhere survive.")}
             </p>
             <ForgetButton heading_id="lock-forget-heading" on_confirm=Callback::new(forget)/>
             <p role="alert">{move || forget_error.get()}</p>
@@ -241,19 +245,19 @@ fn ForgetButton(heading_id: &'static str, on_confirm: Callback<()>) -> impl Into
     move || {
         if !confirming.get() {
             view! {
-                <p><button type="button" class="danger" on:click=move |_| confirming.set(true)>"Forget this device"</button></p>
+                <p><button type="button" class="danger" on:click=move |_| confirming.set(true)>{tr("Forget this device")}</button></p>
             }
             .into_any()
         } else {
             view! {
                 <div class="banner banner-warning" role="group" aria-labelledby=heading_id>
-                    <h3 id=heading_id>"Remove everything Partnership Planner keeps here?"</h3>
+                    <h3 id=heading_id>{tr("Remove everything Partnership Planner keeps here?")}</h3>
                     <p class="actions">
                         <button type="button" class="danger" on:click=move |_| {
                             confirming.set(false);
                             on_confirm.run(());
-                        }>"Forget everything"</button>
-                        <button type="button" class="secondary" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                        }>{tr("Forget everything")}</button>
+                        <button type="button" class="secondary" on:click=move |_| confirming.set(false)>{tr("Cancel")}</button>
                     </p>
                 </div>
             }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::content::Section;
+use crate::lang::tr;
 use crate::model::library::has_unexported_changes;
 use crate::model::pii::{scan, Finding};
 use crate::model::rules::progress;
@@ -90,52 +91,52 @@ pub fn Toolbar() -> impl IntoView {
         pending.get().map(|(kind, findings)| {
             let rows = findings
                 .into_iter()
-                .map(|f| view! { <li>{format!("{}: {}", f.place, f.kind)}</li> })
+                .map(|f| view! { <li>{crate::tr!("{place}: {kind}", place = f.place, kind = tr(f.kind))}</li> })
                 .collect_view();
             view! {
                 <section class="banner banner-warning pii-check" aria-labelledby="pii-heading">
-                    <h2 id="pii-heading">"Check before you export"</h2>
+                    <h2 id="pii-heading">{tr("Check before you export")}</h2>
                     <p>
-                        "These places look like they hold personal details: contact details, "
-                        "birth dates, ages, addresses, ID or case numbers. Plans travel by email: "
-                        "keep survivors' and other private details out of them."
+                        {tr("These places look like they hold personal details: contact details, \
+                             birth dates, ages, addresses, ID or case numbers. Plans travel by \
+                             email: keep survivors' and other private details out of them.")}
                     </p>
                     <p>
-                        "This is a guess from patterns: it also flags public numbers such as "
-                        "hotlines, and it can miss details. You can export anyway."
+                        {tr("This is a guess from patterns: it also flags public numbers such as \
+                             hotlines, and it can miss details. You can export anyway.")}
                     </p>
                     <ul>{rows}</ul>
                     <p class="actions">
-                        <button type="button" on:click=move |_| { pending.set(None); run(kind); }>"Export anyway"</button>
-                        <button type="button" class="secondary" on:click=move |_| pending.set(None)>"Cancel"</button>
+                        <button type="button" on:click=move |_| { pending.set(None); run(kind); }>{tr("Export anyway")}</button>
+                        <button type="button" class="secondary" on:click=move |_| pending.set(None)>{tr("Cancel")}</button>
                     </p>
                 </section>
             }
         })
     };
     view! {
-        <div class="toolbar" role="toolbar" aria-label="Plan">
+        <div class="toolbar" role="toolbar" aria-label={tr("Plan")}>
             <button type="button" class="secondary" disabled=move || !state.can_undo.get()
-                on:click=move |_| state.undo() aria-keyshortcuts="Control+Z">"Undo"</button>
+                on:click=move |_| state.undo() aria-keyshortcuts="Control+Z">{tr("Undo")}</button>
             <button type="button" class="secondary" disabled=move || !state.can_redo.get()
-                on:click=move |_| state.redo() aria-keyshortcuts="Control+Shift+Z">"Redo"</button>
-            <button type="button" on:click=move |_| start(ExportKind::File)>"Export plan"</button>
+                on:click=move |_| state.redo() aria-keyshortcuts="Control+Shift+Z">{tr("Redo")}</button>
+            <button type="button" on:click=move |_| start(ExportKind::File)>{tr("Export plan")}</button>
             <super::passphrase::ExportEncrypted confirm=encrypted/>
-            <button type="button" class="secondary" on:click=move |_| start(ExportKind::Copy)>"Copy as text"</button>
+            <button type="button" class="secondary" on:click=move |_| start(ExportKind::Copy)>{tr("Copy as text")}</button>
             <span class="file-button">
                 <input type="file" id="import-file" multiple accept=".json,application/json,text/plain" on:change=on_pick/>
-                <label for="import-file">"Import plan"</label>
+                <label for="import-file">{tr("Import plan")}</label>
             </span>
             <span class="export-state">
-                {move || if unexported.get() { "Changes not exported yet" } else { "" }}
+                {move || if unexported.get() { tr("Changes not exported yet") } else { "" }}
             </span>
         </div>
         {check_view}
         <div class="toolbar-messages" role="status">
-            {move || export_error.get().map(|e| format!("The export failed: {e}"))}
+            {move || export_error.get().map(|e| crate::tr!("The export failed: {error}", error = e))}
             {move || match copied.get() {
-                Some(Ok(())) => "Copied the plan as text. Paste it into an email, then clear the clipboard.".to_owned(),
-                Some(Err(e)) => format!("Could not copy: {e}. Use Export plan instead."),
+                Some(Ok(())) => tr("Copied the plan as text. Paste it into an email, then clear the clipboard.").to_owned(),
+                Some(Err(e)) => crate::tr!("Could not copy: {error}. Use Export plan instead.", error = e),
                 None => String::new(),
             }}
         </div>
@@ -176,14 +177,16 @@ pub fn ImportPreview() -> impl IntoView {
                 .iter()
                 .map(|&s| {
                     let p = progress(plan, s);
-                    view! { <tr><th scope="row">{s.title()}</th><td>{format!("{} of {}", p.answered, p.total)}</td></tr> }
+                    view! { <tr><th scope="row">{s.title()}</th><td>{crate::tr!("{answered} of {total}", answered = crate::lang::number(p.answered as i64), total = crate::lang::number(p.total as i64))}</td></tr> }
                 })
                 .collect_view();
-            let counts = [ListKind::Members, ListKind::Goals, ListKind::Actions, ListKind::Funding]
-                .iter()
-                .map(|&k| format!("{} {}", plan.item_count(k), crate::model::fields::spec(k).heading.to_ascii_lowercase()))
-                .collect::<Vec<_>>()
-                .join(", ");
+            let counts = crate::tr!(
+                "{members}, {goals}, {actions}, {funding}",
+                members = crate::trn!(plan.item_count(ListKind::Members), "{n} member organization", "{n} member organizations"),
+                goals = crate::trn!(plan.item_count(ListKind::Goals), "{n} goal", "{n} goals"),
+                actions = crate::trn!(plan.item_count(ListKind::Actions), "{n} action item", "{n} action items"),
+                funding = crate::trn!(plan.item_count(ListKind::Funding), "{n} funding source", "{n} funding sources")
+            );
             let open_name = state.plan.with_untracked(|p| p.display_name().to_owned());
             let changes: Vec<String> = preview
                 .comparison
@@ -191,7 +194,13 @@ pub fn ImportPreview() -> impl IntoView {
                 .iter()
                 .filter(|(_, (a, b, c))| a + b + c > 0)
                 .map(|(list, (added, removed, changed))| {
-                    format!("{}: {added} only in the file, {removed} only in your plan, {changed} different", label_of(list))
+                    crate::tr!(
+                        "{list}: {added} only in the file, {removed} only in your plan, {changed} different",
+                        list = label_of(list),
+                        added = crate::lang::number(*added as i64),
+                        removed = crate::lang::number(*removed as i64),
+                        changed = crate::lang::number(*changed as i64)
+                    )
                 })
                 .collect();
             let identical = changes.is_empty();
@@ -211,43 +220,50 @@ pub fn ImportPreview() -> impl IntoView {
             };
             view! {
                 <section class="preview banner" aria-labelledby="preview-heading">
-                    <h2 id="preview-heading" tabindex="-1" node_ref=heading>"Open this plan?"</h2>
+                    <h2 id="preview-heading" tabindex="-1" node_ref=heading>{tr("Open this plan?")}</h2>
                     <p>
-                        {format!("\u{201c}{}\u{201d} from {}", plan.display_name(), preview.source)}
-                        {preview.decoded.saved_at.clone().map(|at| format!(
-                            ", exported {}",
-                            crate::model::time::readable_stamp(&at, crate::io::utc_offset(crate::io::now()))
-                        ))}
-                        "."
+                        {match preview.decoded.saved_at.clone() {
+                            Some(at) => crate::tr!(
+                                "\u{201c}{name}\u{201d} from {source}, exported {date}.",
+                                name = plan.display_name(),
+                                source = preview.source,
+                                date = crate::model::time::readable_stamp(&at, crate::io::utc_offset(crate::io::now()))
+                            ),
+                            None => crate::tr!(
+                                "\u{201c}{name}\u{201d} from {source}.",
+                                name = plan.display_name(),
+                                source = preview.source
+                            ),
+                        }}
                     </p>
-                    <p>{format!("It holds {counts}.")}</p>
+                    <p>{crate::tr!("It holds {counts}.", counts = counts)}</p>
                     <table class="preview-table">
-                        <caption>"Answered in the file, by section"</caption>
+                        <caption>{tr("Answered in the file, by section")}</caption>
                         <tbody>{sections}</tbody>
                     </table>
-                    <h3>{format!("Compared with your open plan \u{201c}{open_name}\u{201d}")}</h3>
+                    <h3>{crate::tr!("Compared with your open plan \u{201c}{name}\u{201d}", name = open_name)}</h3>
                     {if identical {
-                        view! { <p>"It is the same as your open plan."</p> }.into_any()
+                        view! { <p>{tr("It is the same as your open plan.")}</p> }.into_any()
                     } else {
                         view! { <ul>{changes.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul> }.into_any()
                     }}
                     {(!same_plan).then(|| view! {
                         <p class="other-plan">
                             {match &elsewhere {
-                                Some((_, name)) => format!("This file is a copy of \u{201c}{name}\u{201d}, another plan on this device, not of \u{201c}{open_name}\u{201d}. Merging opens \u{201c}{name}\u{201d} and merges the file into it."),
-                                None => format!("This file is a copy of another plan, not of \u{201c}{open_name}\u{201d}, so it cannot be merged into it. Open it as a new plan to keep both."),
+                                Some((_, name)) => crate::tr!("This file is a copy of \u{201c}{name}\u{201d}, another plan on this device, not of \u{201c}{open_name}\u{201d}. Merging opens \u{201c}{name}\u{201d} and merges the file into it.", name = name, open_name = open_name),
+                                None => crate::tr!("This file is a copy of another plan, not of \u{201c}{open_name}\u{201d}, so it cannot be merged into it. Open it as a new plan to keep both.", open_name = open_name),
                             }}
                         </p>
                     })}
                     <p class="actions">
                         {mergeable.then(|| view! {
-                            <button type="button" on:click=merge>"Merge into this plan"</button>
+                            <button type="button" on:click=merge>{tr("Merge into this plan")}</button>
                         })}
-                        <button type="button" class=if mergeable { "secondary" } else { "" } on:click=move |_| state.import_as_new()>"Open as a new plan"</button>
-                        <button type="button" class="secondary" on:click=move |_| state.import_replace()>"Replace this plan"</button>
-                        <button type="button" class="secondary" on:click=move |_| state.cancel_import()>"Cancel"</button>
+                        <button type="button" class=if mergeable { "secondary" } else { "" } on:click=move |_| state.import_as_new()>{tr("Open as a new plan")}</button>
+                        <button type="button" class="secondary" on:click=move |_| state.import_replace()>{tr("Replace this plan")}</button>
+                        <button type="button" class="secondary" on:click=move |_| state.cancel_import()>{tr("Cancel")}</button>
                     </p>
-                    <p class="hint">"Replacing keeps your current plan until you choose \u{201c}Undo import\u{201d}."</p>
+                    <p class="hint">{tr("Replacing keeps your current plan until you choose \u{201c}Undo import\u{201d}.")}</p>
                 </section>
             }
         })
@@ -256,13 +272,13 @@ pub fn ImportPreview() -> impl IntoView {
 
 fn label_of(list: &str) -> String {
     if list == "answers" {
-        return "Answers".into();
+        return tr("Answers").into();
     }
     ListKind::ALL
         .iter()
         .find(|k| k.key() == list)
         .map_or(list.to_owned(), |&k| {
-            crate::model::fields::spec(k).heading.to_owned()
+            tr(crate::model::fields::spec(k).heading).to_owned()
         })
 }
 
@@ -273,9 +289,9 @@ pub fn ImportMessages() -> impl IntoView {
     let refusal = move || match state.import_outcome.get() {
         Some(ImportOutcome::Refused { source, error }) => Some(view! {
             <div class="banner banner-error">
-                <p><strong>{format!("Could not open \u{201c}{source}\u{201d}.")}</strong></p>
+                <p><strong>{crate::tr!("Could not open \u{201c}{source}\u{201d}.", source = source)}</strong></p>
                 <p>{error.to_string()}</p>
-                <p>"Nothing was changed."</p>
+                <p>{tr("Nothing was changed.")}</p>
             </div>
         }),
         _ => None,
@@ -283,24 +299,24 @@ pub fn ImportMessages() -> impl IntoView {
     let done = move || {
         match state.import_outcome.get() {
         Some(ImportOutcome::OpenedAsNew { name }) => Some(view! {
-            <p class="banner">{format!("Opened \u{201c}{name}\u{201d} as a new plan. Your other plans are under Your plans.")}</p>
+            <p class="banner">{crate::tr!("Opened \u{201c}{name}\u{201d} as a new plan. Your other plans are under Your plans.", name = name)}</p>
         }.into_any()),
         Some(ImportOutcome::Replaced { name, .. }) => Some(view! {
             <p class="banner">
-                {format!("Replaced this plan with \u{201c}{name}\u{201d}. ")}
-                <button type="button" on:click=move |_| state.undo_import()>"Undo import"</button>
+                {crate::tr!("Replaced this plan with \u{201c}{name}\u{201d}. ", name = name)}
+                <button type="button" on:click=move |_| state.undo_import()>{tr("Undo import")}</button>
             </p>
         }.into_any()),
         Some(ImportOutcome::Undone) => Some(view! {
-            <p class="banner">"Import undone: your plan is back as it was."</p>
+            <p class="banner">{tr("Import undone: your plan is back as it was.")}</p>
         }.into_any()),
         Some(ImportOutcome::NothingNew { source }) => Some(view! {
-            <p class="banner">{format!("You already have everything in this file (\u{201c}{source}\u{201d}). Nothing was changed.")}</p>
+            <p class="banner">{crate::tr!("You already have everything in this file (\u{201c}{source}\u{201d}). Nothing was changed.", source = source)}</p>
         }.into_any()),
         Some(ImportOutcome::Merged { whose, applied, .. }) => Some(view! {
             <p class="banner">
-                {format!("Merged {whose}: {applied} change{} applied. This copy is now up to date. ", if applied == 1 { "" } else { "s" })}
-                <button type="button" on:click=move |_| state.undo_merge()>"Undo merge"</button>
+                {crate::trn!(applied, "Merged {whose}: {n} change applied. This copy is now up to date. ", "Merged {whose}: {n} changes applied. This copy is now up to date. ", whose = whose)}
+                <button type="button" on:click=move |_| state.undo_merge()>{tr("Undo merge")}</button>
             </p>
         }.into_any()),
         _ => None,

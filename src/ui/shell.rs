@@ -4,6 +4,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use super::language::LanguageSwitch;
 use super::notices::{Forgotten as ForgottenElsewhere, Notices, UndoBar};
 use super::safety::{Forgotten, LockScreen};
 use super::sharing::{ImportMessages, ImportPreview, Toolbar};
@@ -13,7 +14,6 @@ use super::{
     overview::Overview, plans::Plans, print::Print, resources::Resources, safety::Safety,
     survivors::Survivors, trust::Trust,
 };
-use super::language::LanguageSwitch;
 use crate::content::Section;
 use crate::lang::tr;
 use crate::route::Route;
@@ -236,16 +236,16 @@ fn App(route: RwSignal<Route>, focus_heading: bool) -> impl IntoView {
     }
     view! {
         <div class="app">
-        <a class="skip-link" href="#/" on:click=skip_to_main>"Skip to content"</a>
+        <a class="skip-link" href="#/" on:click=skip_to_main>{tr("Skip to content")}</a>
         <header class="topbar">
             <div class="topbar-inner">
-                <p class="brand">"Partnership Planner"</p>
+                <p class="brand">{tr("Partnership Planner")}</p>
                 <LanguageSwitch/>
                 <p class="plan-name">
-                    <span class="visually-hidden">"Plan: "</span>
+                    <span class="visually-hidden">{tr("Plan: ")}</span>
                     {move || state.plan.with(|p| p.display_name().to_owned())}
                 </p>
-                <p class="save-status" role="status" aria-label="Save status">{move || state.save.with(|s| s.label())}</p>
+                <p class="save-status" role="status" aria-label={tr("Save status")}>{move || state.save.with(|s| s.label())}</p>
             </div>
             <div class="topbar-inner">
                 <Toolbar/>
@@ -262,10 +262,10 @@ fn App(route: RwSignal<Route>, focus_heading: bool) -> impl IntoView {
         <UndoBar/>
         <div class="layout">
             <div class="navs">
-                <nav aria-label="Sections" class="sections">
+                <nav aria-label={tr("Sections")} class="sections">
                     <ol>{Route::sections().map(nav_link).collect_view()}</ol>
                 </nav>
-                <nav aria-label="Plan documents" class="sections documents">
+                <nav aria-label={tr("Plan documents")} class="sections documents">
                     <ul>{Route::DOCUMENTS.iter().copied().map(nav_link).collect_view()}</ul>
                 </nav>
             </div>
@@ -275,8 +275,8 @@ fn App(route: RwSignal<Route>, focus_heading: bool) -> impl IntoView {
         </div>
         <footer class="footer">
             <p>
-                "Your plan never leaves this device unless you export it. Questions from the "
-                "Laboratory to Combat Human Trafficking's Partnership Toolkit."
+                {tr("Your plan never leaves this device unless you export it. Questions from the \
+                     Laboratory to Combat Human Trafficking's Partnership Toolkit.")}
             </p>
         </footer>
         </div>

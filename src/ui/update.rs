@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::lang::tr;
 use crate::state::{NewVersion, PlanState};
 
 #[component]
@@ -13,17 +14,17 @@ pub fn UpdateNotice() -> impl IntoView {
         <div class="notices" role="status">
             {move || update.ready.get().then(|| view! {
                 <section class="banner update-notice" aria-labelledby="update-title">
-                    <h2 id="update-title">"A new version of Partnership Planner is ready"</h2>
+                    <h2 id="update-title">{tr("A new version of Partnership Planner is ready")}</h2>
                     <p>
-                        "Nothing changes until you reload. Your plan is saved on this device "
-                        "first, and stays as it is."
+                        {tr("Nothing changes until you reload. Your plan is saved on this device \
+                             first, and stays as it is.")}
                     </p>
                     <p>
                         <button type="button" on:click=move |_| update.reload(state)>
-                            "Reload to update"
+                            {tr("Reload to update")}
                         </button>
                     </p>
-                    <p role="alert">{move || update.blocked.get()}</p>
+                    <p role="alert">{move || update.blocked.get().map(tr)}</p>
                 </section>
             })}
         </div>
