@@ -789,6 +789,31 @@ mod tests {
     }
 
     #[test]
+    fn files_carry_ids_and_english_whatever_the_language_and_are_said_where_shown() {
+        // Answers are keyed by statement id; the invitation keeps the statements as the plan
+        // does, in English, and a screen translates the app's own ones (`statement_said`).
+        let mut r = round();
+        r.statements.push(Statement {
+            id: "own.1".into(),
+            category: OWN_CATEGORY.into(),
+            text: "Our own words".into(),
+        });
+        let text = invitation_text(&r.invitation("Front Range"));
+        assert!(text.contains(HEALTH_STATEMENTS[0].text));
+        assert!(text.contains("\"Our own statements\""));
+        let resp = response_text(&response("abc", &[1, 2]));
+        assert!(resp.contains(&format!("\"{}\": 1", HEALTH_STATEMENTS[0].id)));
+        assert_eq!(statement_said(&r.statements[0]), HEALTH_STATEMENTS[0].text);
+        assert_eq!(statement_said(&r.statements[4]), "Our own words");
+        assert_eq!(category_said(OWN_CATEGORY), "Our own statements");
+        assert_eq!(category_said("Our own list"), "Our own list");
+        // A statement whose text is not the app's own (an older wording) is shown as written.
+        let mut older = r.statements[0].clone();
+        older.text = "Older wording".into();
+        assert_eq!(statement_said(&older), "Older wording");
+    }
+
+    #[test]
     fn previous_round_is_the_last_with_results() {
         let mut a = round();
         for i in 0..5 {

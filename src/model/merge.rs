@@ -1217,6 +1217,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn places_keep_english_keys_and_say_them_as_written_in_english() {
+        let plan = Plan::new("t".into(), 0);
+        let name = place_of(&plan, "name", None);
+        assert_eq!(
+            (name.what.as_str(), name.what_said()),
+            ("The plan's name", "The plan's name".into())
+        );
+        let check = &content::guidance::SURVIVOR_CHECKLIST[0];
+        let done = place_of(&plan, &format!("checks/{}", check.id), None);
+        assert_eq!(done.what_said(), check.text);
+        assert_eq!(
+            (done.field.as_str(), done.field_said()),
+            ("Done", "Done".into())
+        );
+        // An id this build does not know is shown as it is.
+        let odd = place_of(&plan, "answers/made.up", None);
+        assert_eq!(odd.what_said(), "made.up");
+        // The words for values that are not text are the app's; the plan's own text is kept.
+        assert_eq!(said(&show(None)), "(none)");
+        assert_eq!(said(&show(Some(&Value::Bool(true)))), "Yes");
+        assert_eq!(said("County grant"), "County grant");
+    }
+
+    #[test]
     fn changed_words_are_marked_on_each_side() {
         let (a, b) = word_diff("Sign the MOU by June", "Sign the new MOU by July");
         let marked = |v: &[(String, bool)]| {
