@@ -14,7 +14,8 @@ use serde_json::Value;
 
 use super::keyed::Keyed;
 use super::time::Millis;
-use crate::content::guidance::HEALTH_STATEMENTS;
+use crate::content::guidance::{HEALTH_CATEGORIES, HEALTH_STATEMENTS};
+use crate::lang::{number, tr};
 
 pub const INVITATION_FORMAT: &str = "partnership-self-assessment-invitation";
 pub const RESPONSE_FORMAT: &str = "partnership-self-assessment-response";
@@ -30,8 +31,9 @@ pub const MAX_OWN_STATEMENTS: usize = 5;
 pub const MAX_TEXT: usize = 1_000;
 /// Most responses one round counts (each is a 32-character id in the plan).
 pub const MAX_RESPONSES: usize = 20_000;
-/// The category of statements the coordinator adds.
-pub const OWN_CATEGORY: &str = "Our own statements";
+/// The category of statements the coordinator adds (written to files in English, translated
+/// where shown: `category_said`).
+pub const OWN_CATEGORY: &str = crate::en!("Our own statements");
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -140,14 +142,18 @@ pub fn sniff(bytes: &[u8]) -> Kind {
 fn unreadable(error: super::error::ImportError) -> String {
     use super::error::ImportError;
     match error {
-        ImportError::NotJson { line, column } => format!(
+        ImportError::NotJson { line, column } => crate::tr!(
             "This is not a self-assessment file, or it was cut short: it cannot be read past \
-             line {line}, column {column}."
+             line {line}, column {column}.",
+            line = number(line as i64),
+            column = number(column as i64)
         ),
-        ImportError::NotUtf8 { .. } => "This is not a self-assessment file: it is not text. \
-             It may have been re-saved by another program; ask for it again."
-            .into(),
-        ImportError::TooDeep | ImportError::Empty => "This is not a self-assessment file.".into(),
+        ImportError::NotUtf8 { .. } => tr("This is not a self-assessment file: it is not text. \
+             It may have been re-saved by another program; ask for it again.")
+        .into(),
+        ImportError::TooDeep | ImportError::Empty => {
+            tr("This is not a self-assessment file.").into()
+        }
         other => other.to_string(),
     }
 }
@@ -158,32 +164,41 @@ pub fn read(bytes: &[u8]) -> Result<AssessmentFile, String> {
         .map_err(|e| unreadable(super::error::ImportError::from_json(e)))?;
     let kind = kind_of(&value);
     let Value::Object(mut top) = value else {
-        return Err("This is not a self-assessment file.".into());
+        return Err(tr("This is not a self-assessment file.").into());
     };
     let version = top.get("version").and_then(Value::as_u64);
     match kind {
         Kind::Plan => {
-            return Err(
+            return Err(tr(
                 "This is a plan file, not a self-assessment file: open it with \
-                        \u{201c}Import plan\u{201d}."
-                    .into(),
+                 \u{201c}Import plan\u{201d}.",
             )
+            .into())
         }
-        Kind::Other => return Err("This is not a self-assessment file.".into()),
+        Kind::Other => return Err(tr("This is not a self-assessment file.").into()),
+        _ if version.is_none() => {
+            return Err(crate::tr!(
+                "This self-assessment file has no version; this app reads version {ours}. \
+                 Ask the sender to export it again, or update.",
+                ours = FILE_VERSION
+            ))
+        }
         _ if version != Some(FILE_VERSION) => {
-            return Err(format!(
-                "This self-assessment file has version {}; this app reads version \
-                 {FILE_VERSION}. Ask the sender to export it again, or update.",
-                version.map_or("(none)".into(), |v| v.to_string())
+            return Err(crate::tr!(
+                "This self-assessment file has version {theirs}; this app reads version \
+                 {ours}. Ask the sender to export it again, or update.",
+                theirs = version.unwrap_or_default(),
+                ours = FILE_VERSION
             ))
         }
         _ => {}
     }
     let body = top.remove("body").unwrap_or(Value::Null);
     let bad = |(path, problem): (String, String)| {
-        format!(
-            "This self-assessment file has a problem at {}: {problem}.",
-            path.trim_start_matches('.')
+        crate::tr!(
+            "This self-assessment file has a problem at {path}: {problem}.",
+            path = path.trim_start_matches('.'),
+            problem = problem
         )
     };
     match kind {
@@ -227,19 +242,22 @@ fn short_id(s: &str) -> bool {
 
 fn check_statements(statements: &[Statement]) -> Result<(), Problem> {
     if statements.is_empty() || statements.len() > HEALTH_STATEMENTS.len() + MAX_OWN_STATEMENTS {
-        return Err(("statements".into(), "must list 1 to 17 statements".into()));
+        return Err((
+            "statements".into(),
+            tr("must list 1 to 17 statements").into(),
+        ));
     }
     for (i, s) in statements.iter().enumerate() {
         if !short_id(&s.id) || statements[..i].iter().any(|t| t.id == s.id) {
             return Err((
                 format!("statements[{i}].id"),
-                "must be a short id, once".into(),
+                tr("must be a short id, once").into(),
             ));
         }
         if s.text.trim().is_empty() || s.text.chars().count() > MAX_TEXT || s.category.len() > 100 {
             return Err((
                 format!("statements[{i}].text"),
-                "must be 1 to 1,000 characters".into(),
+                tr("must be 1 to 1,000 characters").into(),
             ));
         }
     }
@@ -248,15 +266,15 @@ fn check_statements(statements: &[Statement]) -> Result<(), Problem> {
 
 fn check_common(id: &str, name: &str, minimum: u32) -> Result<(), Problem> {
     if !short_id(id) {
-        return Err(("round_id".into(), "must be a short id".into()));
+        return Err(("round_id".into(), tr("must be a short id").into()));
     }
     if name.trim().is_empty() || name.chars().count() > 200 {
-        return Err(("name".into(), "must be 1 to 200 characters".into()));
+        return Err(("name".into(), tr("must be 1 to 200 characters").into()));
     }
     if minimum < MINIMUM_FLOOR || minimum > 1_000 {
         return Err((
             "minimum".into(),
-            format!("must be {MINIMUM_FLOOR} to 1,000"),
+            crate::tr!("must be {least} to 1,000", least = MINIMUM_FLOOR),
         ));
     }
     Ok(())
@@ -265,32 +283,35 @@ fn check_common(id: &str, name: &str, minimum: u32) -> Result<(), Problem> {
 fn check_invitation(i: &Invitation) -> Result<(), Problem> {
     check_common(&i.round_id, &i.name, i.minimum)?;
     if i.partnership.chars().count() > 200 || i.closes.len() > 10 {
-        return Err(("partnership".into(), "is too long".into()));
+        return Err(("partnership".into(), tr("is too long").into()));
     }
     check_statements(&i.statements)
 }
 
 fn check_response(r: &Response) -> Result<(), Problem> {
     if !short_id(&r.round_id) {
-        return Err(("round_id".into(), "must be a short id".into()));
+        return Err(("round_id".into(), tr("must be a short id").into()));
     }
     if !short_id(&r.response_id) {
-        return Err(("response_id".into(), "must be a short id".into()));
+        return Err(("response_id".into(), tr("must be a short id").into()));
     }
     if r.answers.len() > HEALTH_STATEMENTS.len() + MAX_OWN_STATEMENTS {
         return Err((
             "answers".into(),
-            "has more answers than any round has statements".into(),
+            tr("has more answers than any round has statements").into(),
         ));
     }
     if let Some((k, _)) = r.answers.iter().find(|(_, v)| !(1..=5).contains(*v)) {
         return Err((
             format!("answers.{}", super::json::clip(k)),
-            "must be 1 to 5".into(),
+            tr("must be 1 to 5").into(),
         ));
     }
     if r.comment.chars().count() > MAX_TEXT {
-        return Err(("comment".into(), "is longer than 1,000 characters".into()));
+        return Err((
+            "comment".into(),
+            tr("is longer than 1,000 characters").into(),
+        ));
     }
     Ok(())
 }
@@ -304,13 +325,16 @@ pub fn check_rounds(rounds: &[Round]) -> Result<(), Problem> {
         if r.counted.len() > MAX_RESPONSES || r.notes.len() > MAX_RESPONSES {
             return Err(at((
                 "counted".into(),
-                format!("lists more than {MAX_RESPONSES} responses"),
+                crate::tr!(
+                    "lists more than {most} responses",
+                    most = number(MAX_RESPONSES as i64)
+                ),
             )));
         }
         if r.counts.len() > r.statements.len() {
             return Err(at((
                 "counts".into(),
-                "counts a statement the round does not have".into(),
+                tr("counts a statement the round does not have").into(),
             )));
         }
     }
@@ -353,16 +377,23 @@ pub enum Refusal {
 impl Refusal {
     pub fn message(&self, round: &str) -> String {
         match self {
-            Refusal::OtherRound => format!(
-                "Not counted: this response is for another self-assessment round, not \u{201c}{round}\u{201d}."
+            Refusal::OtherRound => crate::tr!(
+                "Not counted: this response is for another self-assessment round, not \u{201c}{round}\u{201d}.",
+                round = round
             ),
-            Refusal::Duplicate => "Not counted again: this response was counted already.".into(),
-            Refusal::UnknownStatement(s) => format!(
-                "Not counted: it answers a statement \u{201c}{}\u{201d} that \u{201c}{round}\u{201d} does not ask.",
-                super::json::clip(s)
+            Refusal::Duplicate => {
+                tr("Not counted again: this response was counted already.").into()
+            }
+            Refusal::UnknownStatement(s) => crate::tr!(
+                "Not counted: it answers a statement \u{201c}{statement}\u{201d} that \u{201c}{round}\u{201d} does not ask.",
+                statement = super::json::clip(s),
+                round = round
             ),
-            Refusal::Empty => "Not counted: it answers no statement.".into(),
-            Refusal::Full => format!("Not counted: a round counts at most {MAX_RESPONSES} responses."),
+            Refusal::Empty => tr("Not counted: it answers no statement.").into(),
+            Refusal::Full => crate::tr!(
+                "Not counted: a round counts at most {most} responses.",
+                most = number(MAX_RESPONSES as i64)
+            ),
         }
     }
 }
@@ -501,13 +532,36 @@ pub enum Reading {
 }
 
 impl Reading {
+    /// "a strength", in the language the app speaks now.
     pub fn label(self) -> &'static str {
         match self {
-            Reading::Strength => "a strength",
-            Reading::Borderline => "borderline",
-            Reading::Concern => "a concern",
+            Reading::Strength => tr("a strength"),
+            Reading::Borderline => tr("borderline"),
+            Reading::Concern => tr("a concern"),
         }
     }
+}
+
+/// A statement's text as the screen shows it. A file and the plan keep the health
+/// self-check's statements in English with their ids; one whose id and text are the app's own
+/// is shown in the language the app speaks now, any other (the coordinator's own, or an older
+/// wording) as written.
+pub fn statement_said(s: &Statement) -> &str {
+    HEALTH_STATEMENTS
+        .iter()
+        .find(|h| h.id == s.id && h.text == s.text)
+        .map_or(s.text.as_str(), |h| tr(h.text))
+}
+
+/// A category's name as the screen shows it: the app's own in the language it speaks now, any
+/// other as written.
+pub fn category_said(category: &str) -> &str {
+    HEALTH_CATEGORIES
+        .iter()
+        .copied()
+        .chain([OWN_CATEGORY])
+        .find(|c| *c == category)
+        .map_or(category, |c| tr(c))
 }
 
 /// Per category, in the round's order: (category, average × 10 of every answer in it, reading).
@@ -732,6 +786,31 @@ mod tests {
         assert!(read(extra.as_bytes()).is_err(), "no unknown fields");
         assert_eq!(sniff(text.as_bytes()), Kind::Response);
         assert_eq!(sniff(plan.as_bytes()), Kind::Plan);
+    }
+
+    #[test]
+    fn files_carry_ids_and_english_whatever_the_language_and_are_said_where_shown() {
+        // Answers are keyed by statement id; the invitation keeps the statements as the plan
+        // does, in English, and a screen translates the app's own ones (`statement_said`).
+        let mut r = round();
+        r.statements.push(Statement {
+            id: "own.1".into(),
+            category: OWN_CATEGORY.into(),
+            text: "Our own words".into(),
+        });
+        let text = invitation_text(&r.invitation("Front Range"));
+        assert!(text.contains(HEALTH_STATEMENTS[0].text));
+        assert!(text.contains("\"Our own statements\""));
+        let resp = response_text(&response("abc", &[1, 2]));
+        assert!(resp.contains(&format!("\"{}\": 1", HEALTH_STATEMENTS[0].id)));
+        assert_eq!(statement_said(&r.statements[0]), HEALTH_STATEMENTS[0].text);
+        assert_eq!(statement_said(&r.statements[4]), "Our own words");
+        assert_eq!(category_said(OWN_CATEGORY), "Our own statements");
+        assert_eq!(category_said("Our own list"), "Our own list");
+        // A statement whose text is not the app's own (an older wording) is shown as written.
+        let mut older = r.statements[0].clone();
+        older.text = "Older wording".into();
+        assert_eq!(statement_said(&older), "Older wording");
     }
 
     #[test]

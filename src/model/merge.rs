@@ -175,10 +175,68 @@ pub struct Place {
     pub key: String,
     /// The toolkit section it belongs to (`None`: the plan's name, resources).
     pub section: Option<Section>,
-    /// "Funding source “County grant”", or the question.
+    /// "Funding source “County grant”", or the question, in English (`what_said` is what the
+    /// screen shows, in the language it speaks when it is drawn).
     pub what: String,
-    /// The field's own label ("Deadline"); empty for a whole entry or an answer.
+    /// The field's own label ("Deadline"), in English (`field_said`); empty for a whole entry
+    /// or an answer.
     pub field: String,
+    /// How `what` is said on screen: kept as English keys, so that a review drawn again after
+    /// the language changes speaks the new language.
+    said: Said,
+    /// `field` as an English key, when it is one of the app's texts.
+    field_key: Option<&'static str>,
+}
+
+/// The parts `Place::what` is made of, in English, translated where shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Said {
+    /// Shown as written (an id or a field name this build does not know).
+    AsIs,
+    /// One of the app's texts (a question, a checklist line, a statement).
+    Text(&'static str),
+    /// A list item: its noun ("funding source") and its title (the plan's own text).
+    Item { noun: &'static str, title: String },
+    /// A function of the partnership, by its label.
+    Function(&'static str),
+}
+
+impl Place {
+    /// `what` in the language the app speaks now.
+    pub fn what_said(&self) -> String {
+        match &self.said {
+            Said::AsIs => self.what.clone(),
+            Said::Text(text) => crate::lang::tr(text).to_owned(),
+            Said::Item { noun, title } => format!(
+                "{} \u{201c}{title}\u{201d}",
+                capitalized(crate::lang::tr(noun))
+            ),
+            Said::Function(label) => {
+                crate::tr!(
+                    "Function \u{201c}{name}\u{201d}",
+                    name = crate::lang::tr(label)
+                )
+            }
+        }
+    }
+
+    /// `field` in the language the app speaks now.
+    pub fn field_said(&self) -> String {
+        match self.field_key {
+            Some(key) => crate::lang::tr(key).to_owned(),
+            None => self.field.clone(),
+        }
+    }
+
+    fn text(&mut self, text: &'static str) {
+        self.what = text.to_owned();
+        self.said = Said::Text(text);
+    }
+
+    fn field_text(&mut self, label: &'static str) {
+        self.field = label.to_owned();
+        self.field_key = Some(label);
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -698,13 +756,16 @@ fn order(
         put_back || stale(&mvec, mo) || stale(&tvec, to)
     };
     if common(&merged, &mine_alive) != common(&mine_alive, &merged) {
-        let list = fields::spec_by_key(field).map_or(field.to_owned(), |s| s.heading.to_owned());
+        let spec = fields::spec_by_key(field);
+        let list = spec.map_or(field.to_owned(), |s| s.heading.to_owned());
         out.changes.push(Change {
             place: Place {
                 key: okey.clone(),
-                section: fields::spec_by_key(field).and_then(|s| section_of_list(s.kind)),
+                section: spec.and_then(|s| section_of_list(s.kind)),
                 what: list,
                 field: "Order".into(),
+                said: spec.map_or(Said::AsIs, |s| Said::Text(s.heading)),
+                field_key: Some(crate::en!("Order")),
             },
             kind: ChangeKind::Reordered,
             before: String::new(),
@@ -732,6 +793,9 @@ impl Place {
         if !title.is_empty() && self.what.ends_with("\u{201c}\u{201d}") {
             let noun = self.what.trim_end_matches("\u{201c}\u{201d}");
             self.what = format!("{noun}\u{201c}{title}\u{201d}");
+            if let Said::Item { title: said, .. } = &mut self.said {
+                *said = title;
+            }
         }
         self
     }
@@ -776,42 +840,56 @@ fn place_of(plan: &Plan, key: &str, prop: Option<&str>) -> Place {
         section: None,
         what: String::new(),
         field: String::new(),
+        said: Said::AsIs,
+        field_key: None,
     };
     match field {
-        "name" => place.what = "The plan's name".into(),
+        "name" => place.text(crate::en!("The plan's name")),
         "answers" => {
             let q = content::question(id);
             place.section = q.map(|q| q.section).or_else(|| section_prefix(id));
-            place.what = q.map_or(id.to_owned(), |q| q.label.to_owned());
+            match q {
+                Some(q) => place.text(q.label),
+                None => place.what = id.to_owned(),
+            }
         }
         "checks" => {
             place.section = Some(Section::Survivors);
-            place.what = content::guidance::SURVIVOR_CHECKLIST
+            match content::guidance::SURVIVOR_CHECKLIST
                 .iter()
                 .find(|c| c.id == id)
-                .map_or(id.to_owned(), |c| c.text.to_owned());
-            place.field = "Done".into();
+            {
+                Some(c) => place.text(c.text),
+                None => place.what = id.to_owned(),
+            }
+            place.field_text(crate::en!("Done"));
         }
         "scores" => {
             place.section = Some(Section::Trust);
-            place.what = content::guidance::HEALTH_STATEMENTS
+            match content::guidance::HEALTH_STATEMENTS
                 .iter()
                 .find(|c| c.id == id)
-                .map_or(id.to_owned(), |c| c.text.to_owned());
-            place.field = "Score".into();
+            {
+                Some(c) => place.text(c.text),
+                None => place.what = id.to_owned(),
+            }
+            place.field_text(crate::en!("Score"));
         }
         "functions" => {
             place.section = Some(Section::Functions);
-            place.what = serde_json::from_value::<content::FunctionKind>(Value::String(id.into()))
-                .map_or(id.to_owned(), |k| {
-                    format!("Function \u{201c}{}\u{201d}", k.label())
-                });
-            place.field = match prop {
-                "selected" => "Chosen".into(),
-                "note" => "How the partnership will carry it out".into(),
-                "pillars" => "Which of the 4 Ps it serves".into(),
-                _ => String::new(),
-            };
+            match serde_json::from_value::<content::FunctionKind>(Value::String(id.into())) {
+                Ok(k) => {
+                    place.what = format!("Function \u{201c}{}\u{201d}", k.label());
+                    place.said = Said::Function(k.label());
+                }
+                Err(_) => place.what = id.to_owned(),
+            }
+            match prop {
+                "selected" => place.field_text(crate::en!("Chosen")),
+                "note" => place.field_text(crate::en!("How the partnership will carry it out")),
+                "pillars" => place.field_text(crate::en!("Which of the 4 Ps it serves")),
+                _ => {}
+            }
         }
         _ => match fields::spec_by_key(field) {
             Some(spec) => {
@@ -819,11 +897,14 @@ fn place_of(plan: &Plan, key: &str, prop: Option<&str>) -> Place {
                 let title = plan.item_title(spec.kind, id);
                 let noun = capitalized(spec.noun);
                 place.what = format!("{noun} \u{201c}{title}\u{201d}");
-                place.field = spec
-                    .fields
-                    .iter()
-                    .find(|f| f.field.key() == prop)
-                    .map_or(prop.to_owned(), |f| f.label.to_owned());
+                place.said = Said::Item {
+                    noun: spec.noun,
+                    title,
+                };
+                match spec.fields.iter().find(|f| f.field.key() == prop) {
+                    Some(f) => place.field_text(f.label),
+                    None => place.field = prop.to_owned(),
+                }
             }
             None => {
                 place.what = field.to_owned();
@@ -845,15 +926,31 @@ fn capitalized(s: &str) -> String {
         .unwrap_or_default()
 }
 
-/// A value as text for the review screen.
+/// What `show` writes for a value that is not text: kept in English in the merge (which the
+/// review holds while the language may change) and translated where shown (`said`).
+const NO_VALUE: &str = crate::en!("(none)");
+const EMPTY: &str = crate::en!("(empty)");
+const YES: &str = crate::en!("Yes");
+const NO: &str = crate::en!("No");
+
+/// A value `show` wrote, in the language the app speaks now: its words for a value that is
+/// not text ("(none)", "Yes"), the plan's own text as it is.
+pub fn said(shown: &str) -> String {
+    match [NO_VALUE, EMPTY, YES, NO].into_iter().find(|w| *w == shown) {
+        Some(word) => crate::lang::tr(word).to_owned(),
+        None => shown.to_owned(),
+    }
+}
+
+/// A value as text for the review screen (its words in English: see `said`).
 pub fn show(v: Option<&Value>) -> String {
     match v {
-        None | Some(Value::Null) => "(none)".into(),
-        Some(Value::String(s)) if s.is_empty() => "(empty)".into(),
+        None | Some(Value::Null) => NO_VALUE.into(),
+        Some(Value::String(s)) if s.is_empty() => EMPTY.into(),
         Some(Value::String(s)) => s.clone(),
-        Some(Value::Bool(true)) => "Yes".into(),
-        Some(Value::Bool(false)) => "No".into(),
-        Some(Value::Array(a)) if a.is_empty() => "(none)".into(),
+        Some(Value::Bool(true)) => YES.into(),
+        Some(Value::Bool(false)) => NO.into(),
+        Some(Value::Array(a)) if a.is_empty() => NO_VALUE.into(),
         Some(Value::Array(a)) => a
             .iter()
             .map(|x| show(Some(x)))
@@ -1118,6 +1215,30 @@ pub fn word_diff(a: &str, b: &str) -> (Vec<(String, bool)>, Vec<(String, bool)>)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn places_keep_english_keys_and_say_them_as_written_in_english() {
+        let plan = Plan::new("t".into(), 0);
+        let name = place_of(&plan, "name", None);
+        assert_eq!(
+            (name.what.as_str(), name.what_said()),
+            ("The plan's name", "The plan's name".into())
+        );
+        let check = &content::guidance::SURVIVOR_CHECKLIST[0];
+        let done = place_of(&plan, &format!("checks/{}", check.id), None);
+        assert_eq!(done.what_said(), check.text);
+        assert_eq!(
+            (done.field.as_str(), done.field_said()),
+            ("Done", "Done".into())
+        );
+        // An id this build does not know is shown as it is.
+        let odd = place_of(&plan, "answers/made.up", None);
+        assert_eq!(odd.what_said(), "made.up");
+        // The words for values that are not text are the app's; the plan's own text is kept.
+        assert_eq!(said(&show(None)), "(none)");
+        assert_eq!(said(&show(Some(&Value::Bool(true)))), "Yes");
+        assert_eq!(said("County grant"), "County grant");
+    }
 
     #[test]
     fn changed_words_are_marked_on_each_side() {

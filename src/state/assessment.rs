@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::PlanState;
 use crate::io;
+use crate::lang::tr;
 use crate::model::assessment::{
     self, invitation_text, new_round, read, response_text, AssessmentFile, Invitation, Response,
     Round, Statement, OWN_CATEGORY,
@@ -54,9 +55,9 @@ impl Survey {
             .and_then(|b| read(&b))
             .and_then(|f| match f {
                 AssessmentFile::Invitation(i) => Ok(i),
-                AssessmentFile::Response(_) => Err("This is a member's response file, not an \
-                     invitation: the coordinator adds it on the round's page."
-                    .into()),
+                AssessmentFile::Response(_) => Err(tr("This is a member's response file, not an \
+                     invitation: the coordinator adds it on the round's page.")
+                .into()),
             });
         match read {
             Ok(i) => {
@@ -71,10 +72,10 @@ impl Survey {
     /// Downloads a response file with these answers, and returns its name.
     pub fn export_response(&self, answers: Keyed<u8>, comment: &str) -> Result<String, String> {
         let Some(i) = self.invitation.get_untracked() else {
-            return Err("Open an invitation file first.".into());
+            return Err(tr("Open an invitation file first.").into());
         };
         if answers.is_empty() {
-            return Err("Answer at least one statement first.".into());
+            return Err(tr("Answer at least one statement first.").into());
         }
         let response = Response {
             round_id: i.round_id,
@@ -134,7 +135,7 @@ impl PlanState {
     /// Creates a round; returns its id.
     pub fn create_round(&self, form: RoundForm) -> Result<String, String> {
         if form.name.trim().is_empty() {
-            return Err("Give the round a name.".into());
+            return Err(tr("Give the round a name.").into());
         }
         let id = io::new_id();
         let mut round = new_round(id.clone(), &form.name, io::now());
@@ -158,10 +159,14 @@ impl PlanState {
             });
         }
         if round.statements.is_empty() {
-            return Err("Keep at least one statement on.".into());
+            return Err(tr("Keep at least one statement on.").into());
         }
-        assessment::check_rounds(std::slice::from_ref(&round))
-            .map_err(|(_, p)| format!("The round cannot be made: a statement or the name {p}."))?;
+        assessment::check_rounds(std::slice::from_ref(&round)).map_err(|(_, p)| {
+            crate::tr!(
+                "The round cannot be made: a statement or the name {problem}.",
+                problem = p
+            )
+        })?;
         self.set_round(round)?;
         Ok(id)
     }
@@ -170,7 +175,7 @@ impl PlanState {
     pub fn export_invitation(&self, round_id: &str) -> Result<String, String> {
         let round = self
             .round(round_id)
-            .ok_or("This round is no longer in the plan.")?;
+            .ok_or(tr("This round is no longer in the plan."))?;
         let partnership = self.plan.with_untracked(|p| p.name.clone());
         let mut slug: String = round
             .name
@@ -210,9 +215,9 @@ impl PlanState {
                         AssessmentFile::Response(r) => round
                             .add(&r, random_slot(), now)
                             .map_err(|why| why.message(&round.name)),
-                        AssessmentFile::Invitation(_) => Err("Not counted: this is an \
-                             invitation file, not a member's response."
-                            .into()),
+                        AssessmentFile::Invitation(_) => Err(tr("Not counted: this is an \
+                             invitation file, not a member's response.")
+                        .into()),
                     });
                 FileResult { source, outcome }
             })
@@ -220,7 +225,7 @@ impl PlanState {
         if results.iter().any(|r| r.outcome.is_ok()) {
             if let Err(e) = self.set_round(round) {
                 return vec![FileResult {
-                    source: "these files".into(),
+                    source: tr("these files").into(),
                     outcome: Err(e),
                 }];
             }
@@ -237,9 +242,9 @@ impl PlanState {
     ) -> Result<(), String> {
         let mut round = self
             .round(round_id)
-            .ok_or("This round is no longer in the plan.")?;
+            .ok_or(tr("This round is no longer in the plan."))?;
         if answers.is_empty() {
-            return Err("Answer at least one statement first.".into());
+            return Err(tr("Answer at least one statement first.").into());
         }
         let response = Response {
             round_id: round_id.to_owned(),

@@ -21,12 +21,12 @@ pub struct MergeReview {
 }
 
 impl MergeReview {
-    /// "the fiscal agent's copy", or "the sender's copy".
+    /// "the fiscal agent's copy", or "the sender's copy", in the language the app speaks now.
     pub fn whose(&self) -> String {
         if self.sender.is_empty() {
-            "the sender\u{2019}s copy".into()
+            crate::lang::tr("the sender\u{2019}s copy").to_owned()
         } else {
-            format!("{}\u{2019}s copy", self.sender)
+            crate::tr!("{sender}\u{2019}s copy", sender = self.sender)
         }
     }
 }

@@ -6,11 +6,14 @@ use wasm_bindgen::JsCast;
 
 use crate::content::guidance::{HEALTH_STATEMENTS, SCORE_LABELS};
 use crate::io;
+use crate::lang::{number, tr};
 use crate::model::assessment::{
-    categories, half_points, previous, summarize, Kind, Round, Statement,
+    categories, category_said, half_points, previous, statement_said, summarize, Kind, Round,
+    Statement,
 };
 use crate::model::keyed::Keyed;
 use crate::model::rules::one_decimal;
+use crate::model::time::readable_date;
 use crate::model::{ImportError, Plan};
 use crate::route::Route;
 use crate::state::assessment::{FileResult, RoundForm, Survey};
@@ -100,11 +103,11 @@ fn add_to_round(
             .into_iter()
             .map(|(source, _)| FileResult {
                 source,
-                outcome: Err(
+                outcome: Err(tr(
                     "Not counted: this plan has no self-assessment round. Open the \
-                     plan that sent the invitation, then add the file again."
-                        .into(),
-                ),
+                     plan that sent the invitation, then add the file again.",
+                )
+                .into()),
             })
             .collect(),
     };
@@ -133,37 +136,48 @@ pub fn Answer() -> impl IntoView {
         true
     });
     view! {
-        <h1 tabindex="-1">"Answer a self-assessment"</h1>
+        <h1 tabindex="-1">{tr("Answer a self-assessment")}</h1>
         <p>
-            "Your partnership's coordinator sent you an invitation file. Open it here, score each "
-            "statement, and export a response file to email back. Nothing is saved on this "
-            "device, and any plans on it are not changed."
+            {tr("Your partnership's coordinator sent you an invitation file. Open it here, score each \
+                 statement, and export a response file to email back. Nothing is saved on this \
+                 device, and any plans on it are not changed.")}
         </p>
         <p class="file-button">
             <input type="file" id="invitation-file" accept=".json,application/json" on:change=on_pick/>
-            <label for="invitation-file">"Open invitation file"</label>
+            <label for="invitation-file">{tr("Open invitation file")}</label>
         </p>
         <p role="alert" class="field-error">{move || survey.invitation_error.get()}</p>
         {move || survey.invitation.get().map(|i| {
-            let who = if i.partnership.trim().is_empty() { "Your partnership".to_owned() } else { i.partnership.clone() };
-            let closes = (!i.closes.is_empty()).then(|| format!(" It closes on {}.", i.closes));
+            let who = if i.partnership.trim().is_empty() {
+                tr("Your partnership asks every member.").to_owned()
+            } else {
+                crate::tr!("{partnership} asks every member.", partnership = i.partnership)
+            };
+            let closes = (!i.closes.is_empty()).then(|| {
+                format!(" {}", crate::tr!("It closes on {date}.", date = readable_date(&i.closes)))
+            });
+            let privacy = crate::trn!(
+                i.minimum,
+                "Your response file carries no name, no organization and nothing that identifies \
+                 this device: only the round, a random number so that it is counted once, and your \
+                 answers. Results are shown only as totals, and only once {n} member has answered. \
+                 Whoever receives your email sees that you sent it.",
+                "Your response file carries no name, no organization and nothing that identifies \
+                 this device: only the round, a random number so that it is counted once, and your \
+                 answers. Results are shown only as totals, and only once {n} members have answered. \
+                 Whoever receives your email sees that you sent it."
+            );
             view! {
                 <section aria-labelledby="round-heading">
                     <h2 id="round-heading">{i.name.clone()}</h2>
-                    <p>{format!("{who} asks every member.")}{closes}</p>
-                    <p>
-                        "Your response file carries no name, no organization and nothing that "
-                        "identifies this device: only the round, a random number so that it is "
-                        "counted once, and your answers. Results are shown only as totals, and "
-                        {format!("only once {} members have answered. ", i.minimum)}
-                        "Whoever receives your email sees that you sent it."
-                    </p>
+                    <p>{who}{closes}</p>
+                    <p>{privacy}</p>
                     <AnswerForm statements=i.statements.clone() comments=i.comments
-                        button="Export response file" submit/>
+                        button={tr("Export response file")} submit/>
                     <p role="alert" class="field-error">{move || error.get()}</p>
-                    <p role="status">{move || survey.exported.get().map(|n| format!(
-                        "Response file saved: {n}. Email it to your coordinator, or to the person \
-                         collecting responses."))}</p>
+                    <p role="status">{move || survey.exported.get().map(|n| crate::tr!(
+                        "Response file saved: {name}. Email it to your coordinator, or to the person \
+                         collecting responses.", name = n))}</p>
                 </section>
             }
         })}
@@ -208,14 +222,16 @@ fn AnswerForm(
                                     <input type="radio" name=name.clone() id=id.clone()
                                         prop:checked=move || answers.with(|a| a.get(&sid) == Some(&value))
                                         on:change=move |_| answers.update(|a| { a.insert(sid2.clone(), value); })/>
-                                    <label for=id>{*label}</label>
+                                    <label for=id>{tr(label)}</label>
                                 </span>
                             }
                         })
                         .collect_view();
-                    view! { <fieldset class="score"><legend>{s.text.clone()}</legend>{radios}</fieldset> }
+                    let text = statement_said(&s).to_owned();
+                    view! { <fieldset class="score"><legend>{text}</legend>{radios}</fieldset> }
                 })
                 .collect_view();
+            let category = category_said(&category).to_owned();
             view! { <h3>{category}</h3> {items} }
         })
         .collect_view();
@@ -232,7 +248,7 @@ fn AnswerForm(
             {groups}
             {comments.then(|| view! {
                 <p class="field">
-                    <label for="assess-comment">"Comment (optional, shown to the group shuffled with others)"</label>
+                    <label for="assess-comment">{tr("Comment (optional, shown to the group shuffled with others)")}</label>
                     <textarea id="assess-comment" maxlength="1000" prop:value=move || comment.get()
                         on:input=move |ev| comment.set(event_target_value(&ev))></textarea>
                 </p>
@@ -272,26 +288,26 @@ pub fn Rounds() -> impl IntoView {
         })
     };
     view! {
-        <h1 tabindex="-1">"Ask every member"</h1>
+        <h1 tabindex="-1">{tr("Ask every member")}</h1>
         <p>
-            "The health self-check under Trust and sustainability is one person's view. Its value "
-            "comes from asking every member and looking at where they disagree. Create a round, "
-            "email its invitation file to your member contacts, and add the response files they "
-            "send back. Only the totals are kept in the plan; no one's answers are ever shown on "
-            "their own."
+            {tr("The health self-check under Trust and sustainability is one person's view. Its value \
+                 comes from asking every member and looking at where they disagree. Create a round, \
+                 email its invitation file to your member contacts, and add the response files they \
+                 send back. Only the totals are kept in the plan; no one's answers are ever shown on \
+                 their own.")}
         </p>
         <section aria-labelledby="anonymity-heading" class="banner">
-            <h2 id="anonymity-heading">"Who sent what"</h2>
+            <h2 id="anonymity-heading">{tr("Who sent what")}</h2>
             <p>
-                "Response files carry no name, but you see who emailed each one. Two ways round it: "
-                "use meeting mode, where members answer one after another on one laptop and the "
-                "screen clears between them; or ask a trusted person to collect the files and "
-                "forward them to you in one batch."
+                {tr("Response files carry no name, but you see who emailed each one. Two ways round it: \
+                     use meeting mode, where members answer one after another on one laptop and the \
+                     screen clears between them; or ask a trusted person to collect the files and \
+                     forward them to you in one batch.")}
             </p>
         </section>
         {move || has_rounds.get().then(|| view! {
             <p class="field">
-                <label for="round-choice">"Round"</label>
+                <label for="round-choice">{tr("Round")}</label>
                 <select id="round-choice" on:change=move |ev| survey.round.set(Some(event_target_value(&ev)))>
                     {choices}
                 </select>
@@ -299,7 +315,10 @@ pub fn Rounds() -> impl IntoView {
         })}
         {move || current.get().map(|id| view! { <RoundView id/> })}
         <NewRound/>
-        <p>"Go " <a href=Route::Section(crate::content::Section::Trust).href()>"Back to Trust and sustainability"</a> " to see the newest results beside the section's own self-check."</p>
+        <p>
+            {tr("Go")}" "<a href=Route::Section(crate::content::Section::Trust).href()>{tr("Back to Trust and sustainability")}</a>
+            " "{tr("to see the newest results beside the section's own self-check.")}
+        </p>
     }
 }
 
@@ -349,7 +368,7 @@ fn NewRound() -> impl IntoView {
                             let on = event_target_checked(&ev);
                             off.update(|o| { o.retain(|x| x != sid); if !on { o.push(sid.to_owned()); } });
                         }/>
-                    <label for=id>{format!("{}: {}", s.category, s.text)}</label>
+                    <label for=id>{format!("{}: {}", tr(s.category), tr(s.text))}</label>
                 </p>
             }
         })
@@ -362,7 +381,7 @@ fn NewRound() -> impl IntoView {
             let id = format!("own-statement-{}", i + 1);
             view! {
                 <p class="field">
-                    <label for=id.clone()>{format!("Your own statement {}", i + 1)}</label>
+                    <label for=id.clone()>{crate::tr!("Your own statement {number}", number = i + 1)}</label>
                     <input type="text" id=id maxlength="300" prop:value=move || s.get()
                         on:input=move |ev| s.set(event_target_value(&ev))/>
                 </p>
@@ -371,45 +390,45 @@ fn NewRound() -> impl IntoView {
         .collect_view();
     view! {
         <section aria-labelledby="new-round-heading">
-            <h2 id="new-round-heading">"New round"</h2>
+            <h2 id="new-round-heading">{tr("New round")}</h2>
             <form on:submit=on_submit class="assess-form">
                 <p class="field">
-                    <label for="round-name">"Round name"</label>
+                    <label for="round-name">{tr("Round name")}</label>
                     <input type="text" id="round-name" maxlength="200" prop:value=move || name.get()
                         on:input=move |ev| name.set(event_target_value(&ev))/>
                 </p>
                 <p class="field">
-                    <label for="round-closes">"Closes"</label>
+                    <label for="round-closes">{tr("Closes")}</label>
                     <input type="date" id="round-closes" prop:value=move || closes.get()
                         on:input=move |ev| closes.set(event_target_value(&ev))/>
                 </p>
                 <p class="field">
-                    <label for="round-minimum">"Show results from this many responses"</label>
+                    <label for="round-minimum">{tr("Show results from this many responses")}</label>
                     <input type="number" id="round-minimum" min="3" max="1000" aria-describedby="round-minimum-hint"
                         prop:value=move || minimum.get() on:input=move |ev| minimum.set(event_target_value(&ev))/>
-                    <span class="hint" id="round-minimum-hint">"At least 3, so no one's answers can be picked out. 5 is usual."</span>
+                    <span class="hint" id="round-minimum-hint">{tr("At least 3, so no one's answers can be picked out. 5 is usual.")}</span>
                 </p>
                 <p class="field">
-                    <label for="round-invited">"Members invited"</label>
+                    <label for="round-invited">{tr("Members invited")}</label>
                     <input type="number" id="round-invited" min="0" max="100000" prop:value=move || invited.get()
                         on:input=move |ev| invited.set(event_target_value(&ev))/>
                 </p>
                 <p class="inline-choice">
                     <input type="checkbox" id="round-comments" prop:checked=move || comments.get()
                         on:change=move |ev| comments.set(event_target_checked(&ev))/>
-                    <label for="round-comments">"Ask for comments (shown shuffled, only above the minimum)"</label>
+                    <label for="round-comments">{tr("Ask for comments (shown shuffled, only above the minimum)")}</label>
                 </p>
                 <fieldset>
-                    <legend>"Statements to ask"</legend>
+                    <legend>{tr("Statements to ask")}</legend>
                     <p class="hint">
-                        "The health self-check's statements: our own wording, in the six categories "
-                        "of the Wilder Collaboration Factors Inventory (Wilder Research). Switch off "
-                        "any you do not need, and add up to three of your own."
+                        {tr("The health self-check's statements: our own wording, in the six categories \
+                             of the Wilder Collaboration Factors Inventory (Wilder Research). Switch off \
+                             any you do not need, and add up to three of your own.")}
                     </p>
                     {statements}
                     {own_fields}
                 </fieldset>
-                <p><button type="submit">"Create round"</button></p>
+                <p><button type="submit">{tr("Create round")}</button></p>
                 <p role="alert" class="field-error">{move || error.get()}</p>
             </form>
         </section>
@@ -441,30 +460,38 @@ fn RoundView(id: String) -> impl IntoView {
     move || {
         round.get().map(|r| {
             let status = match r.invited {
-                0 => format!("{} responses", r.responses()),
-                n => format!("{} responses (of {n} invited)", r.responses()),
+                0 => crate::trn!(r.responses(), "{n} response", "{n} responses"),
+                n => crate::trn!(
+                    r.responses(),
+                    "{n} response (of {invited} invited)",
+                    "{n} responses (of {invited} invited)",
+                    invited = number(n.into())
+                ),
             };
-            let closes = (!r.closes.is_empty()).then(|| format!("Closes {}. ", r.closes));
+            let closes = (!r.closes.is_empty()).then(|| {
+                format!("{} ", crate::tr!("Closes {date}.", date = readable_date(&r.closes)))
+            });
+            let from = crate::trn!(r.minimum, "Results show from {n} response.", "Results show from {n} responses.");
             view! {
                 <section aria-labelledby="round-view-heading" class="assess-round">
                     <h2 id="round-view-heading">{r.name.clone()}</h2>
-                    <p>{closes}{format!("Results show from {} responses.", r.minimum)}</p>
+                    <p>{closes}{from}</p>
                     <p class="assess-count" role="status">{status}</p>
                     <p class="actions">
                         <button type="button" on:click=move |_| exported.set(Some(state.export_invitation(&round_id.get_value())))>
-                            "Export invitation file"
+                            {tr("Export invitation file")}
                         </button>
                         <span class="file-button">
                             <input type="file" id="response-files" multiple accept=".json,application/json" on:change=on_pick/>
-                            <label for="response-files">"Add response files"</label>
+                            <label for="response-files">{tr("Add response files")}</label>
                         </span>
                         <button type="button" class="secondary" on:click=move |_| { answered.set(0); meeting.update(|m| *m = !*m) }>
-                            {move || if meeting.get() { "End meeting mode" } else { "Start meeting mode" }}
+                            {move || if meeting.get() { tr("End meeting mode") } else { tr("Start meeting mode") }}
                         </button>
                     </p>
                     <p role="status">{move || exported.get().map(|e| match e {
-                        Ok(n) => format!("Invitation file saved: {n}. Email it to every member contact."),
-                        Err(e) => format!("The export failed: {e}"),
+                        Ok(n) => crate::tr!("Invitation file saved: {name}. Email it to every member contact.", name = n),
+                        Err(e) => crate::tr!("The export failed: {reason}", reason = e),
                     })}</p>
                     <FileResults/>
                     {move || if meeting.get() {
@@ -489,7 +516,7 @@ fn FileResults() -> impl IntoView {
                 .into_iter()
                 .map(|r| {
                     let text = match r.outcome {
-                        Ok(()) => format!("{}: counted.", r.source),
+                        Ok(()) => crate::tr!("{file}: counted.", file = r.source),
                         Err(e) => format!("{}: {e}", r.source),
                     };
                     view! { <li>{text}</li> }
@@ -497,7 +524,7 @@ fn FileResults() -> impl IntoView {
                 .collect_view();
             view! {
                 <section aria-labelledby="files-heading" class="banner">
-                    <h3 id="files-heading">{format!("Files added: {counted} counted")}</h3>
+                    <h3 id="files-heading">{crate::tr!("Files added: {count} counted", count = number(counted as i64))}</h3>
                     <ul class="assess-files">{rows}</ul>
                 </section>
             }
@@ -538,18 +565,21 @@ fn Meeting(round_id: String, answered: RwSignal<u32>) -> impl IntoView {
     round.map(|r| {
         view! {
             <section aria-labelledby="meeting-heading" class="assess-meeting">
-                <h3 id="meeting-heading" tabindex="-1">"Meeting mode"</h3>
+                <h3 id="meeting-heading" tabindex="-1">{tr("Meeting mode")}</h3>
                 <p>
-                    "Pass the laptop from person to person. Each person scores the statements and "
-                    "presses Add my answers; the screen clears for the next. Only the totals are "
-                    "kept. Results stay hidden until you end meeting mode."
+                    {tr("Pass the laptop from person to person. Each person scores the statements and \
+                         presses Add my answers; the screen clears for the next. Only the totals are \
+                         kept. Results stay hidden until you end meeting mode.")}
                 </p>
                 <p role="status">{move || match answered.get() {
                     0 => String::new(),
-                    1 => "Answers added. 1 person has answered in this meeting. Pass the laptop on.".to_owned(),
-                    n => format!("Answers added. {n} people have answered in this meeting. Pass the laptop on."),
+                    n => crate::trn!(
+                        n,
+                        "Answers added. {n} person has answered in this meeting. Pass the laptop on.",
+                        "Answers added. {n} people have answered in this meeting. Pass the laptop on."
+                    ),
                 }}</p>
-                <AnswerForm statements=r.statements.clone() comments=r.comments button="Add my answers" submit/>
+                <AnswerForm statements=r.statements.clone() comments=r.comments button={tr("Add my answers")} submit/>
                 <p role="alert" class="field-error">{move || error.get()}</p>
             </section>
         }
@@ -559,12 +589,12 @@ fn Meeting(round_id: String, answered: RwSignal<u32>) -> impl IntoView {
 /// A small bar chart of how many chose each point, with the numbers in its text alternative.
 fn chart(counts: [u32; 5]) -> impl IntoView {
     let max = counts.iter().copied().max().unwrap_or(0).max(1);
-    let label = format!(
-        "Answers: {}",
-        SCORE_LABELS
+    let label = crate::tr!(
+        "Answers: {counts}",
+        counts = SCORE_LABELS
             .iter()
             .zip(counts)
-            .map(|(l, c)| format!("{l}: {c}"))
+            .map(|(l, c)| format!("{}: {}", tr(l), number(c.into())))
             .collect::<Vec<_>>()
             .join(", ")
     );
@@ -591,9 +621,12 @@ fn chart(counts: [u32; 5]) -> impl IntoView {
 fn results(r: &Round, state: PlanState) -> AnyView {
     if !r.shows_results() {
         return view! {
-            <p class="assess-hidden">{format!(
-                "Results are hidden until {} responses are in, so that no one's answers can be \
-                 picked out. {} so far.", r.minimum, r.responses())}</p>
+            <p class="assess-hidden">{crate::tr!(
+                "Results are hidden until {minimum} responses are in, so that no one's answers can be \
+                 picked out. {count} so far.",
+                minimum = number(r.minimum.into()),
+                count = number(r.responses() as i64)
+            )}</p>
         }
         .into_any();
     }
@@ -607,8 +640,23 @@ fn results(r: &Round, state: PlanState) -> AnyView {
             let last = before_categories
                 .iter()
                 .find(|(c, ..)| *c == cat)
-                .map(|(_, t, rd)| format!(" Last round: {}, {}.", one_decimal(*t, 10), rd.label()));
-            view! { <li>{format!("{cat}: average {} of 5, {}.", one_decimal(tenths, 10), reading.label())}{last}</li> }
+                .map(|(_, t, rd)| {
+                    format!(
+                        " {}",
+                        crate::tr!(
+                            "Last round: {average}, {reading}.",
+                            average = one_decimal(*t, 10),
+                            reading = rd.label()
+                        )
+                    )
+                });
+            let line = crate::tr!(
+                "{category}: average {average} of 5, {reading}.",
+                category = category_said(&cat),
+                average = one_decimal(tenths, 10),
+                reading = reading.label()
+            );
+            view! { <li>{line}{last}</li> }
         })
         .collect_view();
     let statements = r
@@ -619,25 +667,35 @@ fn results(r: &Round, state: PlanState) -> AnyView {
             let last = before.as_ref().and_then(|b| {
                 b.counts.get(&s.id).map(|c| {
                     let m = summarize(*c);
-                    format!("Last round ({}): median {}.", b.name, half_points(m.median_x2))
+                    crate::tr!(
+                        "Last round ({round}): median {median}.",
+                        round = b.name,
+                        median = half_points(m.median_x2)
+                    )
                 })
             });
             let counts = SCORE_LABELS
                 .iter()
                 .zip(sum.counts)
-                .map(|(l, c)| format!("{l}: {c}"))
+                .map(|(l, c)| format!("{}: {}", tr(l), number(c.into())))
                 .collect::<Vec<_>>()
                 .join("; ");
+            let text = statement_said(s).to_owned();
             view! {
                 <li class="assess-statement">
-                    <p class="assess-text">{s.text.clone()}</p>
+                    <p class="assess-text">{text}</p>
                     {chart(sum.counts)}
                     <p class="assess-counts">{counts}</p>
-                    <p>{if sum.answered == 0 { "No answers.".to_owned() } else {
-                        format!("Median {} ({} answered).", half_points(sum.median_x2), sum.answered) }}
+                    <p>{if sum.answered == 0 { tr("No answers.").to_owned() } else {
+                        crate::trn!(
+                            sum.answered,
+                            "Median {median} ({n} person answered).",
+                            "Median {median} ({n} answered).",
+                            median = half_points(sum.median_x2)
+                        ) }}
                         " " {last}</p>
                     {sum.discuss.then(|| view! {
-                        <p class="assess-discuss"><strong>"Discuss"</strong>": members disagree here."</p>
+                        <p class="assess-discuss"><strong>{tr("Discuss")}</strong>{tr(": members disagree here.")}</p>
                     })}
                 </li>
             }
@@ -649,15 +707,15 @@ fn results(r: &Round, state: PlanState) -> AnyView {
             .iter()
             .map(|n| view! { <li>{n.clone()}</li> })
             .collect_view();
-        view! { <h3>"Comments (shuffled)"</h3> <ul>{items}</ul> }
+        view! { <h3>{tr("Comments (shuffled)")}</h3> <ul>{items}</ul> }
     });
     view! {
-        <h3>"By category"</h3>
+        <h3>{tr("By category")}</h3>
         <ul>{cats}</ul>
-        <h3>"By statement"</h3>
+        <h3>{tr("By statement")}</h3>
         <p class="hint">
-            "Discuss marks statements where members answered on both sides of neutral, or where "
-            "answers spread by a point or more on average."
+            {tr("Discuss marks statements where members answered on both sides of neutral, or where \
+                 answers spread by a point or more on average.")}
         </p>
         <ul class="assess-statements">{statements}</ul>
         {notes}
@@ -671,9 +729,9 @@ pub fn MembersView() -> impl IntoView {
     let state = expect_context::<PlanState>();
     view! {
         <section aria-labelledby="members-view-heading">
-            <h2 id="members-view-heading">"Every member's view"</h2>
+            <h2 id="members-view-heading">{tr("Every member's view")}</h2>
             {move || state.plan.with(|p| summary(p))}
-            <p>"To hear from the whole partnership: " <a href=Route::Assessment.href()>"Ask every member"</a> "."</p>
+            <p>{tr("To hear from the whole partnership:")}" "<a href=Route::Assessment.href()>{tr("Ask every member")}</a>"."</p>
         </section>
     }
 }
@@ -681,25 +739,30 @@ pub fn MembersView() -> impl IntoView {
 fn summary(p: &Plan) -> AnyView {
     match crate::model::assessment::latest_with_results(&p.assessments) {
         None => view! {
-            <p>"Ask every member to score these statements too: where they disagree is where to talk next."</p>
+            <p>{tr("Ask every member to score these statements too: where they disagree is where to talk next.")}</p>
         }
         .into_any(),
         Some(r) => {
             let rows = categories(r)
                 .into_iter()
-                .map(|(cat, t, rd)| view! { <li>{format!("{cat}: average {} of 5, {}", one_decimal(t, 10), rd.label())}</li> })
+                .map(|(cat, t, rd)| view! { <li>{crate::tr!(
+                    "{category}: average {average} of 5, {reading}",
+                    category = category_said(&cat),
+                    average = one_decimal(t, 10),
+                    reading = rd.label()
+                )}</li> })
                 .collect_view();
             let discuss: Vec<String> = r
                 .statements
                 .iter()
                 .filter(|s| summarize(r.counts.get(&s.id).copied().unwrap_or_default()).discuss)
-                .map(|s| s.text.clone())
+                .map(|s| statement_said(s).to_owned())
                 .collect();
             let discuss = (!discuss.is_empty()).then(|| view! {
-                <p>{format!("Discuss: {}", discuss.join(" "))}</p>
+                <p>{crate::tr!("Discuss: {statements}", statements = discuss.join(" "))}</p>
             });
             view! {
-                <p>{format!("{} ({} responses):", r.name, r.responses())}</p>
+                <p>{crate::trn!(r.responses(), "{round} ({n} response):", "{round} ({n} responses):", round = r.name)}</p>
                 <ul>{rows}</ul>
                 {discuss}
             }
@@ -717,20 +780,44 @@ pub fn print_results(p: &Plan) -> impl IntoView {
         .map(|r| {
             let cats = categories(r)
                 .into_iter()
-                .map(|(cat, t, rd)| view! { <li>{format!("{cat}: average {} of 5, {}", one_decimal(t, 10), rd.label())}</li> })
+                .map(|(cat, t, rd)| view! { <li>{crate::tr!(
+                    "{category}: average {average} of 5, {reading}",
+                    category = category_said(&cat),
+                    average = one_decimal(t, 10),
+                    reading = rd.label()
+                )}</li> })
                 .collect_view();
             let rows = r
                 .statements
                 .iter()
                 .map(|s| {
                     let sum = summarize(r.counts.get(&s.id).copied().unwrap_or_default());
-                    let flag = if sum.discuss { " — Discuss" } else { "" };
-                    view! { <li>{format!("{}: median {}, answers 1–5: {}{flag}", s.text, half_points(sum.median_x2),
-                        sum.counts.iter().map(u32::to_string).collect::<Vec<_>>().join(" / "))}</li> }
+                    let counts = sum
+                        .counts
+                        .iter()
+                        .map(|c| number((*c).into()))
+                        .collect::<Vec<_>>()
+                        .join(" / ");
+                    let line = if sum.discuss {
+                        crate::tr!(
+                            "{statement}: median {median}, answers 1\u{2013}5: {counts} \u{2014} Discuss",
+                            statement = statement_said(s),
+                            median = half_points(sum.median_x2),
+                            counts = counts
+                        )
+                    } else {
+                        crate::tr!(
+                            "{statement}: median {median}, answers 1\u{2013}5: {counts}",
+                            statement = statement_said(s),
+                            median = half_points(sum.median_x2),
+                            counts = counts
+                        )
+                    };
+                    view! { <li>{line}</li> }
                 })
                 .collect_view();
             view! {
-                <h4>{format!("{} ({} responses)", r.name, r.responses())}</h4>
+                <h4>{crate::trn!(r.responses(), "{round} ({n} response)", "{round} ({n} responses)", round = r.name)}</h4>
                 <ul>{cats}</ul>
                 <ul>{rows}</ul>
             }
@@ -738,7 +825,7 @@ pub fn print_results(p: &Plan) -> impl IntoView {
         .collect_view();
     (p.assessments.iter().any(Round::shows_results)).then(|| {
         view! {
-            <h3>"Every member's self-assessment"</h3>
+            <h3>{tr("Every member's self-assessment")}</h3>
             {rounds}
         }
     })

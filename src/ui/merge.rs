@@ -5,7 +5,10 @@
 use leptos::prelude::*;
 
 use crate::content::Section;
-use crate::model::merge::{word_diff, ChangeKind, Conflict, ConflictKind, Resolution};
+use crate::lang::{number, tr};
+use crate::model::merge::{
+    said, word_diff, Change, ChangeKind, Conflict, ConflictKind, Resolution,
+};
 use crate::state::{MergeReview, PlanState};
 
 /// How one conflict is being settled on screen.
@@ -20,25 +23,72 @@ enum Choice {
 #[component]
 pub fn Merge() -> impl IntoView {
     let state = expect_context::<PlanState>();
-    move || match state.merge.get() {
+    move || {
+        match state.merge.get() {
         Some(review) => view! { <Review review/> }.into_any(),
         None => view! {
-            <h1 tabindex="-1">"Merge a colleague\u{2019}s copy"</h1>
+            <h1 tabindex="-1">{tr("Merge a colleague\u{2019}s copy")}</h1>
             <p>
-                "No copy is waiting to be merged. When a colleague emails you their copy of this "
-                "plan, choose Import plan, then \u{201c}Merge into this plan\u{201d}."
+                {tr("No copy is waiting to be merged. When a colleague emails you their copy of this \
+                     plan, choose Import plan, then \u{201c}Merge into this plan\u{201d}.")}
             </p>
         }
         .into_any(),
     }
+    }
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
+/// The review's first line: how many changes, from whom, and how many need a person.
+fn summary(n_changes: usize, n_conflicts: usize, whose: &str) -> String {
+    match n_conflicts {
+        0 => crate::trn!(
+            n_changes,
+            "{n} change from {whose} will be applied; none need you.",
+            "{n} changes from {whose} will be applied; none need you.",
+            whose = whose
+        ),
+        1 => crate::trn!(
+            n_changes,
+            "{n} change from {whose} will be applied; 1 needs you.",
+            "{n} changes from {whose} will be applied; 1 needs you.",
+            whose = whose
+        ),
+        c => crate::trn!(
+            n_changes,
+            "{n} change from {whose} will be applied; {conflicts} need you.",
+            "{n} changes from {whose} will be applied; {conflicts} need you.",
+            whose = whose,
+            conflicts = number(c as i64)
+        ),
     }
+}
+
+/// One change, as a line of the list.
+fn change_line(c: &Change) -> String {
+    let what = c.place.what_said();
+    match c.kind {
+        ChangeKind::Added => crate::tr!("Added: {what}", what = what),
+        ChangeKind::Removed => crate::tr!("Removed: {what}", what = what),
+        ChangeKind::Reordered => crate::tr!("{what}: new order", what = what),
+        ChangeKind::Edited if c.place.field.is_empty() => crate::tr!(
+            "{what}: \u{201c}{after}\u{201d} (was \u{201c}{before}\u{201d})",
+            what = what,
+            after = said(&c.after),
+            before = said(&c.before)
+        ),
+        ChangeKind::Edited => crate::tr!(
+            "{what}, {field}: \u{201c}{after}\u{201d} (was \u{201c}{before}\u{201d})",
+            what = what,
+            field = c.place.field_said(),
+            after = said(&c.after),
+            before = said(&c.before)
+        ),
+    }
+}
+
+/// A section's name, or "The plan" for what belongs to none.
+fn section_title(section: Option<Section>) -> &'static str {
+    section.map_or(tr("The plan"), |s| tr(s.title()))
 }
 
 #[component]
@@ -46,20 +96,7 @@ fn Review(review: std::sync::Arc<MergeReview>) -> impl IntoView {
     let state = expect_context::<PlanState>();
     let n_changes = review.merge.changes.len();
     let n_conflicts = review.merge.conflicts.len();
-    let whose = review.whose();
-    let sender = if review.sender.is_empty() {
-        "The sender".to_owned()
-    } else {
-        review.sender.clone()
-    };
-    let summary = format!(
-        "{} from {whose} will be applied; {}.",
-        plural(n_changes, "change", "changes"),
-        match n_conflicts {
-            0 => "none need you".to_owned(),
-            n => format!("{n} need{} you", if n == 1 { "s" } else { "" }),
-        }
-    );
+    let summary = summary(n_changes, n_conflicts, &review.whose());
     let choices: Vec<RwSignal<Choice>> = (0..n_conflicts)
         .map(|_| RwSignal::new(Choice::Mine))
         .collect();
@@ -75,26 +112,12 @@ fn Review(review: std::sync::Arc<MergeReview>) -> impl IntoView {
         .conflicts
         .iter()
         .enumerate()
-        .map(|(i, c)| conflict_card(i, c, &sender, choices[i], hand[i]))
+        .map(|(i, c)| conflict_card(i, c, &review.sender, choices[i], hand[i]))
         .collect_view();
     // Changes, grouped by section in the toolkit's order.
     let mut groups: Vec<(Option<Section>, Vec<String>)> = Vec::new();
     for c in &review.merge.changes {
-        let line = match c.kind {
-            ChangeKind::Added => format!("Added: {}", c.place.what),
-            ChangeKind::Removed => format!("Removed: {}", c.place.what),
-            ChangeKind::Reordered => format!("{}: new order", c.place.what),
-            ChangeKind::Edited if c.place.field.is_empty() => {
-                format!(
-                    "{}: \u{201c}{}\u{201d} (was \u{201c}{}\u{201d})",
-                    c.place.what, c.after, c.before
-                )
-            }
-            ChangeKind::Edited => format!(
-                "{}, {}: \u{201c}{}\u{201d} (was \u{201c}{}\u{201d})",
-                c.place.what, c.place.field, c.after, c.before
-            ),
-        };
+        let line = change_line(c);
         match groups.iter_mut().find(|g| g.0 == c.place.section) {
             Some(g) => g.1.push(line),
             None => groups.push((c.place.section, vec![line])),
@@ -104,7 +127,7 @@ fn Review(review: std::sync::Arc<MergeReview>) -> impl IntoView {
     let changes = groups
         .into_iter()
         .map(|(section, lines)| {
-            let title = section.map_or("The plan", |s| s.title());
+            let title = section_title(section);
             view! {
                 <h3>{title}</h3>
                 <ul class="merge-changes">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
@@ -125,32 +148,36 @@ fn Review(review: std::sync::Arc<MergeReview>) -> impl IntoView {
             .collect();
         match state.apply_merge(&resolutions) {
             Ok(()) => error.set(None),
-            Err(e) => error.set(Some(format!(
-                "The merge could not be applied: {e}. Nothing was changed."
+            Err(e) => error.set(Some(crate::tr!(
+                "The merge could not be applied: {reason}. Nothing was changed.",
+                reason = e
             ))),
         }
     };
     let how = if review.merge.three_way {
-        "Compared with the copy you both last had: only what changed since is listed."
+        tr("Compared with the copy you both last had: only what changed since is listed.")
     } else {
-        "This device has no copy you both had, so edits that cannot be put in order are shown as conflicts."
+        tr("This device has no copy you both had, so edits that cannot be put in order are shown as conflicts.")
     };
     view! {
-        <h1 tabindex="-1">"Merge a colleague\u{2019}s copy"</h1>
+        <h1 tabindex="-1">{tr("Merge a colleague\u{2019}s copy")}</h1>
         <p class="merge-summary"><strong>{summary}</strong></p>
-        <p>{format!("From \u{201c}{}\u{201d}. ", review.source)}{how}" Nothing changes until you choose Apply merge."</p>
+        <p>
+            {crate::tr!("From \u{201c}{source}\u{201d}.", source = review.source)}" "{how}" "
+            {tr("Nothing changes until you choose Apply merge.")}
+        </p>
         {(n_conflicts > 0).then(|| view! {
-            <h2>{format!("Needs you ({n_conflicts})")}</h2>
+            <h2>{crate::tr!("Needs you ({count})", count = number(n_conflicts as i64))}</h2>
             <div class="merge-conflicts">{cards}</div>
         })}
         {(n_changes > 0).then(|| view! {
-            <h2>{format!("Changes to apply ({n_changes})")}</h2>
+            <h2>{crate::tr!("Changes to apply ({count})", count = number(n_changes as i64))}</h2>
             {changes}
         })}
         <div role="alert">{move || error.get().map(|e| view! { <p class="banner banner-error">{e}</p> })}</div>
         <p class="actions">
-            <button type="button" on:click=apply>"Apply merge"</button>
-            <button type="button" class="secondary" on:click=move |_| state.cancel_merge()>"Cancel"</button>
+            <button type="button" on:click=apply>{tr("Apply merge")}</button>
+            <button type="button" class="secondary" on:click=move |_| state.cancel_merge()>{tr("Cancel")}</button>
         </p>
     }
 }
@@ -179,12 +206,79 @@ fn marked(words: Vec<(String, bool)>, inserted: bool) -> impl IntoView {
                 return view! { <span>{w}</span> }.into_any();
             }
             if inserted {
-                view! { <ins><span class="visually-hidden">"[differs] "</span>{w}</ins> }.into_any()
+                view! { <ins><span class="visually-hidden">{tr("[differs]")}" "</span>{w}</ins> }
+                    .into_any()
             } else {
-                view! { <del><span class="visually-hidden">"[differs] "</span>{w}</del> }.into_any()
+                view! { <del><span class="visually-hidden">{tr("[differs]")}" "</span>{w}</del> }
+                    .into_any()
             }
         })
         .collect_view()
+}
+
+/// A conflict card's heading and the two sides' labels, in whole sentences: `sender` is how
+/// the sender named themselves, or empty.
+fn card_words(c: &Conflict, sender: &str) -> (String, &'static str, String) {
+    let what = quoted(&c.place.what_said());
+    let named = !sender.is_empty();
+    match c.kind {
+        ConflictKind::TheyRemoved => (
+            if named {
+                crate::tr!(
+                    "{sender} removed {what} \u{2014} you changed it",
+                    sender = sender,
+                    what = what
+                )
+            } else {
+                crate::tr!(
+                    "The sender removed {what} \u{2014} you changed it",
+                    what = what
+                )
+            },
+            tr("Yours (changed)"),
+            if named {
+                crate::tr!("{sender}\u{2019}s (removed)", sender = sender)
+            } else {
+                tr("The sender\u{2019}s (removed)").to_owned()
+            },
+        ),
+        ConflictKind::YouRemoved => (
+            if named {
+                crate::tr!(
+                    "You removed {what} \u{2014} {sender} changed it",
+                    sender = sender,
+                    what = what
+                )
+            } else {
+                crate::tr!(
+                    "You removed {what} \u{2014} the sender changed it",
+                    what = what
+                )
+            },
+            tr("Yours (removed)"),
+            if named {
+                crate::tr!("{sender}\u{2019}s (changed)", sender = sender)
+            } else {
+                tr("The sender\u{2019}s (changed)").to_owned()
+            },
+        ),
+        ConflictKind::BothEdited => {
+            let field = if c.place.field.is_empty() {
+                String::new()
+            } else {
+                format!(" \u{2014} {}", c.place.field_said())
+            };
+            (
+                format!("{what}{field}"),
+                tr("Yours"),
+                if named {
+                    crate::tr!("{sender}\u{2019}s", sender = sender)
+                } else {
+                    tr("The sender\u{2019}s").to_owned()
+                },
+            )
+        }
+    }
 }
 
 fn conflict_card(
@@ -196,49 +290,30 @@ fn conflict_card(
 ) -> impl IntoView {
     let name = format!("conflict-{i}");
     let heading_id = format!("conflict-{i}-heading");
-    let section = c.place.section.map_or("The plan", |s| s.title());
-    let field = if c.place.field.is_empty() {
-        String::new()
-    } else {
-        format!(" \u{2014} {}", c.place.field)
-    };
-    let (title, mine_label, theirs_label, options): (String, String, String, Vec<(Choice, &str)>) =
-        match c.kind {
-            ConflictKind::TheyRemoved => (
-                format!(
-                    "{sender} removed {} \u{2014} you changed it",
-                    quoted(&c.place.what)
-                ),
-                "Yours (changed)".into(),
-                format!("{sender}\u{2019}s (removed)"),
-                vec![(Choice::Theirs, "Remove"), (Choice::Mine, "Keep")],
-            ),
-            ConflictKind::YouRemoved => (
-                format!(
-                    "You removed {} \u{2014} {sender} changed it",
-                    quoted(&c.place.what)
-                ),
-                "Yours (removed)".into(),
-                format!("{sender}\u{2019}s (changed)"),
-                vec![(Choice::Mine, "Remove"), (Choice::Theirs, "Keep")],
-            ),
-            ConflictKind::BothEdited => {
-                let mut options = vec![(Choice::Mine, "Keep mine"), (Choice::Theirs, "Use theirs")];
-                if c.item {
-                    options.push((Choice::Both, "Keep both"));
-                }
-                if c.text {
-                    options.push((Choice::Hand, "Edit by hand"));
-                }
-                (
-                    format!("{}{field}", c.place.what),
-                    "Yours".into(),
-                    format!("{sender}\u{2019}s"),
-                    options,
-                )
+    let section = section_title(c.place.section);
+    let (title, mine_label, theirs_label) = card_words(c, sender);
+    let options: Vec<(Choice, &'static str)> = match c.kind {
+        ConflictKind::TheyRemoved => {
+            vec![(Choice::Theirs, tr("Remove")), (Choice::Mine, tr("Keep"))]
+        }
+        ConflictKind::YouRemoved => {
+            vec![(Choice::Mine, tr("Remove")), (Choice::Theirs, tr("Keep"))]
+        }
+        ConflictKind::BothEdited => {
+            let mut options = vec![
+                (Choice::Mine, tr("Keep mine")),
+                (Choice::Theirs, tr("Use theirs")),
+            ];
+            if c.item {
+                options.push((Choice::Both, tr("Keep both")));
             }
-        };
-    let (mine_words, theirs_words) = word_diff(&c.mine_text, &c.theirs_text);
+            if c.text {
+                options.push((Choice::Hand, tr("Edit by hand")));
+            }
+            options
+        }
+    };
+    let (mine_words, theirs_words) = word_diff(&said(&c.mine_text), &said(&c.theirs_text));
     let radios = options
         .into_iter()
         .map(|(value, label)| {
@@ -254,7 +329,10 @@ fn conflict_card(
         })
         .collect_view();
     let hand_id = format!("{name}-text");
-    let hand_label = format!("Your text for {}", c.place.field.to_lowercase());
+    let hand_label = crate::tr!(
+        "Your text for {field}",
+        field = c.place.field_said().to_lowercase()
+    );
     view! {
         <fieldset class="conflict-card">
             <legend id=heading_id>
