@@ -174,7 +174,7 @@ pub fn timeline(months: &[Month], id: &str) -> impl IntoView {
     let numbers = view! {
         <ul class="legend" aria-hidden="true">
             <li><span class="swatch c-done"></span>{tr("Done")}</li>
-            <li><span class="swatch c-open"></span>{tr("Open")}</li>
+            <li><span class="swatch c-open"></span>{crate::trc!("count", "Open")}</li>
             <li><span class="swatch swatch-hatched"></span>{tr("Overdue (hatched, marked !)")}</li>
         </ul>
         <table class="chart-data">
@@ -182,7 +182,7 @@ pub fn timeline(months: &[Month], id: &str) -> impl IntoView {
             <thead><tr>
                 <th scope="col">{tr("Due")}</th>
                 <th scope="col">{tr("Done")}</th>
-                <th scope="col">{tr("Open")}</th>
+                <th scope="col">{crate::trc!("count", "Open")}</th>
                 <th scope="col">{tr("Overdue")}</th>
             </tr></thead>
             <tbody>{rows}</tbody>
