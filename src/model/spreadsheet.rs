@@ -270,7 +270,13 @@ fn synonyms(field: MemberField) -> impl Iterator<Item = &'static str> {
             "las p que atiende",
             "pilares",
         ],
-        MemberField::Brings => &["aporta", "que aporta", "lo que aporta", "ofrece", "que ofrece"],
+        MemberField::Brings => &[
+            "aporta",
+            "que aporta",
+            "lo que aporta",
+            "ofrece",
+            "que ofrece",
+        ],
         MemberField::Needs => &["necesita", "que necesita", "lo que necesita", "necesidades"],
     };
     let english: &'static [&'static str] = match field {
@@ -724,11 +730,20 @@ mod tests {
         let casa = &rows[0].member;
         assert_eq!(
             (casa.name.as_str(), casa.sector, casa.status),
-            ("Casa Segura", Some(Sector::VictimServices), MemberStatus::Committed)
+            (
+                "Casa Segura",
+                Some(Sector::VictimServices),
+                MemberStatus::Committed
+            )
         );
         assert_eq!(casa.pillars, [Pillar::Prevention, Pillar::Partnership]);
         assert_eq!(
-            (casa.contact.as_str(), casa.email.as_str(), casa.brings.as_str(), casa.needs.as_str()),
+            (
+                casa.contact.as_str(),
+                casa.email.as_str(),
+                casa.brings.as_str(),
+                casa.needs.as_str()
+            ),
             ("Ana", "ana@casa.example", "Refugio", "Fondos")
         );
         assert!(rows[0].suggested(), "{:?}", rows[0].problems);

@@ -38,10 +38,17 @@ fn export(state: PlanState, list: ListKind, what: &'static str, message: RwSigna
 pub fn ActionsSpreadsheet() -> impl IntoView {
     let state = expect_context::<PlanState>();
     let message = RwSignal::new(String::new());
+    let export_actions = move |_| {
+        export(
+            state,
+            ListKind::Actions,
+            crate::en!("action-items"),
+            message,
+        )
+    };
     view! {
         <p class="actions spreadsheet-tools">
-            <button type="button" class="secondary"
-                on:click=move |_| export(state, ListKind::Actions, crate::en!("action-items"), message)>
+            <button type="button" class="secondary" on:click=export_actions>
                 {tr("Export action items (CSV)")}
             </button>
             <span role="status">{move || message.get()}</span>
@@ -159,6 +166,7 @@ pub fn MembersSpreadsheet() -> impl IntoView {
             ));
         }
     };
+    let export_members = move |_| export(state, ListKind::Members, crate::en!("members"), message);
     let preview = move || {
         pending.get().map(|p| {
             let columns = p
@@ -183,8 +191,11 @@ pub fn MembersSpreadsheet() -> impl IntoView {
                             <label for=id.clone()>{crate::tr!("Column \u{201c}{heading}\u{201d}", heading = if h.is_empty() { tr("(no heading)") } else { h.as_str() })}</label>
                             <select id=id on:change=change>
                                 <option value="" selected=move || current().is_none()>{tr("Not imported")}</option>
-                                {IMPORTABLE.into_iter().map(|f| view! {
-                                    <option value=format!("{f:?}") selected=move || current() == Some(f)>{field_label(f)}</option>
+                                {IMPORTABLE.into_iter().map(|f| {
+                                    let key = format!("{f:?}");
+                                    view! {
+                                        <option value=key selected=move || current() == Some(f)>{field_label(f)}</option>
+                                    }
                                 }).collect_view()}
                             </select>
                         </p>
@@ -221,7 +232,7 @@ pub fn MembersSpreadsheet() -> impl IntoView {
                     </fieldset>
                     {no_name}
                     <p role="status">{summary}</p>
-                    <div class="table-scroll" tabindex="0" role="region" aria-label=tr("Rows in the file")>
+                    <div class="table-scroll" tabindex="0" role="region" aria-label={tr("Rows in the file")}>
                     <table class="sheet-rows">
                         <caption>{tr("Rows in the file")}</caption>
                         <thead><tr>
@@ -272,8 +283,7 @@ pub fn MembersSpreadsheet() -> impl IntoView {
                      \u{201c}CSV UTF-8\u{201d}. Nothing is added until you confirm.")}
             </p>
             <p class="actions">
-                <button type="button" class="secondary"
-                    on:click=move |_| export(state, ListKind::Members, crate::en!("members"), message)>
+                <button type="button" class="secondary" on:click=export_members>
                     {tr("Export members (CSV)")}
                 </button>
                 <span class="file-button">
