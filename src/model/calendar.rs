@@ -13,10 +13,12 @@ use super::kinds::ActionStatus;
 use super::meetings::parse_time;
 use super::plan::Plan;
 use super::time::{iso8601, parse_date, Millis};
+use crate::lang::tr;
 
-/// What the events are called when the calendar syncs to a shared or cloud account.
-pub const NEUTRAL_TASK: &str = "Partnership task";
-pub const NEUTRAL_MEETING: &str = "Partnership meeting";
+/// What the events are called when the calendar syncs to a shared or cloud account (English,
+/// written in the current language by `calendar`).
+pub const NEUTRAL_TASK: &str = crate::en!("Partnership task");
+pub const NEUTRAL_MEETING: &str = crate::en!("Partnership meeting");
 
 /// Escapes a TEXT value (RFC 5545 3.3.11).
 pub fn escape(text: &str) -> String {
@@ -88,7 +90,8 @@ struct Event<'a> {
 }
 
 /// The calendar file. `neutral` replaces titles with "Partnership task" / "Partnership meeting"
-/// and leaves out places and descriptions. `now` stamps `DTSTAMP`.
+/// and leaves out places and descriptions. `now` stamps `DTSTAMP`. The titles and descriptions
+/// people read are in the current language; the structure and the `UID`s never depend on it.
 pub fn calendar(plan: &Plan, neutral: bool, now: Millis) -> String {
     let mut events = Vec::new();
     let uid = |kind: &str, id: &str| format!("{kind}-{id}@{}.partnership-planner", plan.id);
@@ -97,13 +100,13 @@ pub fn calendar(plan: &Plan, neutral: bool, now: Millis) -> String {
             continue;
         };
         let title = match m.title.trim() {
-            "" => "Partnership meeting",
+            "" => tr(NEUTRAL_MEETING),
             t => t,
         };
         events.push(Event {
             uid: uid("meeting", &m.id),
             modified: m.modified,
-            title: if neutral { NEUTRAL_MEETING } else { title },
+            title: if neutral { tr(NEUTRAL_MEETING) } else { title },
             when: (day, parse_time(&m.time)),
             place: &m.place,
             description: String::new(),
@@ -126,16 +129,16 @@ pub fn calendar(plan: &Plan, neutral: bool, now: Millis) -> String {
             uid: uid("action", &a.id),
             modified: a.modified,
             title: if neutral {
-                NEUTRAL_TASK
+                tr(NEUTRAL_TASK)
             } else {
                 match a.what.trim() {
-                    "" => "Action item due",
+                    "" => tr("Action item due"),
                     t => t,
                 }
             },
             when: (day, None),
             place: "",
-            description: owner.map_or(String::new(), |o| format!("Owner: {o}")),
+            description: owner.map_or(String::new(), |o| crate::tr!("Owner: {owner}", owner = o)),
         });
     }
     for f in &plan.funding {
@@ -149,10 +152,10 @@ pub fn calendar(plan: &Plan, neutral: bool, now: Millis) -> String {
             uid: uid("funding", &f.id),
             modified: f.modified,
             title: if neutral {
-                NEUTRAL_TASK
+                tr(NEUTRAL_TASK)
             } else {
                 match f.name.trim() {
-                    "" => "Funding deadline",
+                    "" => tr("Funding deadline"),
                     t => t,
                 }
             },
@@ -161,7 +164,7 @@ pub fn calendar(plan: &Plan, neutral: bool, now: Millis) -> String {
             description: if neutral {
                 String::new()
             } else {
-                "Funding deadline".to_owned()
+                tr("Funding deadline").to_owned()
             },
         });
     }

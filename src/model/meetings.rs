@@ -6,6 +6,7 @@ use super::kinds::ActionStatus;
 use super::plan::{clean_text, Plan};
 use super::rules::{urgency, Urgency};
 use super::time::{day_number, parse_date, Millis};
+use crate::lang::tr;
 
 /// How far ahead a funding deadline is put on the agenda.
 pub const FUNDING_AHEAD_DAYS: i64 = 60;
@@ -45,14 +46,14 @@ fn untitled(text: &str, fallback: &str) -> String {
 }
 
 fn action_line(plan: &Plan, a: &ActionItem) -> AgendaLine {
-    let mut text = untitled(&a.what, "Untitled action item");
+    let mut text = untitled(&a.what, tr("Untitled action item"));
     if let Some(owner) = a.owner.as_deref().and_then(|o| plan.member_name(o)) {
         if !owner.trim().is_empty() {
             text.push_str(&format!(" ({})", owner.trim()));
         }
     }
     if let Some(due) = a.due.as_deref() {
-        text.push_str(&format!(", due {due}"));
+        text = crate::tr!("{item}, due {due}", item = text, due = due);
     }
     AgendaLine {
         id: a.id.clone(),
@@ -95,9 +96,10 @@ pub fn agenda(plan: &Plan, day: i64) -> Agenda {
         if f.status.is_pending() && (day..=day + FUNDING_AHEAD_DAYS).contains(&d) {
             agenda.funding_deadlines.push(AgendaLine {
                 id: f.id.clone(),
-                text: format!(
-                    "{}, deadline {deadline}",
-                    untitled(&f.name, "Unnamed funding source")
+                text: crate::tr!(
+                    "{name}, deadline {deadline}",
+                    name = untitled(&f.name, tr("Unnamed funding source")),
+                    deadline = deadline
                 ),
             });
         }
@@ -113,13 +115,19 @@ pub fn agenda(plan: &Plan, day: i64) -> Agenda {
             .count();
         let total = actions.by_ref().count();
         if total == 0 || open > 0 {
-            let text = untitled(&g.title, "Untitled goal");
+            let text = untitled(&g.title, tr("Untitled goal"));
             agenda.open_goals.push(AgendaLine {
                 id: g.id.clone(),
                 text: if total == 0 {
-                    format!("{text} (no action items yet)")
+                    crate::tr!("{goal} (no action items yet)", goal = text)
                 } else {
-                    format!("{text} ({open} of {total} action items open)")
+                    crate::trn!(
+                        total,
+                        "{goal} ({open} of {n} action item open)",
+                        "{goal} ({open} of {n} action items open)",
+                        goal = text,
+                        open = crate::lang::number(open as i64)
+                    )
                 },
             });
         }
@@ -209,28 +217,28 @@ pub fn with_minutes_action(
 ) -> Result<Plan, String> {
     let what = clean_text(action.what.trim()).into_owned();
     if what.is_empty() {
-        return Err("Say what needs to be done.".into());
+        return Err(tr("Say what needs to be done.").into());
     }
     if !plan.meetings.iter().any(|m| m.id == meeting_id) {
-        return Err("This meeting is no longer in the plan.".into());
+        return Err(tr("This meeting is no longer in the plan.").into());
     }
     let due = action.due.filter(|d| !d.is_empty());
     if due.as_deref().is_some_and(|d| parse_date(d).is_none()) {
-        return Err("The due date is not a date (YYYY-MM-DD).".into());
+        return Err(tr("The due date is not a date (YYYY-MM-DD).").into());
     }
     let owner = action.owner.filter(|o| !o.is_empty());
     if owner
         .as_deref()
         .is_some_and(|o| !plan.members.iter().any(|m| m.id == o))
     {
-        return Err("The owner is no longer a member organization.".into());
+        return Err(tr("The owner is no longer a member organization.").into());
     }
     let goal = action.goal.filter(|g| !g.is_empty());
     if goal
         .as_deref()
         .is_some_and(|g| !plan.goals.iter().any(|x| x.id == g))
     {
-        return Err("The goal is no longer in the plan.".into());
+        return Err(tr("The goal is no longer in the plan.").into());
     }
     let mut next = plan.clone();
     next.actions.push(ActionItem {

@@ -10,6 +10,7 @@ use super::plan::Plan;
 use super::rules::counts_for_coverage;
 use super::time::{long_date, parse_date, Millis};
 use crate::content::question;
+use crate::lang::tr;
 
 /// The choices made on the MOU page, kept in the plan (`plan.mou`; absent from files until
 /// something is chosen, so older files read unchanged).
@@ -139,7 +140,8 @@ pub fn placeholders(plan: &Plan) -> Vec<Placeholder> {
     out
 }
 
-pub const SCHEDULE_TITLE: &str = "Schedule A: What each party brings";
+/// Marked with `en!`: shown through `tr` where it is displayed.
+pub const SCHEDULE_TITLE: &str = crate::en!("Schedule A: What each party brings");
 
 /// Each party's commitments, from "What it brings" on the roster.
 pub fn schedule(plan: &Plan) -> Vec<(String, String)> {
@@ -148,7 +150,7 @@ pub fn schedule(plan: &Plan) -> Vec<(String, String)> {
         .filter(|p| p.chosen)
         .map(|p| {
             let text = if p.brings.is_empty() {
-                "[what this party brings: fill in \u{201c}What it brings\u{201d} in Membership]"
+                tr("[what this party brings: fill in \u{201c}What it brings\u{201d} in Membership]")
                     .to_owned()
             } else {
                 p.brings
@@ -210,7 +212,7 @@ pub fn clauses(plan: &Plan) -> Vec<Clause> {
     let name = plan.display_name();
     let parties = parties(plan);
     let party_list = if parties.is_empty() {
-        "[choose the parties on this page]".to_owned()
+        tr("[choose the parties on this page]").to_owned()
     } else {
         parties.join("; ")
     };
@@ -229,12 +231,13 @@ pub fn clauses(plan: &Plan) -> Vec<Clause> {
                 .filter(|s| !s.is_empty())
                 .collect::<Vec<_>>()
                 .join(", ");
-            let mut line = format!("{}: {}", role.label(), or(&who, "[to be named]"));
+            let mut line = format!("{}: {}", tr(role.label()), or(&who, tr("[to be named]")));
             if !r.description.trim().is_empty() {
                 line.push_str(&format!(" — {}", r.description.trim()));
             }
             if !r.term.trim().is_empty() {
-                line.push_str(&format!(" (term: {})", r.term.trim()));
+                let term = crate::tr!("term: {term}", term = r.term.trim());
+                line.push_str(&format!(" ({term})"));
             }
             Some(line)
         })
@@ -248,15 +251,15 @@ pub fn clauses(plan: &Plan) -> Vec<Clause> {
         .filter(|n| !n.trim().is_empty());
     let decisions = question("leadership.decisions")
         .and_then(|q| q.options.iter().find(|(k, _)| *k == plan.answer(q.id)))
-        .map(|(_, label)| *label);
+        .map(|(_, label)| tr(*label));
     let choices = &plan.mou;
     let effective = choices
         .effective
         .as_deref()
         .and_then(parse_date)
-        .map_or("[effective date]".to_owned(), long_date);
-    let term = or(&choices.term, "[two years]");
-    let notice = or(&choices.notice, "[three months' written notice]");
+        .map_or_else(|| tr("[effective date]").to_owned(), long_date);
+    let term = or(&choices.term, tr("[two years]"));
+    let notice = or(&choices.notice, tr("[three months' written notice]"));
 
     let make = |id: &'static str, title: &'static str, generated: String| Clause {
         id,
@@ -267,93 +270,109 @@ pub fn clauses(plan: &Plan) -> Vec<Clause> {
         generated,
     };
     vec![
-        make("parties", "Parties", format!(
+        make("parties", crate::en!("Parties"), crate::tr!(
             "This memorandum of understanding (MOU) is made between the following organizations, \
-             members of {name}: {party_list}."
+             members of {name}: {party_list}.",
+            name = name,
+            party_list = party_list
         )),
-        make("purpose", "Purpose", {
+        make("purpose", crate::en!("Purpose"), {
             let mut text = introduced(
-                "The parties agree to work together to combat human trafficking. The \
-                 partnership's mission, in its members' words:",
+                tr("The parties agree to work together to combat human trafficking. The \
+                    partnership's mission, in its members' words:"),
                 plan.answer("define.mission"),
-                "The parties agree to work together to combat human trafficking. [State the \
-                 mission in Define your partnership.]",
+                tr("The parties agree to work together to combat human trafficking. [State the \
+                    mission in Define your partnership.]"),
             );
             let scope = plan.answer("define.scope").trim();
             if !scope.is_empty() {
-                text.push_str(&format!("\nThe partnership's scope:\n{scope}"));
+                text.push_str(&format!("\n{}\n{scope}", tr("The partnership's scope:")));
             }
             text
         }),
-        make("roles", "Roles and responsibilities", if roles.is_empty() {
-            "Each party will take part in meetings and carry out the action items it owns, within \
-             its normal capacity. [Assign roles in Leadership structure.]".to_owned()
+        make("roles", crate::en!("Roles and responsibilities"), if roles.is_empty() {
+            tr("Each party will take part in meetings and carry out the action items it owns, \
+                within its normal capacity. [Assign roles in Leadership structure.]")
+                .to_owned()
         } else {
-            format!("The parties agree to these roles:\n{}\nEach party will carry out the action \
-                     items it owns, within its normal capacity.", roles.join("\n"))
+            crate::tr!(
+                "The parties agree to these roles:\n{roles}\nEach party will carry out the action \
+                 items it owns, within its normal capacity.",
+                roles = roles.join("\n")
+            )
         }),
-        make("decisions", "Decision-making", {
+        make("decisions", crate::en!("Decision-making"), {
             let mut text = match decisions {
-                Some(how) => format!("The parties make decisions by this method:\n{how}."),
-                None => "The parties make decisions by [the method chosen in Leadership \
-                         structure]."
+                Some(how) => crate::tr!("The parties make decisions by this method:\n{how}.", how = how),
+                None => tr("The parties make decisions by [the method chosen in Leadership \
+                            structure].")
                     .to_owned(),
             };
             let quorum = plan.answer("leadership.quorum").trim();
             if !quorum.is_empty() {
-                text.push_str(&format!("\nOn quorum and votes, the parties agree:\n{quorum}"));
+                text.push_str(&format!(
+                    "\n{}\n{quorum}",
+                    tr("On quorum and votes, the parties agree:")
+                ));
             }
             text
         }),
-        make("meetings", "Meetings and communication", {
+        make("meetings", crate::en!("Meetings and communication"), {
             let mut text = introduced(
-                "The parties will meet as follows:",
+                tr("The parties will meet as follows:"),
                 plan.answer("trust.meetings"),
-                "The parties will meet at least quarterly.",
+                tr("The parties will meet at least quarterly."),
             );
             let how = plan.answer("trust.communication").trim();
             if !how.is_empty() {
-                text.push_str(&format!("\nThe parties will keep in touch as follows:\n{how}"));
+                text.push_str(&format!(
+                    "\n{}\n{how}",
+                    tr("The parties will keep in touch as follows:")
+                ));
             }
             text
         }),
-        make("information", "Information sharing and confidentiality",
-            "Taking part does not require sharing information about investigations, victims, \
-             witnesses or other sensitive matters. The parties share such information only as \
-             the law allows and on a need-to-know basis. No party will record information that \
-             identifies a survivor in partnership documents."
+        make("information", crate::en!("Information sharing and confidentiality"),
+            tr("Taking part does not require sharing information about investigations, victims, \
+                witnesses or other sensitive matters. The parties share such information only as \
+                the law allows and on a need-to-know basis. No party will record information that \
+                identifies a survivor in partnership documents.")
                 .to_owned()),
-        make("fiscal", "Fiscal agent and costs", match fiscal_agent {
-            Some(agent) => format!(
+        make("fiscal", crate::en!("Fiscal agent and costs"), match fiscal_agent {
+            Some(agent) => crate::tr!(
                 "{agent} acts as fiscal agent: it receives and manages funds for the partnership \
                  and is responsible for using them as intended. Otherwise each party bears its \
-                 own costs."
+                 own costs.",
+                agent = agent
             ),
-            None => "Each party bears its own costs unless the parties agree otherwise in \
-                     writing. [Name a fiscal agent in Leadership structure if the partnership \
-                     will receive funds.]"
+            None => tr("Each party bears its own costs unless the parties agree otherwise in \
+                        writing. [Name a fiscal agent in Leadership structure if the partnership \
+                        will receive funds.]")
                 .to_owned(),
         }),
-        make("term", "Term and withdrawal", format!(
+        make("term", crate::en!("Term and withdrawal"), crate::tr!(
             "This MOU takes effect when signed by the parties or on {effective}, whichever is \
-             later, and runs for {term}. A party may withdraw by giving {notice} to the others."
+             later, and runs for {term}. A party may withdraw by giving {notice} to the others.",
+            effective = effective,
+            term = term,
+            notice = notice
         )),
-        make("amendments", "Amendments",
-            "This MOU may be changed only in writing, signed by all parties.".to_owned()),
-        make("disputes", "Dispute resolution", introduced(
-            "The parties will resolve disagreements as follows:",
+        make("amendments", crate::en!("Amendments"),
+            tr("This MOU may be changed only in writing, signed by all parties.").to_owned()),
+        make("disputes", crate::en!("Dispute resolution"), introduced(
+            tr("The parties will resolve disagreements as follows:"),
             plan.answer("trust.conflict_formal"),
-            "The parties will first try to resolve disagreements informally between the people \
-             involved, then with the help of the partnership's leadership.",
+            tr("The parties will first try to resolve disagreements informally between the people \
+                involved, then with the help of the partnership's leadership."),
         )),
-        make("non_binding", "Nature of this agreement",
-            "This MOU states the parties' shared intentions. It is not a contract and does not \
-             oblige any party to provide funds."
+        make("non_binding", crate::en!("Nature of this agreement"),
+            tr("This MOU states the parties' shared intentions. It is not a contract and does not \
+                oblige any party to provide funds.")
                 .to_owned()),
-        make("counterparts", "Counterparts",
-            "This MOU may be signed in counterparts: each party may sign its own copy, and the \
-             signed copies together form one agreement. A scanned or electronic copy of a \
-             signature counts as an original."
+        make("counterparts", crate::en!("Counterparts"),
+            tr("This MOU may be signed in counterparts: each party may sign its own copy, and the \
+                signed copies together form one agreement. A scanned or electronic copy of a \
+                signature counts as an original.")
                 .to_owned()),
     ]
 }

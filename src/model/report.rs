@@ -8,15 +8,25 @@ use super::rules::{funding_totals, urgency, FundingTotals, Urgency};
 use super::time::{day_number, parse_date};
 use crate::content::guidance::HEALTH_STATEMENTS;
 
-/// The coordinator's own words, kept in the plan as answers under these ids.
+/// The coordinator's own words, kept in the plan as answers under these ids (labels shown
+/// through `tr`).
 pub const NARRATIVE: [(&str, &str); 4] = [
-    ("management.report.highlights", "Highlights of the year"),
+    (
+        "management.report.highlights",
+        crate::en!("Highlights of the year"),
+    ),
     (
         "management.report.challenges",
-        "Challenges and how the partnership met them",
+        crate::en!("Challenges and how the partnership met them"),
     ),
-    ("management.report.lessons", "What the partnership learned"),
-    ("management.report.next_year", "Plans for next year"),
+    (
+        "management.report.lessons",
+        crate::en!("What the partnership learned"),
+    ),
+    (
+        "management.report.next_year",
+        crate::en!("Plans for next year"),
+    ),
 ];
 
 /// A period, in day numbers, both ends included.
@@ -66,6 +76,7 @@ pub struct Report {
     pub organizations_attending: usize,
     pub members: usize,
     /// `(label, count)`, only those with members, in the vocabulary's order; "Not set" last.
+    /// Labels are English (`en!`): shown through `tr`.
     pub by_sector: Vec<(&'static str, usize)>,
     pub by_status: Vec<(&'static str, usize)>,
     /// Existing networks linked with, by kind ("partnerships by type").
@@ -124,7 +135,7 @@ pub fn report(plan: &Plan, period: Period, today: i64) -> Report {
     );
     let unset = plan.members.iter().filter(|m| m.sector.is_none()).count();
     if unset > 0 {
-        by_sector.push(("Not set", unset));
+        by_sector.push((crate::en!("Not set"), unset));
     }
 
     let mut goals: Vec<GoalRow> = plan
@@ -136,7 +147,7 @@ pub fn report(plan: &Plan, period: Period, today: i64) -> Report {
         })
         .collect();
     let mut no_goal = GoalRow {
-        title: "No goal".into(),
+        title: crate::lang::tr("No goal").into(),
         ..Default::default()
     };
     for a in &plan.actions {

@@ -4,6 +4,10 @@
 //!
 //! Parsing and writing CSV is the `csv` crate's; this module decides what goes in and what comes
 //! out.
+//!
+//! A file is written in the app's current language (column names and values as the screens show
+//! them) and read in either: a roster exported in Spanish imports in English and the other way
+//! round.
 
 use super::fields::{display_value, spec, FieldSpec, Input};
 use super::items::{FieldValue, Member, MemberField, Record};
@@ -12,6 +16,7 @@ use super::paging::Fold;
 use super::plan::{clean_text, Plan, MAX_TEXT_CHARS};
 use super::time::Millis;
 use super::ListKind;
+use crate::lang::{self, tr, Lang};
 
 /// The largest spreadsheet read: a roster of thousands of members is far smaller.
 pub const MAX_CSV_BYTES: u64 = 2 * 1024 * 1024;
@@ -27,7 +32,6 @@ pub fn neutralise(cell: &str) -> String {
     }
 }
 
-/// A column's name from the app's label ("Email (optional)" is "Email").
 /// A cell as people read it, except dates, which stay `YYYY-MM-DD`: spreadsheets sort them and
 /// read them as dates in any language.
 fn cell_text(plan: &Plan, input: Input, value: &FieldValue) -> String {
@@ -37,12 +41,35 @@ fn cell_text(plan: &Plan, input: Input, value: &FieldValue) -> String {
     }
 }
 
+/// A column's name from the app's label, in the current language ("Email (optional)" is
+/// "Email").
 fn column_name(spec: &FieldSpec) -> &'static str {
-    spec.label.trim_end_matches(" (optional)")
+    let label = tr(spec.label);
+    [" (optional)", " (opcional)"]
+        .iter()
+        .find_map(|s| label.strip_suffix(s))
+        .unwrap_or(label)
+}
+
+/// `f` run once in each language the app can speak now (English always, Spanish once its
+/// catalogue is loaded), the current language restored after: the words a file written in
+/// either language may use.
+fn in_each_language<T>(f: impl Fn() -> T) -> Vec<T> {
+    let now = lang::current();
+    let out = Lang::ALL
+        .into_iter()
+        .filter(|&l| lang::ready(l))
+        .map(|l| {
+            let _ = lang::set(l);
+            f()
+        })
+        .collect();
+    let _ = lang::set(now);
+    out
 }
 
 /// One list as CSV: a UTF-8 byte order mark (so Excel reads accents), a header row of the
-/// app's labels, one row per item with values as the screens show them, CRLF line ends.
+/// app's labels in the current language, one row per item with values as the screens show them, CRLF line ends.
 pub fn list_csv(plan: &Plan, list: ListKind) -> String {
     let spec = spec(list);
     let mut writer = csv::WriterBuilder::new()
@@ -91,16 +118,18 @@ pub fn read_sheet(bytes: &[u8]) -> Result<Sheet, String> {
     }
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     if bytes.contains(&0) {
-        return Err("This file is not a spreadsheet saved as CSV: it holds binary data. In \
-            your spreadsheet, choose Save as (or Download) and the format \u{201c}CSV UTF-8\u{201d}."
-            .into());
+        return Err(tr(
+            "This file is not a spreadsheet saved as CSV: it holds binary data. In your \
+             spreadsheet, choose Save as (or Download) and the format \u{201c}CSV UTF-8\u{201d}.",
+        )
+        .into());
     }
     let Ok(text) = std::str::from_utf8(bytes) else {
-        return Err(
+        return Err(tr(
             "This file is not saved as UTF-8 text, so accents would be lost. In your \
-            spreadsheet, choose Save as and the format \u{201c}CSV UTF-8\u{201d}."
-                .into(),
-        );
+             spreadsheet, choose Save as and the format \u{201c}CSV UTF-8\u{201d}.",
+        )
+        .into());
     };
     let delimiter = guess_delimiter(text);
     let mut reader = csv::ReaderBuilder::new()
@@ -113,7 +142,10 @@ pub fn read_sheet(bytes: &[u8]) -> Result<Sheet, String> {
     for record in reader.records() {
         let record = record.map_err(|e| {
             let record = e.position().map_or(0, |p| p.record() + 1);
-            format!("Row {record} of the file could not be read as CSV: check its quotes.")
+            crate::tr!(
+                "Row {row} of the file could not be read as CSV: check its quotes.",
+                row = record
+            )
         })?;
         // The row as a spreadsheet numbers it, the header being row 1 (blank lines skipped).
         let line = record.position().map_or(0, |p| p.record() + 1);
@@ -126,18 +158,19 @@ pub fn read_sheet(bytes: &[u8]) -> Result<Sheet, String> {
             continue;
         }
         if rows.len() == MAX_CSV_ROWS {
-            return Err(format!(
-                "This file has more than {MAX_CSV_ROWS} rows. Split it into smaller files, or \
-                 check that it is the roster."
+            return Err(crate::tr!(
+                "This file has more than {max} rows. Split it into smaller files, or check that \
+                 it is the roster.",
+                max = MAX_CSV_ROWS
             ));
         }
         rows.push((line, cells));
     }
     let Some(headers) = headers else {
-        return Err("This file is empty.".into());
+        return Err(tr("This file is empty.").into());
     };
     if rows.is_empty() {
-        return Err("This file has a header row but no rows of members under it.".into());
+        return Err(tr("This file has a header row but no rows of members under it.").into());
     }
     Ok(Sheet {
         headers,
@@ -147,11 +180,11 @@ pub fn read_sheet(bytes: &[u8]) -> Result<Sheet, String> {
 }
 
 pub fn too_large(bytes: u64) -> String {
-    format!(
-        "This file is {} MB; a roster file can be at most {} MB. Check that it is the \
+    crate::tr!(
+        "This file is {size} MB; a roster file can be at most {max} MB. Check that it is the \
          roster, saved as CSV.",
-        super::rules::one_decimal(bytes, 1_048_576),
-        MAX_CSV_BYTES / 1_048_576
+        size = super::rules::one_decimal(bytes, 1_048_576),
+        max = MAX_CSV_BYTES / 1_048_576
     )
 }
 
@@ -191,7 +224,7 @@ pub const IMPORTABLE: [MemberField; 9] = [
     MemberField::Needs,
 ];
 
-/// A roster field's label, as the roster shows it.
+/// A roster field's label, as the roster shows it (in the current language).
 pub fn field_label(field: MemberField) -> &'static str {
     spec(ListKind::Members)
         .fields
@@ -200,9 +233,53 @@ pub fn field_label(field: MemberField) -> &'static str {
         .map_or("", column_name)
 }
 
-/// Other words spreadsheets use for the roster's columns (compared folded).
-fn synonyms(field: MemberField) -> &'static [&'static str] {
-    match field {
+/// Other words spreadsheets use for the roster's columns, in English and in Spanish (compared
+/// folded: lower case, no accents). The Spanish include the app's own column names, so a file
+/// exported in Spanish is recognised even before the Spanish catalogue is loaded.
+fn synonyms(field: MemberField) -> impl Iterator<Item = &'static str> {
+    let spanish: &'static [&'static str] = match field {
+        MemberField::Name => &[
+            "nombre",
+            "nombre de la organizacion",
+            "organizacion",
+            "entidad",
+            "agencia",
+            "integrante",
+            "organizacion integrante",
+        ],
+        MemberField::Sector => &["sector", "tipo", "categoria"],
+        MemberField::Status => &["estado", "estatus", "etapa"],
+        MemberField::Contact => &[
+            "contacto",
+            "persona de contacto",
+            "nombre de contacto",
+            "representante",
+        ],
+        MemberField::Email => &[
+            "correo",
+            "correo electronico",
+            "direccion de correo electronico",
+            "email",
+        ],
+        MemberField::Phone => &["telefono", "tel", "numero de telefono", "celular"],
+        MemberField::Pillars => &[
+            "p",
+            "4 p",
+            "las 4 p",
+            "p que atiende",
+            "las p que atiende",
+            "pilares",
+        ],
+        MemberField::Brings => &[
+            "aporta",
+            "que aporta",
+            "lo que aporta",
+            "ofrece",
+            "que ofrece",
+        ],
+        MemberField::Needs => &["necesita", "que necesita", "lo que necesita", "necesidades"],
+    };
+    let english: &'static [&'static str] = match field {
         MemberField::Name => &[
             "name",
             "organization",
@@ -220,19 +297,35 @@ fn synonyms(field: MemberField) -> &'static [&'static str] {
         MemberField::Pillars => &["ps", "4 ps", "pillars"],
         MemberField::Brings => &["brings", "offers", "what they bring"],
         MemberField::Needs => &["needs", "what they need"],
-    }
+    };
+    english.iter().chain(spanish).copied()
 }
 
 /// Which field each column most likely holds, from its heading; each field at most once.
+/// Column names are recognised in English and in Spanish, whatever the current language.
 pub fn guess_mapping(headers: &[String], fold: Fold) -> Vec<Option<MemberField>> {
+    // Each field's column name in each language the app can speak now.
+    let names: Vec<(MemberField, String)> = in_each_language(|| {
+        IMPORTABLE
+            .into_iter()
+            .map(|f| (f, fold(field_label(f))))
+            .collect::<Vec<_>>()
+    })
+    .concat();
     let mut taken = Vec::new();
     headers
         .iter()
         .map(|h| {
-            let h = fold(h.trim().trim_end_matches(" (optional)").trim());
+            let h = h.trim();
+            let h = [" (optional)", " (opcional)"]
+                .iter()
+                .find_map(|s| h.strip_suffix(s))
+                .unwrap_or(h);
+            let h = fold(h.trim());
             let found = IMPORTABLE.into_iter().find(|&f| {
                 !taken.contains(&f)
-                    && (fold(field_label(f)) == h || synonyms(f).iter().any(|s| *s == h))
+                    && (names.iter().any(|(g, name)| *g == f && *name == h)
+                        || synonyms(f).any(|s| s == h))
             });
             taken.extend(found);
             found
@@ -261,26 +354,51 @@ impl RowCheck {
     }
 }
 
-/// A vocabulary entry named by its key or its label, ignoring case and accents; a label's
+/// A vocabulary entry named by its key or its label in English or Spanish (`spanish`: the
+/// Spanish labels, folded, known without the catalogue), ignoring case and accents; a label's
 /// first words are enough ("Law enforcement").
-fn choose<V: Copy>(
+fn choose<V: Copy + PartialEq>(
     all: &[V],
     key: fn(V) -> &'static str,
     label: fn(V) -> &'static str,
+    spanish: &[(V, &str)],
     text: &str,
     fold: Fold,
 ) -> Option<V> {
     let t = fold(text.trim());
+    let mut labels: Vec<(V, String)> = in_each_language(|| {
+        all.iter()
+            .map(|&v| (v, fold(tr(label(v)))))
+            .collect::<Vec<_>>()
+    })
+    .concat();
+    labels.extend(spanish.iter().map(|&(v, l)| (v, l.to_owned())));
     all.iter()
         .copied()
-        .find(|&v| fold(key(v)) == t || fold(label(v)) == t)
+        .find(|&v| fold(key(v)) == t || labels.iter().any(|(w, l)| *w == v && *l == t))
         .or_else(|| {
-            all.iter().copied().find(|&v| {
-                let l = fold(label(v));
-                t.len() >= 4 && l.starts_with(&t) && l[t.len()..].starts_with([' ', ','])
+            labels.iter().find_map(|(v, l)| {
+                (t.len() >= 4 && l.starts_with(&t) && l[t.len()..].starts_with([' ', ',']))
+                    .then_some(*v)
             })
         })
 }
+
+/// The statuses' Spanish labels, folded.
+const STATUS_ES: &[(MemberStatus, &str)] = &[
+    (MemberStatus::Identified, "identificada"),
+    (MemberStatus::Invited, "invitada"),
+    (MemberStatus::Committed, "confirmada"),
+    (MemberStatus::MouSigned, "memorando firmado"),
+];
+
+/// The 4 Ps' Spanish labels, folded.
+const PILLAR_ES: &[(Pillar, &str)] = &[
+    (Pillar::Prevention, "prevencion"),
+    (Pillar::Protection, "proteccion"),
+    (Pillar::Prosecution, "procesamiento judicial"),
+    (Pillar::Partnership, "alianzas"),
+];
 
 /// Checks every row against the mapping and the members already in the plan.
 pub fn check_rows(
@@ -297,7 +415,7 @@ pub fn check_rows(
             (
                 key(&m.name),
                 key(&m.email),
-                format!("{} (already a member)", m.name.trim()),
+                crate::tr!("{name} (already a member)", name = m.name.trim()),
             )
         })
         .collect();
@@ -307,10 +425,10 @@ pub fn check_rows(
         let mut problems = Vec::new();
         let mut addable = true;
         if cells.len() > sheet.headers.len() {
-            problems.push(format!(
-                "Has {} cells where the header row has {}: the extra cells are left out.",
-                cells.len(),
-                sheet.headers.len()
+            problems.push(crate::tr!(
+                "Has {cells} cells where the header row has {headers}: the extra cells are left out.",
+                cells = cells.len(),
+                headers = sheet.headers.len()
             ));
         }
         for (i, cell) in cells.iter().enumerate() {
@@ -322,18 +440,24 @@ pub fn check_rows(
                 continue;
             }
             if cell.chars().count() > MAX_TEXT_CHARS {
-                problems.push(format!("{label}: longer than {MAX_TEXT_CHARS} characters."));
+                problems.push(crate::tr!(
+                    "{label}: longer than {max} characters.",
+                    label = label,
+                    max = MAX_TEXT_CHARS
+                ));
                 addable = false;
                 continue;
             }
             if cell.starts_with('=') {
-                problems.push(format!(
-                    "{label}: looks like a spreadsheet formula; it is kept as plain text."
+                problems.push(crate::tr!(
+                    "{label}: looks like a spreadsheet formula; it is kept as plain text.",
+                    label = label
                 ));
             }
             if looks_like_markup(cell) {
-                problems.push(format!(
-                    "{label}: holds HTML markup; it is kept as plain text."
+                problems.push(crate::tr!(
+                    "{label}: holds HTML markup; it is kept as plain text.",
+                    label = label
                 ));
             }
             let text = clean_text(cell).into_owned();
@@ -345,25 +469,32 @@ pub fn check_rows(
                 MemberField::Needs => member.needs = text,
                 MemberField::Email => {
                     if !looks_like_email(&text) {
-                        problems.push(format!(
-                            "{label}: \u{201c}{text}\u{201d} does not look like an email address."
+                        problems.push(crate::tr!(
+                            "{label}: \u{201c}{text}\u{201d} does not look like an email address.",
+                            label = label,
+                            text = text
                         ));
                     }
                     member.email = text;
                 }
                 MemberField::Sector => {
-                    match choose(Sector::ALL, Sector::key, Sector::label, &text, fold) {
+                    match choose(Sector::ALL, Sector::key, Sector::label, &[], &text, fold) {
                         Some(s) => member.sector = Some(s),
-                        None => problems.push(format!(
-                            "{label}: \u{201c}{text}\u{201d} is not one of the sectors; it is left empty."
+                        None => problems.push(crate::tr!(
+                            "{label}: \u{201c}{text}\u{201d} is not one of the sectors; it is left empty.",
+                            label = label,
+                            text = text
                         )),
                     }
                 }
                 MemberField::Status => {
-                    match choose(MemberStatus::ALL, MemberStatus::key, MemberStatus::label, &text, fold) {
+                    match choose(MemberStatus::ALL, MemberStatus::key, MemberStatus::label, STATUS_ES, &text, fold) {
                         Some(s) => member.status = s,
-                        None => problems.push(format!(
-                            "{label}: \u{201c}{text}\u{201d} is not one of the statuses; Identified is used."
+                        None => problems.push(crate::tr!(
+                            "{label}: \u{201c}{text}\u{201d} is not one of the statuses; {status} is used.",
+                            label = label,
+                            text = text,
+                            status = tr(MemberStatus::Identified.label())
                         )),
                     }
                 }
@@ -373,11 +504,13 @@ pub fn check_rows(
                         .map(str::trim)
                         .filter(|p| !p.is_empty())
                     {
-                        match choose(Pillar::ALL, Pillar::key, Pillar::label, part, fold) {
+                        match choose(Pillar::ALL, Pillar::key, Pillar::label, PILLAR_ES, part, fold) {
                             Some(p) if !member.pillars.contains(&p) => member.pillars.push(p),
                             Some(_) => {}
-                            None => problems.push(format!(
-                                "{label}: \u{201c}{part}\u{201d} is not one of the 4 Ps; it is left out."
+                            None => problems.push(crate::tr!(
+                                "{label}: \u{201c}{part}\u{201d} is not one of the 4 Ps; it is left out.",
+                                label = label,
+                                part = part
                             )),
                         }
                     }
@@ -386,7 +519,7 @@ pub fn check_rows(
             }
         }
         if member.name.trim().is_empty() {
-            problems.push("No organization name: this row cannot be added.".into());
+            problems.push(tr("No organization name: this row cannot be added.").into());
             addable = false;
         }
         let (name, email) = (key(&member.name), key(&member.email));
@@ -400,7 +533,11 @@ pub fn check_rows(
         seen.push((
             name,
             email,
-            format!("{} (row {line} of this file)", member.name.trim()),
+            crate::tr!(
+                "{name} (row {row} of this file)",
+                name = member.name.trim(),
+                row = line
+            ),
         ));
         out.push(RowCheck {
             line: *line,
@@ -575,6 +712,57 @@ mod tests {
         assert!(!rows[4].addable, "no name");
         assert!(rows[5].problems.iter().any(|p| p.contains("formula")));
         assert!(rows[5].addable && !rows[5].suggested());
+    }
+
+    #[test]
+    fn a_roster_with_spanish_column_names_imports_in_english() {
+        // As the app exports it in Spanish, with a semicolon and an "(opcional)" left on.
+        let text = "\u{feff}Nombre de la organización;Sector;Estado;Persona de contacto;\
+                    Correo electrónico (opcional);Teléfono (opcional);Las 4 P;Qué aporta;Qué necesita\r\n\
+                    Casa Segura;victim_services;Confirmada;Ana;ana@casa.example;303 555 0100;\
+                    \"Prevención, Alianzas\";Refugio;Fondos\r\n\
+                    Centro Obrero;;Memorando firmado;;;;Protección;;\r\n";
+        let sheet = read_sheet(text.as_bytes()).unwrap_or_default();
+        let mapping = guess_mapping(&sheet.headers, fold);
+        assert_eq!(mapping, IMPORTABLE.map(Some));
+        let rows = check_rows(&Plan::new("q".into(), 1), &sheet, &mapping, fold);
+        assert_eq!(rows.len(), 2);
+        let casa = &rows[0].member;
+        assert_eq!(
+            (casa.name.as_str(), casa.sector, casa.status),
+            (
+                "Casa Segura",
+                Some(Sector::VictimServices),
+                MemberStatus::Committed
+            )
+        );
+        assert_eq!(casa.pillars, [Pillar::Prevention, Pillar::Partnership]);
+        assert_eq!(
+            (
+                casa.contact.as_str(),
+                casa.email.as_str(),
+                casa.brings.as_str(),
+                casa.needs.as_str()
+            ),
+            ("Ana", "ana@casa.example", "Refugio", "Fondos")
+        );
+        assert!(rows[0].suggested(), "{:?}", rows[0].problems);
+        assert_eq!(rows[1].member.status, MemberStatus::MouSigned);
+        assert_eq!(rows[1].member.pillars, [Pillar::Protection]);
+        // English column names keep working beside the Spanish ones.
+        let mixed = read_sheet("Organization name,Correo,Status\nA,a@b.org,Invitada\n".as_bytes())
+            .unwrap_or_default();
+        let mapping = guess_mapping(&mixed.headers, fold);
+        assert_eq!(
+            mapping,
+            [
+                Some(MemberField::Name),
+                Some(MemberField::Email),
+                Some(MemberField::Status)
+            ]
+        );
+        let rows = check_rows(&Plan::new("q".into(), 1), &mixed, &mapping, fold);
+        assert_eq!(rows[0].member.status, MemberStatus::Invited);
     }
 
     #[test]

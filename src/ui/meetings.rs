@@ -6,7 +6,8 @@ use leptos::prelude::*;
 
 use super::list_editor::ListEditor;
 use crate::io;
-use crate::model::calendar::calendar;
+use crate::lang::tr;
+use crate::model::calendar::{calendar, NEUTRAL_MEETING, NEUTRAL_TASK};
 use crate::model::items::{ActionField, Meeting};
 use crate::model::kinds::ActionStatus;
 use crate::model::library::export_file_name;
@@ -64,7 +65,7 @@ pub fn Meetings() -> impl IntoView {
                     (
                         m.id.clone(),
                         if t.is_empty() {
-                            "Untitled meeting".to_owned()
+                            tr("Untitled meeting").to_owned()
                         } else {
                             t
                         },
@@ -74,23 +75,25 @@ pub fn Meetings() -> impl IntoView {
         })
     });
     let choose = move |ev| chosen.set(Some(event_target_value(&ev)));
+    let print_agenda = move |_| print_part("agenda");
+    let print_minutes = move |_| print_part("minutes");
     view! {
         <div class="screen-only">
-            <h1 tabindex="-1">"Meetings"</h1>
+            <h1 tabindex="-1">{tr("Meetings")}</h1>
             <p>
-                "Plan each meeting, run it from an agenda drafted from the plan, and record "
-                "its minutes: decisions, and new action items that land in Partnership management."
+                {tr("Plan each meeting, run it from an agenda drafted from the plan, and record \
+                     its minutes: decisions, and new action items that land in Partnership management.")}
             </p>
             <ListEditor kind=ListKind::Meetings/>
         </div>
         <section class="run-meeting" aria-labelledby="run-meeting-heading">
-            <h2 id="run-meeting-heading" class="screen-only">"Run a meeting"</h2>
+            <h2 id="run-meeting-heading" class="screen-only">{tr("Run a meeting")}</h2>
             {move || if choices.with(Vec::is_empty) {
-                view! { <p class="empty screen-only">"Add a meeting above to draft its agenda."</p> }.into_any()
+                view! { <p class="empty screen-only">{tr("Add a meeting above to draft its agenda.")}</p> }.into_any()
             } else {
                 view! {
                     <p class="field screen-only">
-                        <label for="meeting-choice">"Meeting"</label>
+                        <label for="meeting-choice">{tr("Meeting")}</label>
                         <select id="meeting-choice" on:change=choose>
                             {move || {
                                 let current = meeting.get();
@@ -102,8 +105,8 @@ pub fn Meetings() -> impl IntoView {
                         </select>
                     </p>
                     <p class="actions screen-only">
-                        <button type="button" class="secondary" on:click=move |_| print_part("agenda")>"Print agenda"</button>
-                        <button type="button" class="secondary" on:click=move |_| print_part("minutes")>"Print minutes"</button>
+                        <button type="button" class="secondary" on:click=print_agenda>{tr("Print agenda")}</button>
+                        <button type="button" class="secondary" on:click=print_minutes>{tr("Print minutes")}</button>
                     </p>
                 }.into_any()
             }}
@@ -132,24 +135,25 @@ fn action_line(state: PlanState, line: AgendaLine, status: Option<ActionStatus>)
         let (id1, id2) = (line.id.clone(), line.id.clone());
         let text = line.text.clone();
         let review = (status != ActionStatus::InReview).then(|| {
-            let label = format!("Send to review: {text}");
+            let label = crate::tr!("Send to review: {item}", item = text);
             view! {
                 <button type="button" class="secondary small" aria-label=label
-                    on:click=move |_| set(id1.clone(), ActionStatus::InReview)>"Send to review"</button>
+                    on:click=move |_| set(id1.clone(), ActionStatus::InReview)>{tr("Send to review")}</button>
             }
         });
-        let label = format!("Mark done: {text}");
+        let label = crate::tr!("Mark done: {item}", item = text);
         view! {
             <span class="agenda-buttons screen-only">
                 {review}
                 <button type="button" class="secondary small" aria-label=label
-                    on:click=move |_| set(id2.clone(), ActionStatus::Done)>"Mark done"</button>
+                    on:click=move |_| set(id2.clone(), ActionStatus::Done)>{tr("Mark done")}</button>
             </span>
         }
     });
     view! { <li><span>{line.text}</span> " " {buttons}</li> }
 }
 
+/// `heading`: English marked with `en!`, shown in the current language.
 fn agenda_list(
     state: PlanState,
     heading: &'static str,
@@ -158,7 +162,7 @@ fn agenda_list(
 ) -> impl IntoView {
     (!lines.is_empty()).then(|| {
         view! {
-            <h4>{heading}</h4>
+            <h4>{tr(heading)}</h4>
             <ul class="agenda-list">
                 {lines.into_iter().map(|l| action_line(state, l, status)).collect_view()}
             </ul>
@@ -171,9 +175,9 @@ fn meeting_facts(p: &Plan, m: &Meeting) -> impl IntoView {
     let mut when = m
         .date
         .as_deref()
-        .map_or_else(|| "No date yet".into(), readable_date);
+        .map_or_else(|| tr("No date yet").into(), readable_date);
     if !m.time.trim().is_empty() {
-        when.push_str(&format!(" at {}", m.time.trim()));
+        when = crate::tr!("{date} at {time}", date = when, time = m.time.trim());
     }
     let attendees: Vec<String> = m
         .attendees
@@ -183,10 +187,10 @@ fn meeting_facts(p: &Plan, m: &Meeting) -> impl IntoView {
         .collect();
     view! {
         <dl class="meeting-facts">
-            <dt>"When"</dt><dd>{when}</dd>
+            <dt>{tr("When")}</dt><dd>{when}</dd>
             // Plain text, never a link: a meeting link is opened by the person, not the app.
-            <dt>"Place or link"</dt><dd>{if m.place.trim().is_empty() { "Not set".to_owned() } else { m.place.trim().to_owned() }}</dd>
-            <dt>"Attendees"</dt><dd>{if attendees.is_empty() { "None recorded".to_owned() } else { attendees.join(", ") }}</dd>
+            <dt>{tr("Place or link")}</dt><dd>{if m.place.trim().is_empty() { tr("Not set").to_owned() } else { m.place.trim().to_owned() }}</dd>
+            <dt>{tr("Attendees")}</dt><dd>{if attendees.is_empty() { tr("None recorded").to_owned() } else { attendees.join(", ") }}</dd>
         </dl>
     }
 }
@@ -194,7 +198,7 @@ fn meeting_facts(p: &Plan, m: &Meeting) -> impl IntoView {
 /// The meeting's name for headings.
 fn meeting_title(p: &Plan, id: &str) -> String {
     match p.item_title(ListKind::Meetings, id) {
-        t if t.is_empty() => "Untitled meeting".to_owned(),
+        t if t.is_empty() => tr("Untitled meeting").to_owned(),
         t => t,
     }
 }
@@ -219,7 +223,7 @@ fn MeetingAgenda(id: String) -> impl IntoView {
     let title = move || {
         state
             .plan
-            .with(|p| format!("Agenda: {}", meeting_title(p, &id2)))
+            .with(|p| crate::tr!("Agenda: {meeting}", meeting = meeting_title(p, &id2)))
     };
     let facts = move || {
         state.plan.with(|p| {
@@ -234,32 +238,32 @@ fn MeetingAgenda(id: String) -> impl IntoView {
             <h3 id="agenda-heading">{title}</h3>
             {facts}
             {move || drafted.get().map(|(a, before, done)| {
-                let empty = a.is_empty().then(|| view! { <p class="empty">"Nothing is overdue, due soon, in review or open."</p> });
+                let empty = a.is_empty().then(|| view! { <p class="empty">{tr("Nothing is overdue, due soon, in review or open.")}</p> });
                 let before = before.map(|(title, d)| {
                     let decisions = (!d.decisions.is_empty()).then(|| view! {
                         <ul>{d.decisions.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
                     });
                     let actions = (!d.actions.is_empty()).then(|| view! {
-                        <p>"Action items it created:"</p>
+                        <p>{tr("Action items it created:")}</p>
                         <ul>{d.actions.into_iter().map(|l| view! { <li>{l.text}</li> }).collect_view()}</ul>
                     });
-                    let nothing = (decisions.is_none() && actions.is_none()).then(|| view! { <p class="empty">"No decisions recorded."</p> });
+                    let nothing = (decisions.is_none() && actions.is_none()).then(|| view! { <p class="empty">{tr("No decisions recorded.")}</p> });
                     view! {
-                        <h4>{format!("Decided at the previous meeting ({title})")}</h4>
+                        <h4>{crate::tr!("Decided at the previous meeting ({meeting})", meeting = title)}</h4>
                         {decisions}{actions}{nothing}
                     }
                 });
                 view! {
                     {empty}
-                    {agenda_list(state, "Overdue action items", a.overdue, Some(ActionStatus::NotStarted))}
-                    {agenda_list(state, "Action items due soon", a.due_soon, Some(ActionStatus::NotStarted))}
-                    {agenda_list(state, "Action items in review", a.in_review, Some(ActionStatus::InReview))}
-                    {agenda_list(state, "Upcoming funding deadlines", a.funding_deadlines, None)}
-                    {agenda_list(state, "Open goals", a.open_goals, None)}
+                    {agenda_list(state, crate::en!("Overdue action items"), a.overdue, Some(ActionStatus::NotStarted))}
+                    {agenda_list(state, crate::en!("Action items due soon"), a.due_soon, Some(ActionStatus::NotStarted))}
+                    {agenda_list(state, crate::en!("Action items in review"), a.in_review, Some(ActionStatus::InReview))}
+                    {agenda_list(state, crate::en!("Upcoming funding deadlines"), a.funding_deadlines, None)}
+                    {agenda_list(state, crate::en!("Open goals"), a.open_goals, None)}
                     {before}
-                    <h4>"Done since the previous meeting"</h4>
+                    <h4>{tr("Done since the previous meeting")}</h4>
                     {if done.is_empty() {
-                        view! { <p class="empty">"No action items marked done since then."</p> }.into_any()
+                        view! { <p class="empty">{tr("No action items marked done since then.")}</p> }.into_any()
                     } else {
                         view! { <ul>{done.into_iter().map(|l| view! { <li>{l.text}</li> }).collect_view()}</ul> }.into_any()
                     }}
@@ -292,7 +296,7 @@ fn Minutes(id: String) -> impl IntoView {
     let title = move || {
         state
             .plan
-            .with(|p| format!("Minutes: {}", meeting_title(p, &id2)))
+            .with(|p| crate::tr!("Minutes: {meeting}", meeting = meeting_title(p, &id2)))
     };
     let what = RwSignal::new(String::new());
     let owner = RwSignal::new(String::new());
@@ -315,9 +319,9 @@ fn Minutes(id: String) -> impl IntoView {
             match next {
                 Ok(plan) => {
                     let _ = state.apply(Edit::Replace(Box::new(plan)));
-                    message.set(Some(Ok(format!(
-                        "Added \u{201c}{}\u{201d} to the action items in Partnership management.",
-                        what.get_untracked().trim()
+                    message.set(Some(Ok(crate::tr!(
+                        "Added \u{201c}{item}\u{201d} to the action items in Partnership management.",
+                        item = what.get_untracked().trim()
                     ))));
                     what.set(String::new());
                     due.set(String::new());
@@ -333,7 +337,7 @@ fn Minutes(id: String) -> impl IntoView {
                 .into_iter()
                 .map(|(id, name)| {
                     let name = if name.trim().is_empty() {
-                        "Untitled".to_owned()
+                        tr("Untitled").to_owned()
                     } else {
                         name
                     };
@@ -346,52 +350,52 @@ fn Minutes(id: String) -> impl IntoView {
         <article class="minutes-part doc-section" aria-labelledby="minutes-heading">
             <h3 id="minutes-heading">{title}</h3>
             {move || record.get().map(|(attendees, d)| view! {
-                <h4>"Present"</h4>
-                <p>{if attendees.is_empty() { "None recorded.".to_owned() } else { attendees.join(", ") }}</p>
-                <h4>"Decisions"</h4>
+                <h4>{tr("Present")}</h4>
+                <p>{if attendees.is_empty() { tr("None recorded.").to_owned() } else { attendees.join(", ") }}</p>
+                <h4>{tr("Decisions")}</h4>
                 {if d.decisions.is_empty() {
-                    view! { <p class="empty">"None recorded yet. Write them in the meeting's Decisions field, one a line."</p> }.into_any()
+                    view! { <p class="empty">{tr("None recorded yet. Write them in the meeting's Decisions field, one a line.")}</p> }.into_any()
                 } else {
                     view! { <ul>{d.decisions.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul> }.into_any()
                 }}
-                <h4>"New action items"</h4>
+                <h4>{tr("New action items")}</h4>
                 {if d.actions.is_empty() {
-                    view! { <p class="empty">"None yet."</p> }.into_any()
+                    view! { <p class="empty">{tr("None yet.")}</p> }.into_any()
                 } else {
                     view! { <ul class="minutes-actions">{d.actions.into_iter().map(|l| view! { <li>{l.text}</li> }).collect_view()}</ul> }.into_any()
                 }}
             })}
             <form class="minutes-form screen-only" on:submit=add>
-                <h4>"Record a new action item"</h4>
+                <h4>{tr("Record a new action item")}</h4>
                 <p class="field">
-                    <label for="minutes-what">"What needs to be done"</label>
+                    <label for="minutes-what">{tr("What needs to be done")}</label>
                     <textarea id="minutes-what" rows="2" prop:value=move || what.get()
                         on:input=move |ev| what.set(event_target_value(&ev))></textarea>
                 </p>
                 <p class="field">
-                    <label for="minutes-owner">"Owner"</label>
+                    <label for="minutes-owner">{tr("Owner")}</label>
                     <select id="minutes-owner" prop:value=move || owner.get() on:change=move |ev| owner.set(event_target_value(&ev))>
-                        <option value="">"No owner yet"</option>
+                        <option value="">{tr("No owner yet")}</option>
                         {options(state.member_choices)}
                     </select>
                 </p>
                 <p class="field">
-                    <label for="minutes-due">"Due date"</label>
+                    <label for="minutes-due">{tr("Due date")}</label>
                     <input type="date" id="minutes-due" prop:value=move || due.get()
                         on:input=move |ev| due.set(event_target_value(&ev))/>
                 </p>
                 <p class="field">
-                    <label for="minutes-goal">"For goal"</label>
+                    <label for="minutes-goal">{tr("For goal")}</label>
                     <select id="minutes-goal" prop:value=move || goal.get() on:change=move |ev| goal.set(event_target_value(&ev))>
-                        <option value="">"No goal"</option>
+                        <option value="">{tr("No goal")}</option>
                         {options(state.goal_choices)}
                     </select>
                 </p>
-                <button type="submit">"Add to action items"</button>
+                <button type="submit">{tr("Add to action items")}</button>
                 <p role="status" class="minutes-message">
                     {move || match message.get() {
                         Some(Ok(t)) => t,
-                        Some(Err(e)) => format!("Not added: {e}"),
+                        Some(Err(e)) => crate::tr!("Not added: {reason}", reason = e),
                         None => String::new(),
                     }}
                 </p>
@@ -413,36 +417,43 @@ fn CalendarExport() -> impl IntoView {
             let base = base.trim_end_matches(".json");
             (
                 calendar(p, neutral.get_untracked(), now),
-                format!("{base}-calendar.ics"),
+                format!("{base}-{}.ics", tr("calendar")),
             )
         });
         let events = text.matches("BEGIN:VEVENT").count();
         message.set(match io::download(&name, &text, "text/calendar;charset=utf-8") {
-            Ok(()) => format!(
-                "Downloaded {name} with {events} events. Open it with your calendar; importing a newer one updates these events."
+            Ok(()) => crate::trn!(
+                events,
+                "Downloaded {name} with {n} event. Open it with your calendar; importing a newer one updates this event.",
+                "Downloaded {name} with {n} events. Open it with your calendar; importing a newer one updates these events.",
+                name = name
             ),
-            Err(e) => format!("The download failed: {e}"),
+            Err(e) => crate::tr!("The download failed: {error}", error = e),
         });
     };
     view! {
         <section aria-labelledby="calendar-heading">
-            <h2 id="calendar-heading">"Calendar"</h2>
+            <h2 id="calendar-heading">{tr("Calendar")}</h2>
             <p>
-                "Meetings with a date, action items' due dates and funding deadlines, as a "
-                "calendar file for Google Calendar, Outlook or Apple Calendar. Meetings are "
-                "timed events in your calendar's time zone; due dates are all-day events."
+                {tr("Meetings with a date, action items' due dates and funding deadlines, as a \
+                     calendar file for Google Calendar, Outlook or Apple Calendar. Meetings are \
+                     timed events in your calendar's time zone; due dates are all-day events.")}
             </p>
             <div class="choice">
                 <input type="checkbox" id="calendar-neutral" aria-describedby="calendar-neutral-hint"
                     prop:checked=move || neutral.get()
                     on:change=move |ev| neutral.set(event_target_checked(&ev))/>
-                <label for="calendar-neutral">"Use neutral titles"</label>
+                <label for="calendar-neutral">{tr("Use neutral titles")}</label>
             </div>
             <p class="hint" id="calendar-neutral-hint">
-                "For calendars that sync to shared or cloud accounts: every event is called "
-                "\u{201c}Partnership task\u{201d} or \u{201c}Partnership meeting\u{201d}, with no place or notes."
+                {crate::tr!(
+                    "For calendars that sync to shared or cloud accounts: every event is called \
+                     \u{201c}{task}\u{201d} or \u{201c}{meeting}\u{201d}, with no place or notes.",
+                    task = tr(NEUTRAL_TASK),
+                    meeting = tr(NEUTRAL_MEETING)
+                )}
             </p>
-            <button type="button" on:click=export>"Add deadlines to a calendar"</button>
+            <button type="button" on:click=export>{tr("Add deadlines to a calendar")}</button>
             <p role="status">{move || message.get()}</p>
         </section>
     }

@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use crate::lang::tr;
 use crate::model::mou::{
     clauses, parties, party_choices, placeholders, schedule, segments, SCHEDULE_TITLE,
 };
@@ -27,9 +28,12 @@ fn marked(text: &str) -> impl IntoView {
 /// "1 placeholder still to fill", "3 placeholders still to fill".
 pub fn placeholder_count(n: usize) -> String {
     match n {
-        0 => "No placeholders left to fill.".to_owned(),
-        1 => "1 placeholder still to fill".to_owned(),
-        n => format!("{n} placeholders still to fill"),
+        0 => tr("No placeholders left to fill.").to_owned(),
+        n => crate::trn!(
+            n,
+            "{n} placeholder still to fill",
+            "{n} placeholders still to fill"
+        ),
     }
 }
 
@@ -38,7 +42,7 @@ fn choices(state: PlanState) -> impl IntoView {
     let boxes = move || {
         let list = state.plan.with(party_choices);
         if list.is_empty() {
-            return view! { <p class="unanswered">"Add member organizations in Membership to choose the parties."</p> }.into_any();
+            return view! { <p class="unanswered">{tr("Add member organizations in Membership to choose the parties.")}</p> }.into_any();
         }
         list.into_iter()
             .map(|c| {
@@ -52,7 +56,7 @@ fn choices(state: PlanState) -> impl IntoView {
                                 let next = state.plan.with_untracked(|p| p.mou.with_party(&member, committed, on));
                                 state.set_mou(next);
                             }/>
-                        <label for=id>{format!("{} ({})", c.name, c.status.label())}</label>
+                        <label for=id>{format!("{} ({})", c.name, tr(c.status.label()))}</label>
                     </p>
                 }
             })
@@ -68,8 +72,8 @@ fn choices(state: PlanState) -> impl IntoView {
             let hint_id = format!("{id}-hint");
             view! {
                 <p class="field">
-                    <label for=id>{label}</label>
-                    <span class="hint" id=hint_id.clone()>{hint}</span>
+                    <label for=id>{tr(label)}</label>
+                    <span class="hint" id=hint_id.clone()>{tr(hint)}</span>
                     <input type="text" id=id maxlength="200" aria-describedby=hint_id
                         prop:value=move || state.plan.with(|p| get(&p.mou))
                         on:input=move |ev| {
@@ -82,15 +86,15 @@ fn choices(state: PlanState) -> impl IntoView {
         };
     view! {
         <fieldset class="parties">
-            <legend>"Parties"</legend>
+            <legend>{tr("Parties")}</legend>
             <p class="hint">
-                "Every member organization is listed. Committed members and those that signed "
-                "are ticked at first; tick or untick any of them."
+                {tr("Every member organization is listed. Committed members and those that signed \
+                     are ticked at first; tick or untick any of them.")}
             </p>
             {boxes}
         </fieldset>
         <p class="field">
-            <label for="mou-choice-effective">"Effective date"</label>
+            <label for="mou-choice-effective">{tr("Effective date")}</label>
             <input type="date" id="mou-choice-effective"
                 prop:value=move || state.plan.with(|p| p.mou.effective.clone().unwrap_or_default())
                 on:change=move |ev| {
@@ -100,9 +104,9 @@ fn choices(state: PlanState) -> impl IntoView {
                     state.set_mou(next);
                 }/>
         </p>
-        {text_field("mou-choice-term", "Term", "Words that finish \u{201c}runs for \u{2026}\u{201d}, for example \u{201c}two years\u{201d}.",
+        {text_field("mou-choice-term", crate::en!("Term"), crate::en!("Words that finish \u{201c}runs for \u{2026}\u{201d}, for example \u{201c}two years\u{201d}."),
             |c| c.term.clone(), |c, v| c.term = v)}
-        {text_field("mou-choice-notice", "Notice to withdraw", "Words that finish \u{201c}a party may withdraw by giving \u{2026}\u{201d}, for example \u{201c}three months' written notice\u{201d}.",
+        {text_field("mou-choice-notice", crate::en!("Notice to withdraw"), crate::en!("Words that finish \u{201c}a party may withdraw by giving \u{2026}\u{201d}, for example \u{201c}three months' written notice\u{201d}."),
             |c| c.notice.clone(), |c, v| c.notice = v)}
     }
 }
@@ -128,7 +132,7 @@ pub fn Mou() -> impl IntoView {
             let text = move || clause.with(|c| c.as_ref().map(|c| c.text().to_owned()).unwrap_or_default());
             view! {
                 <section class="clause">
-                    <h2><label for=field_id.clone()>{format!("Clause {}: {}", i + 1, title)}</label></h2>
+                    <h2><label for=field_id.clone()>{crate::tr!("Clause {n}: {title}", n = crate::lang::number(i as i64 + 1), title = tr(title))}</label></h2>
                     <textarea id=field_id rows="5" maxlength="100000" class="screen-only"
                         prop:value=text
                         on:input=move |ev| state.set_answer(&answer_id, &event_target_value(&ev))></textarea>
@@ -136,11 +140,11 @@ pub fn Mou() -> impl IntoView {
                     // its placeholders marked.
                     <p class="print-only clause-text">{move || marked(&text())}</p>
                     <p class="hint screen-only">
-                        {move || if custom() { "Your own wording." } else { "Built from your plan; edit to use your own wording." }}
+                        {move || if custom() { tr("Your own wording.") } else { tr("Built from your plan; edit to use your own wording.") }}
                         " "
                         <button type="button" class="link-button" hidden=move || !custom()
                             on:click=move |_| state.set_answer(&reset_id, "")>
-                            {format!("Use generated text for {title}")}
+                            {crate::tr!("Use generated text for {title}", title = tr(title))}
                         </button>
                     </p>
                 </section>
@@ -150,7 +154,7 @@ pub fn Mou() -> impl IntoView {
     let schedule_view = move || {
         let rows = state.plan.with(schedule);
         if rows.is_empty() {
-            return view! { <p class="unanswered">"No parties chosen yet."</p> }.into_any();
+            return view! { <p class="unanswered">{tr("No parties chosen yet.")}</p> }.into_any();
         }
         rows.into_iter()
             .map(
@@ -163,7 +167,7 @@ pub fn Mou() -> impl IntoView {
         state.plan.with(|p| {
             let names = parties(p);
             if names.is_empty() {
-                return view! { <p class="unanswered">"Choose the parties above to get signature blocks."</p> }.into_any();
+                return view! { <p class="unanswered">{tr("Choose the parties above to get signature blocks.")}</p> }.into_any();
             }
             names
                 .into_iter()
@@ -171,9 +175,9 @@ pub fn Mou() -> impl IntoView {
                     view! {
                         <div class="signature">
                             <p><strong>{name}</strong></p>
-                            <p>"Signature: ______________________________"</p>
-                            <p>"Name and title: _________________________"</p>
-                            <p>"Date: ____________"</p>
+                            <p>{tr("Signature: ______________________________")}</p>
+                            <p>{tr("Name and title: _________________________")}</p>
+                            <p>{tr("Date: ____________")}</p>
                         </div>
                     }
                 })
@@ -185,37 +189,37 @@ pub fn Mou() -> impl IntoView {
     let left_list = move || {
         left.with(|list| {
             list.iter()
-                .map(|p| view! { <li>{format!("{}: ", p.clause)} <mark class="placeholder">{p.text.clone()}</mark></li> })
+                .map(|p| view! { <li>{format!("{}: ", tr(p.clause))} <mark class="placeholder">{p.text.clone()}</mark></li> })
                 .collect_view()
         })
     };
     view! {
         <div class="print-tools">
-            <h1 tabindex="-1">"MOU draft"</h1>
+            <h1 tabindex="-1">{tr("MOU draft")}</h1>
             <p>
-                "A memorandum of understanding sets out the partners' shared intentions and "
-                "responsibilities (OVC Task Force e-Guide). This draft is built from your plan. "
-                "Choose the parties, edit any clause, then print it for review by each "
-                "organization's leadership and, where needed, its legal counsel."
+                {tr("A memorandum of understanding sets out the partners' shared intentions and \
+                     responsibilities (OVC Task Force e-Guide). This draft is built from your plan. \
+                     Choose the parties, edit any clause, then print it for review by each \
+                     organization's leadership and, where needed, its legal counsel.")}
             </p>
             {choices(state)}
             <section class="placeholders banner" aria-labelledby="placeholders-heading">
-                <h2 id="placeholders-heading">"Before you print"</h2>
+                <h2 id="placeholders-heading">{tr("Before you print")}</h2>
                 <p role="status">{move || left.with(|l| placeholder_count(l.len()))}</p>
-                <p class="hint">"Placeholders are the words in square brackets, marked in the printed draft."</p>
+                <p class="hint">{tr("Placeholders are the words in square brackets, marked in the printed draft.")}</p>
                 <ul>{left_list}</ul>
             </section>
-            <button type="button" on:click=move |_| { let _ = window().print(); }>"Print this MOU"</button>
+            <button type="button" on:click=move |_| { let _ = window().print(); }>{tr("Print this MOU")}</button>
         </div>
         <article class="document mou">
-            <h2 class="doc-title">{move || format!("Memorandum of understanding: {}", state.plan.with(|p| p.display_name().to_owned()))}</h2>
+            <h2 class="doc-title">{move || crate::tr!("Memorandum of understanding: {name}", name = state.plan.with(|p| p.display_name().to_owned()))}</h2>
             {edits}
             <section class="schedule">
-                <h2>{SCHEDULE_TITLE}</h2>
+                <h2>{tr(SCHEDULE_TITLE)}</h2>
                 {schedule_view}
             </section>
             <section class="signatures">
-                <h2>"Signatures"</h2>
+                <h2>{tr("Signatures")}</h2>
                 {signatures}
             </section>
         </article>

@@ -11,8 +11,9 @@ use super::charts;
 use crate::content::guidance::{HEALTH_STATEMENTS, SURVIVOR_CHECKLIST};
 use crate::content::{questions_for, FunctionKind, Section};
 use crate::io;
+use crate::lang::tr;
 use crate::model::fields::{display_value, spec, Input};
-use crate::model::items::{Field, MemberField};
+use crate::model::items::{Field, FieldValue, MemberField};
 use crate::model::kinds::{MemberStatus, RoleKind};
 use crate::model::rules::{
     coverage, dollars, funding_totals, goal_progress, members_by_sector, pipeline, quarter,
@@ -34,6 +35,11 @@ fn lists_of(section: Section) -> &'static [ListKind] {
     }
 }
 
+/// A translated sentence around a link, cut at its `{link}`: the text before and after it.
+fn around_link(template: &'static str) -> (&'static str, &'static str) {
+    template.split_once("{link}").unwrap_or((template, ""))
+}
+
 #[component]
 pub fn Print() -> impl IntoView {
     let state = expect_context::<PlanState>();
@@ -42,22 +48,26 @@ pub fn Print() -> impl IntoView {
     };
     // Off at first, every visit: contact details print only when asked for.
     let contacts = RwSignal::new(false);
+    let (before, after) = around_link(tr("For a board or funder, the {link} may serve better."));
     view! {
         <div class="print-tools">
-            <h1 tabindex="-1">"Printable plan"</h1>
+            <h1 tabindex="-1">{tr("Printable plan")}</h1>
             <p>
-                "The whole plan as one document. Use your browser's Print command (Ctrl+P, or "
-                "Cmd+P on a Mac) to print it or save it as a PDF. For a board or funder, the "
-                <a href=Route::PrintSummary.href()>"two-page summary"</a> " may serve better."
+                {tr("The whole plan as one document. Use your browser's Print command (Ctrl+P, or \
+                     Cmd+P on a Mac) to print it or save it as a PDF.")}
+                " "
+                {before}
+                <a href=Route::PrintSummary.href()>{tr("two-page summary")}</a>
+                {after}
             </p>
             <p class="check">
                 <input type="checkbox" id="print-contacts"
                     prop:checked=move || contacts.get()
                     on:change=move |ev| contacts.set(event_target_checked(&ev))/>
-                <label for="print-contacts">"Include contact details"</label>
+                <label for="print-contacts">{tr("Include contact details")}</label>
             </p>
-            <p class="hint">"Contact people, emails and phone numbers are left out unless this is ticked."</p>
-            <button type="button" on:click=print>"Print this plan"</button>
+            <p class="hint">{tr("Contact people, emails and phone numbers are left out unless this is ticked.")}</p>
+            <button type="button" on:click=print>{tr("Print this plan")}</button>
         </div>
         <article class="document">
             {move || { let with_contacts = contacts.get(); state.plan.with(|p| document(p, with_contacts)) }}
@@ -67,7 +77,7 @@ pub fn Print() -> impl IntoView {
 
 fn answer_text(text: &str) -> AnyView {
     if text.trim().is_empty() {
-        view! { <p class="unanswered">"Not answered yet."</p> }.into_any()
+        view! { <p class="unanswered">{tr("Not answered yet.")}</p> }.into_any()
     } else {
         view! { <p class="answer">{text.trim().to_owned()}</p> }.into_any()
     }
@@ -82,9 +92,9 @@ fn document(p: &Plan, contacts: bool) -> impl IntoView {
                     .options
                     .iter()
                     .find(|(k, _)| *k == raw)
-                    .map_or(raw, |(_, l)| crate::lang::tr(l));
+                    .map_or(raw, |(_, l)| tr(*l));
                 view! {
-                    <h3>{crate::lang::tr(q.label)}</h3>
+                    <h3>{tr(q.label)}</h3>
                     {answer_text(text)}
                 }
             })
@@ -95,15 +105,15 @@ fn document(p: &Plan, contacts: bool) -> impl IntoView {
             .collect_view();
         view! {
             <section class="doc-section">
-                <h2>{section.title()}</h2>
+                <h2>{tr(section.title())}</h2>
                 {(section == Section::Functions).then(|| functions(p))}
                 {questions}
                 {(section == Section::Membership).then(|| coverage_summary(p))}
                 {(section == Section::Funding).then(|| {
                     let t = funding_totals(p);
                     view! {
-                        <p>{format!("Committed or received: {}. Planned or applied for: {}.",
-                            dollars(t.committed), dollars(t.pending))}</p>
+                        <p>{crate::tr!("Committed or received: {committed}. Planned or applied for: {pending}.",
+                            committed = dollars(t.committed), pending = dollars(t.pending))}</p>
                     }
                 })}
                 {lists}
@@ -115,9 +125,9 @@ fn document(p: &Plan, contacts: bool) -> impl IntoView {
     });
     view! {
         <header class="doc-header">
-            <p class="doc-kind">"Partnership plan"</p>
+            <p class="doc-kind">{tr("Partnership plan")}</p>
             <h2 class="doc-title">{p.display_name().to_owned()}</h2>
-            <p>{format!("Printed {} from Partnership Planner.", long_date(day_number(io::now())))}</p>
+            <p>{crate::tr!("Printed {date} from Partnership Planner.", date = long_date(day_number(io::now())))}</p>
         </header>
         {sections.into_iter().collect_view()}
     }
@@ -129,7 +139,7 @@ fn functions(p: &Plan) -> impl IntoView {
         .filter(|&&k| p.has_function(k))
         .collect();
     if chosen.is_empty() {
-        return view! { <p class="unanswered">"No functions chosen yet."</p> }.into_any();
+        return view! { <p class="unanswered">{tr("No functions chosen yet.")}</p> }.into_any();
     }
     let items = chosen
         .into_iter()
@@ -140,21 +150,21 @@ fn functions(p: &Plan) -> impl IntoView {
                 .map(|f| {
                     f.pillars
                         .iter()
-                        .map(|x| x.label())
+                        .map(|x| tr(x.label()))
                         .collect::<Vec<_>>()
                         .join(", ")
                 })
                 .unwrap_or_default();
             view! {
                 <li>
-                    <strong>{k.label()}</strong>
+                    <strong>{tr(k.label())}</strong>
                     {(!note.is_empty()).then(|| view! { <br/> {note} })}
-                    {(!ps.is_empty()).then(|| view! { <br/> {format!("Serves: {ps}")} })}
+                    {(!ps.is_empty()).then(|| view! { <br/> {crate::tr!("Serves: {pillars}", pillars = ps)} })}
                 </li>
             }
         })
         .collect_view();
-    view! { <h3>"What the partnership will do"</h3> <ul>{items}</ul> }.into_any()
+    view! { <h3>{tr("What the partnership will do")}</h3> <ul>{items}</ul> }.into_any()
 }
 
 /// Whether a field holds contact details: a member's contact person, and any email or phone.
@@ -162,9 +172,14 @@ fn is_contact(field: Field, input: Input) -> bool {
     matches!(input, Input::Email | Input::Tel) || field == Field::Members(MemberField::Contact)
 }
 
-/// A field label as a column heading: "Email (optional)" is "Email".
-fn heading(label: &str) -> &str {
-    label.strip_suffix(" (optional)").unwrap_or(label)
+/// A field label (English) as a column heading in the current language: "Email (optional)" is
+/// "Email".
+fn heading(label: &'static str) -> &'static str {
+    let label = tr(label);
+    [" (optional)", " (opcional)"]
+        .iter()
+        .find_map(|s| label.strip_suffix(s))
+        .unwrap_or(label)
 }
 
 /// A list as a table: a column for each short field that holds something; long text goes to
@@ -173,7 +188,8 @@ fn list(p: &Plan, kind: ListKind, contacts: bool) -> impl IntoView {
     let spec = spec(kind);
     let ids = p.item_ids(kind);
     if ids.is_empty() {
-        return view! { <h3>{spec.heading}</h3> <p class="unanswered">{spec.empty}</p> }.into_any();
+        return view! { <h3>{tr(spec.heading)}</h3> <p class="unanswered">{tr(spec.empty)}</p> }
+            .into_any();
     }
     let shown: Vec<_> = spec
         .fields
@@ -225,8 +241,8 @@ fn list(p: &Plan, kind: ListKind, contacts: bool) -> impl IntoView {
                 .collect_view();
             let ticked = flags
                 .iter()
-                .filter(|f| value(id, f) == "Yes")
-                .map(|f| f.label)
+                .filter(|f| matches!(p.field(id, f.field), Some(FieldValue::Flag(true))))
+                .map(|f| tr(f.label))
                 .collect::<Vec<_>>()
                 .join(", ");
             let details = long
@@ -248,12 +264,12 @@ fn list(p: &Plan, kind: ListKind, contacts: bool) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <h3>{spec.heading}</h3>
+        <h3>{tr(spec.heading)}</h3>
         <table class="doc-table">
             <thead><tr>
                 {head}
-                {(!flags.is_empty()).then(|| view! { <th scope="col">"SMART"</th> })}
-                {has_details.then(|| view! { <th scope="col">"Details"</th> })}
+                {(!flags.is_empty()).then(|| view! { <th scope="col">{tr("SMART")}</th> })}
+                {has_details.then(|| view! { <th scope="col">{tr("Details")}</th> })}
             </tr></thead>
             <tbody>{rows}</tbody>
         </table>
@@ -265,45 +281,46 @@ fn coverage_summary(p: &Plan) -> impl IntoView {
     let missing: Vec<_> = coverage(p)
         .into_iter()
         .filter(|c| !c.1)
-        .map(|c| c.0.label)
+        .map(|c| tr(c.0.label))
         .collect();
     let text = if missing.is_empty() {
-        "Every recommended kind of partner is on the roster.".to_owned()
+        tr("Every recommended kind of partner is on the roster.").to_owned()
     } else {
-        format!(
-            "Recommended partners still missing (a partner counts once committed): {}.",
-            missing.join(", ")
+        crate::tr!(
+            "Recommended partners still missing (a partner counts once committed): {missing}.",
+            missing = missing.join(", ")
         )
     };
-    view! { <h3>"Coverage"</h3> <p>{text}</p> }
+    view! { <h3>{tr("Coverage")}</h3> <p>{text}</p> }
 }
 
 fn health(p: &Plan) -> impl IntoView {
     let rows = HEALTH_STATEMENTS
         .iter()
         .map(|s| {
-            let score = p
-                .score(s.id)
-                .map_or("not scored".to_owned(), |v| format!("{v} of 5"));
-            view! { <li>{format!("{}: {} — {}", s.category, s.text, score)}</li> }
+            let score = p.score(s.id).map_or_else(
+                || tr("not scored").to_owned(),
+                |v| crate::tr!("{score} of 5", score = v),
+            );
+            view! { <li>{format!("{}: {} — {}", tr(s.category), tr(s.text), score)}</li> }
         })
         .collect_view();
-    view! { <h3>"Partnership health self-check"</h3> <ul>{rows}</ul> }
+    view! { <h3>{tr("Partnership health self-check")}</h3> <ul>{rows}</ul> }
 }
 
 fn checklist(p: &Plan) -> impl IntoView {
     let rows = SURVIVOR_CHECKLIST
         .iter()
         .map(|c| {
-            let mark = if p.is_checked(c.id) {
-                "Done"
+            let line = if p.is_checked(c.id) {
+                crate::tr!("Done: {item}", item = tr(c.text))
             } else {
-                "Not yet"
+                crate::tr!("Not yet: {item}", item = tr(c.text))
             };
-            view! { <li>{format!("{mark}: {}", c.text)}</li> }
+            view! { <li>{line}</li> }
         })
         .collect_view();
-    view! { <h3>"Survivor engagement checklist"</h3> <ul>{rows}</ul> }
+    view! { <h3>{tr("Survivor engagement checklist")}</h3> <ul>{rows}</ul> }
 }
 
 /// Action items the summary lists at most; the rest are counted.
@@ -317,15 +334,20 @@ pub fn Summary() -> impl IntoView {
     let print = move |_| {
         let _ = window().print();
     };
+    let (before, after) = around_link(tr("The {link} has everything."));
     view! {
         <div class="print-tools">
-            <h1 tabindex="-1">"Two-page summary"</h1>
+            <h1 tabindex="-1">{tr("Two-page summary")}</h1>
             <p>
-                "The plan on two pages for a board or funder: mission, members, roles, goals, "
-                "this quarter's action items, funding and the self-check. It holds no contact "
-                "details. The " <a href=Route::Print.href()>"printable plan"</a> " has everything."
+                {tr("The plan on two pages for a board or funder: mission, members, roles, goals, \
+                     this quarter's action items, funding and the self-check. It holds no contact \
+                     details.")}
+                " "
+                {before}
+                <a href=Route::Print.href()>{tr("printable plan")}</a>
+                {after}
             </p>
-            <button type="button" on:click=print>"Print this summary"</button>
+            <button type="button" on:click=print>{tr("Print this summary")}</button>
         </div>
         <article class="document summary">
             {move || state.plan.with(|p| summary(p, day_number(io::now())))}
@@ -341,13 +363,13 @@ fn summary(p: &Plan, today: i64) -> impl IntoView {
     let sector_rows = members_by_sector(p)
         .into_iter()
         .map(|r| {
-            let label = r.sector.map_or("No sector chosen", |s| s.label());
+            let label = tr(r.sector.map_or(crate::en!("No sector chosen"), |s| s.label()));
             let total: usize = r.by_status.iter().sum();
             view! {
                 <tr>
                     <th scope="row">{label}</th>
-                    {r.by_status.iter().map(|n| view! { <td>{*n}</td> }).collect_view()}
-                    <td>{total}</td>
+                    {r.by_status.iter().map(|n| view! { <td>{crate::lang::number(*n as i64)}</td> }).collect_view()}
+                    <td>{crate::lang::number(total as i64)}</td>
                 </tr>
             }
         })
@@ -375,19 +397,28 @@ fn summary(p: &Plan, today: i64) -> impl IntoView {
                 })
                 .collect();
             let held = if held.is_empty() {
-                "Vacant".to_owned()
+                tr("Vacant").to_owned()
             } else {
                 held.join("; ")
             };
-            view! { <tr><th scope="row">{role.label()}</th><td>{held}</td></tr> }
+            view! { <tr><th scope="row">{tr(role.label())}</th><td>{held}</td></tr> }
         })
         .collect_view();
     let goals = goal_progress(p);
     let goal_rows = goals
         .iter()
         .map(|g| {
-            let title = if g.title.is_empty() { "Untitled goal".to_owned() } else { g.title.clone() };
-            view! { <tr><th scope="row">{title}</th><td>{format!("{} of {}", g.done, g.total)}</td></tr> }
+            let title = if g.title.is_empty() {
+                tr("Untitled goal").to_owned()
+            } else {
+                g.title.clone()
+            };
+            let done = crate::tr!(
+                "{done} of {total}",
+                done = crate::lang::number(g.done as i64),
+                total = crate::lang::number(g.total as i64)
+            );
+            view! { <tr><th scope="row">{title}</th><td>{done}</td></tr> }
         })
         .collect_view();
     let (q_start, q_end) = quarter(today);
@@ -398,47 +429,51 @@ fn summary(p: &Plan, today: i64) -> impl IntoView {
         .take(SUMMARY_ACTIONS)
         .map(|a| {
             let status = match a.urgency {
-                Urgency::Overdue => format!("{} (overdue)", a.status.label()),
-                _ => a.status.label().to_owned(),
+                Urgency::Overdue => crate::tr!("{status} (overdue)", status = tr(a.status.label())),
+                _ => tr(a.status.label()).to_owned(),
             };
             view! {
                 <tr class:row-overdue={a.urgency == Urgency::Overdue}>
-                    <th scope="row">{if a.what.is_empty() { "Unnamed action item".to_owned() } else { a.what }}</th>
-                    <td>{a.owner.unwrap_or_else(|| "No owner yet".into())}</td>
+                    <th scope="row">{if a.what.is_empty() { tr("Unnamed action item").to_owned() } else { a.what }}</th>
+                    <td>{a.owner.unwrap_or_else(|| tr("No owner yet").into())}</td>
                     <td>{long_date(a.due)}</td>
                     <td>{status}</td>
                 </tr>
             }
         })
         .collect_view();
-    let header = format!("{name} · Summary · printed {printed}");
+    let header = crate::tr!(
+        "{name} · Summary · printed {date}",
+        name = name,
+        date = printed
+    );
     view! {
         <p class="running-header" aria-hidden="true">{header}</p>
         <div class="sheet">
             <header class="doc-header">
-                <p class="doc-kind">"Partnership summary"</p>
+                <p class="doc-kind">{tr("Partnership summary")}</p>
                 <h2 class="doc-title">{name}</h2>
-                <p>{format!("Printed {printed} from Partnership Planner.")}</p>
+                <p>{crate::tr!("Printed {date} from Partnership Planner.", date = printed)}</p>
             </header>
             <section class="doc-section">
-                <h3>"Mission"</h3>
+                <h3>{tr("Mission")}</h3>
                 {if mission.is_empty() {
-                    view! { <p class="unanswered">"Not answered yet."</p> }.into_any()
+                    view! { <p class="unanswered">{tr("Not answered yet.")}</p> }.into_any()
                 } else {
                     view! { <p class="answer">{mission}</p> }.into_any()
                 }}
             </section>
             <section class="doc-section">
-                <h3>"Members by sector and status"</h3>
+                <h3>{tr("Members by sector and status")}</h3>
                 {if p.members.is_empty() {
-                    view! { <p class="unanswered">"No member organizations yet."</p> }.into_any()
+                    view! { <p class="unanswered">{tr("No member organizations yet.")}</p> }.into_any()
                 } else {
                     view! {
                         <table class="doc-table numbers">
                             <thead><tr>
-                                <th scope="col">"Sector"</th>
-                                {statuses.iter().map(|s| view! { <th scope="col">{s.label()}</th> }).collect_view()}
-                                <th scope="col">"All"</th>
+                                <th scope="col">{tr("Sector")}</th>
+                                {statuses.iter().map(|s| view! { <th scope="col">{tr(s.label())}</th> }).collect_view()}
+                                <th scope="col">{tr("All")}</th>
                             </tr></thead>
                             <tbody>{sector_rows}</tbody>
                         </table>
@@ -447,20 +482,20 @@ fn summary(p: &Plan, today: i64) -> impl IntoView {
                 }}
             </section>
             <section class="doc-section">
-                <h3>"Key roles"</h3>
+                <h3>{tr("Key roles")}</h3>
                 <table class="doc-table">
-                    <thead><tr><th scope="col">"Role"</th><th scope="col">"Held by"</th></tr></thead>
+                    <thead><tr><th scope="col">{tr("Role")}</th><th scope="col">{tr("Held by")}</th></tr></thead>
                     <tbody>{roles}</tbody>
                 </table>
             </section>
             <section class="doc-section">
-                <h3>"Goals and their action items done"</h3>
+                <h3>{tr("Goals and their action items done")}</h3>
                 {if goals.is_empty() {
-                    view! { <p class="unanswered">"No goals yet."</p> }.into_any()
+                    view! { <p class="unanswered">{tr("No goals yet.")}</p> }.into_any()
                 } else {
                     view! {
                         <table class="doc-table">
-                            <thead><tr><th scope="col">"Goal"</th><th scope="col">"Action items done"</th></tr></thead>
+                            <thead><tr><th scope="col">{tr("Goal")}</th><th scope="col">{tr("Action items done")}</th></tr></thead>
                             <tbody>{goal_rows}</tbody>
                         </table>
                     }.into_any()
@@ -469,20 +504,20 @@ fn summary(p: &Plan, today: i64) -> impl IntoView {
         </div>
         <div class="sheet">
             <section class="doc-section">
-                <h3>{format!("This quarter's action items ({} to {})", long_date(q_start), long_date(q_end))}</h3>
-                <p class="hint">"Due this quarter, and any still open from before it."</p>
+                <h3>{crate::tr!("This quarter's action items ({from} to {to})", from = long_date(q_start), to = long_date(q_end))}</h3>
+                <p class="hint">{tr("Due this quarter, and any still open from before it.")}</p>
                 <table class="doc-table">
-                    <thead><tr><th scope="col">"What"</th><th scope="col">"Owner"</th><th scope="col">"Due"</th><th scope="col">"Status"</th></tr></thead>
+                    <thead><tr><th scope="col">{tr("What")}</th><th scope="col">{tr("Owner")}</th><th scope="col">{tr("Due")}</th><th scope="col">{tr("Status")}</th></tr></thead>
                     <tbody>{action_rows}</tbody>
                 </table>
-                {(more > 0).then(|| view! { <p>{format!("And {more} more in the printable plan.")}</p> })}
+                {(more > 0).then(|| view! { <p>{crate::tr!("And {more} more in the printable plan.", more = crate::lang::number(more as i64))}</p> })}
             </section>
             <section class="doc-section">
-                <h3>"Funding"</h3>
+                <h3>{tr("Funding")}</h3>
                 {charts::funding(funding_totals(p), "summary-funding")}
             </section>
             <section class="doc-section">
-                <h3>"Partnership health self-check"</h3>
+                <h3>{tr("Partnership health self-check")}</h3>
                 {charts::self_check(&self_check(p))}
             </section>
         </div>

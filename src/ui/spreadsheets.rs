@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::io;
+use crate::lang::{tr, Lang};
 use crate::model::items::MemberField;
 use crate::model::library::export_file_name;
 use crate::model::spreadsheet::{
@@ -15,19 +16,20 @@ use crate::model::spreadsheet::{
 use crate::model::{Edit, ListKind};
 use crate::state::PlanState;
 
-/// Downloads one list as CSV; says what happened in `message`.
-fn export(state: PlanState, list: ListKind, what: &str, message: RwSignal<String>) {
+/// Downloads one list as CSV, its file name ending in `what` (English, marked with `en!`, in the
+/// current language); says what happened in `message`.
+fn export(state: PlanState, list: ListKind, what: &'static str, message: RwSignal<String>) {
     let now = io::now();
     let (text, name) = state.plan.with_untracked(|p| {
         let base = export_file_name(p, now, io::utc_offset(now));
         (
             list_csv(p, list),
-            format!("{}-{what}.csv", base.trim_end_matches(".json")),
+            format!("{}-{}.csv", base.trim_end_matches(".json"), tr(what)),
         )
     });
     message.set(match io::download(&name, &text, "text/csv;charset=utf-8") {
-        Ok(()) => format!("Downloaded {name}."),
-        Err(e) => format!("The download failed: {e}"),
+        Ok(()) => crate::tr!("Downloaded {name}.", name = name),
+        Err(e) => crate::tr!("The download failed: {error}", error = e),
     });
 }
 
@@ -36,11 +38,18 @@ fn export(state: PlanState, list: ListKind, what: &str, message: RwSignal<String
 pub fn ActionsSpreadsheet() -> impl IntoView {
     let state = expect_context::<PlanState>();
     let message = RwSignal::new(String::new());
+    let export_actions = move |_| {
+        export(
+            state,
+            ListKind::Actions,
+            crate::en!("action-items"),
+            message,
+        )
+    };
     view! {
         <p class="actions spreadsheet-tools">
-            <button type="button" class="secondary"
-                on:click=move |_| export(state, ListKind::Actions, "action-items", message)>
-                "Export action items (CSV)"
+            <button type="button" class="secondary" on:click=export_actions>
+                {tr("Export action items (CSV)")}
             </button>
             <span role="status">{move || message.get()}</span>
         </p>
@@ -99,9 +108,13 @@ pub fn MembersSpreadsheet() -> impl IntoView {
             return;
         }
         leptos::task::spawn_local(async move {
+            // Column names are recognised in either language: load the Spanish words if they
+            // are not yet (without switching); English and the built-in Spanish names still work
+            // if that fails.
+            let _ = io::lang::prepare(Lang::Es).await;
             let read = match io::read_bytes(&file).await {
                 Ok(bytes) => read_sheet(&bytes),
-                Err(_) => Err("The file could not be read.".to_owned()),
+                Err(_) => Err(tr("The file could not be read.").to_owned()),
             };
             match read {
                 Ok(sheet) => {
@@ -109,7 +122,11 @@ pub fn MembersSpreadsheet() -> impl IntoView {
                     mapping.set(guess_mapping(&sheet.headers, io::fold));
                     pending.set(Some(Pending { name, sheet }));
                 }
-                Err(e) => refusal.set(Some(format!("{name}: {e} Nothing was added."))),
+                Err(e) => refusal.set(Some(crate::tr!(
+                    "{file}: {reason} Nothing was added.",
+                    file = name,
+                    reason = e
+                ))),
             }
         });
     };
@@ -142,12 +159,14 @@ pub fn MembersSpreadsheet() -> impl IntoView {
                 .with_untracked(|p| without_members(p, &ids, io::now()));
             let _ = state.apply(Edit::Replace(Box::new(next)));
             added.set(None);
-            message.set(format!(
-                "Took the {} imported member organizations out again.",
-                ids.len()
+            message.set(crate::trn!(
+                ids.len(),
+                "Took the imported member organization out again.",
+                "Took the {n} imported member organizations out again."
             ));
         }
     };
+    let export_members = move |_| export(state, ListKind::Members, crate::en!("members"), message);
     let preview = move || {
         pending.get().map(|p| {
             let columns = p
@@ -169,11 +188,14 @@ pub fn MembersSpreadsheet() -> impl IntoView {
                     };
                     view! {
                         <p class="field">
-                            <label for=id.clone()>{format!("Column \u{201c}{}\u{201d}", if h.is_empty() { "(no heading)" } else { h })}</label>
+                            <label for=id.clone()>{crate::tr!("Column \u{201c}{heading}\u{201d}", heading = if h.is_empty() { tr("(no heading)") } else { h.as_str() })}</label>
                             <select id=id on:change=change>
-                                <option value="" selected=move || current().is_none()>"Not imported"</option>
-                                {IMPORTABLE.into_iter().map(|f| view! {
-                                    <option value=format!("{f:?}") selected=move || current() == Some(f)>{field_label(f)}</option>
+                                <option value="" selected=move || current().is_none()>{tr("Not imported")}</option>
+                                {IMPORTABLE.into_iter().map(|f| {
+                                    let key = format!("{f:?}");
+                                    view! {
+                                        <option value=key selected=move || current() == Some(f)>{field_label(f)}</option>
+                                    }
                                 }).collect_view()}
                             </select>
                         </p>
@@ -185,39 +207,43 @@ pub fn MembersSpreadsheet() -> impl IntoView {
                     let ready = r.iter().filter(|x| x.suggested()).count();
                     let dupes = r.iter().filter(|x| x.duplicate_of.is_some()).count();
                     let problems = r.iter().filter(|x| !x.problems.is_empty()).count();
-                    format!(
-                        "{} rows: {ready} ready to add, {dupes} look like duplicates, {problems} with problems. Only ticked rows are added.",
-                        r.len()
+                    crate::trn!(
+                        r.len(),
+                        "{n} row: {ready} ready to add, {dupes} look like duplicates, {problems} with problems. Only ticked rows are added.",
+                        "{n} rows: {ready} ready to add, {dupes} look like duplicates, {problems} with problems. Only ticked rows are added.",
+                        ready = crate::lang::number(ready as i64),
+                        dupes = crate::lang::number(dupes as i64),
+                        problems = crate::lang::number(problems as i64)
                     )
                 })
             };
             let no_name = move || {
                 mapping
                     .with(|m| !m.contains(&Some(MemberField::Name)))
-                    .then(|| view! { <p class="field-error">"Choose the column that holds the organization name."</p> })
+                    .then(|| view! { <p class="field-error">{tr("Choose the column that holds the organization name.")}</p> })
             };
             let count = move || picked.with(|p| rows.with(|r| r.iter().zip(p).filter(|(x, on)| **on && x.addable).count()));
             view! {
                 <section class="sheet-preview" aria-labelledby="sheet-preview-heading">
-                    <h3 id="sheet-preview-heading">{format!("Preview of {}", p.name)}</h3>
+                    <h3 id="sheet-preview-heading">{crate::tr!("Preview of {file}", file = p.name)}</h3>
                     <fieldset>
-                        <legend>"Which field each column goes to"</legend>
+                        <legend>{tr("Which field each column goes to")}</legend>
                         {columns}
                     </fieldset>
                     {no_name}
                     <p role="status">{summary}</p>
-                    <div class="table-scroll" tabindex="0" role="region" aria-label="Rows in the file">
+                    <div class="table-scroll" tabindex="0" role="region" aria-label={tr("Rows in the file")}>
                     <table class="sheet-rows">
-                        <caption>"Rows in the file"</caption>
+                        <caption>{tr("Rows in the file")}</caption>
                         <thead><tr>
-                            <th scope="col">"Add"</th><th scope="col">"Row"</th>
-                            <th scope="col">"Organization name"</th><th scope="col">"Email"</th>
-                            <th scope="col">"Notes"</th>
+                            <th scope="col">{tr("Add")}</th><th scope="col">{tr("Row")}</th>
+                            <th scope="col">{tr("Organization name")}</th><th scope="col">{tr("Email")}</th>
+                            <th scope="col">{tr("Notes")}</th>
                         </tr></thead>
                         <tbody>
                             {move || rows.get().into_iter().enumerate().map(|(i, r)| {
-                                let label = format!("Add row {}: {}", r.line, if r.member.name.is_empty() { "no name" } else { &r.member.name });
-                                let mut notes: Vec<String> = r.duplicate_of.iter().map(|d| format!("Looks like a duplicate of {d}.")).collect();
+                                let label = crate::tr!("Add row {row}: {name}", row = r.line, name = if r.member.name.is_empty() { tr("no name") } else { r.member.name.as_str() });
+                                let mut notes: Vec<String> = r.duplicate_of.iter().map(|d| crate::tr!("Looks like a duplicate of {other}.", other = d)).collect();
                                 notes.extend(r.problems.iter().cloned());
                                 let class = if r.duplicate_of.is_some() { "row-duplicate" } else if !r.problems.is_empty() { "row-problem" } else { "" };
                                 view! {
@@ -240,9 +266,9 @@ pub fn MembersSpreadsheet() -> impl IntoView {
                     </div>
                     <p class="actions">
                         <button type="button" on:click=confirm disabled=move || count() == 0>
-                            {move || format!("Add {} member organizations", count())}
+                            {move || crate::trn!(count(), "Add {n} member organization", "Add {n} member organizations")}
                         </button>
-                        <button type="button" class="secondary" on:click=move |_| pending.set(None)>"Cancel"</button>
+                        <button type="button" class="secondary" on:click=move |_| pending.set(None)>{tr("Cancel")}</button>
                     </p>
                 </section>
             }
@@ -250,20 +276,19 @@ pub fn MembersSpreadsheet() -> impl IntoView {
     };
     view! {
         <section class="spreadsheets" aria-labelledby="spreadsheets-heading">
-            <h2 id="spreadsheets-heading">"Spreadsheets"</h2>
+            <h2 id="spreadsheets-heading">{tr("Spreadsheets")}</h2>
             <p class="hint">
-                "Bring in the roster you already keep, or take the roster out to a spreadsheet. "
-                "Files are CSV (comma or semicolon separated, UTF-8), as Excel saves with "
-                "\u{201c}CSV UTF-8\u{201d}. Nothing is added until you confirm."
+                {tr("Bring in the roster you already keep, or take the roster out to a spreadsheet. \
+                     Files are CSV (comma or semicolon separated, UTF-8), as Excel saves with \
+                     \u{201c}CSV UTF-8\u{201d}. Nothing is added until you confirm.")}
             </p>
             <p class="actions">
-                <button type="button" class="secondary"
-                    on:click=move |_| export(state, ListKind::Members, "members", message)>
-                    "Export members (CSV)"
+                <button type="button" class="secondary" on:click=export_members>
+                    {tr("Export members (CSV)")}
                 </button>
                 <span class="file-button">
                     <input type="file" id="members-sheet-file" accept=".csv,text/csv,text/plain" on:change=on_pick/>
-                    <label for="members-sheet-file">"Import members from a spreadsheet"</label>
+                    <label for="members-sheet-file">{tr("Import members from a spreadsheet")}</label>
                 </span>
             </p>
             <p role="status">{move || message.get()}</p>
@@ -271,8 +296,13 @@ pub fn MembersSpreadsheet() -> impl IntoView {
             {preview}
             {move || added.get().map(|ids| view! {
                 <p class="undo-import" role="status">
-                    {format!("Added {} member organizations to the roster. ", ids.len())}
-                    <button type="button" class="secondary" on:click=undo>"Undo import"</button>
+                    {crate::trn!(
+                        ids.len(),
+                        "Added {n} member organization to the roster.",
+                        "Added {n} member organizations to the roster."
+                    )}
+                    " "
+                    <button type="button" class="secondary" on:click=undo>{tr("Undo import")}</button>
                 </p>
             })}
         </section>
