@@ -37,9 +37,12 @@ fn literal_text(tree: &TokenTree) -> Option<String> {
             .ok()
             .map(|s| s.value()),
         // A literal that came out of a macro's own expansion is wrapped in a `None` group.
-        TokenTree::Group(g) if g.delimiter() == Delimiter::None => {
-            g.stream().into_iter().next().as_ref().and_then(literal_text)
-        }
+        TokenTree::Group(g) if g.delimiter() == Delimiter::None => g
+            .stream()
+            .into_iter()
+            .next()
+            .as_ref()
+            .and_then(literal_text),
         _ => None,
     }
 }
@@ -136,7 +139,9 @@ fn scan(stream: TokenStream, at: &str, in_view: bool, found: &mut Found) {
                 }
             }
             TokenTree::Literal(_) if in_view => {
-                let Some(text) = literal_text(t) else { continue };
+                let Some(text) = literal_text(t) else {
+                    continue;
+                };
                 if !text.chars().any(char::is_alphabetic) {
                     continue;
                 }
@@ -217,7 +222,11 @@ fn areas() -> Vec<String> {
         .lines()
         .find(|l| l.starts_with("pub const AREAS"))
         .expect("src/lang/mod.rs names the catalogue's AREAS");
-    line.split('"').skip(1).step_by(2).map(str::to_owned).collect()
+    line.split('"')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect()
 }
 
 /// Every entry of every area file: English → (Spanish, area).
@@ -263,11 +272,7 @@ fn placeholders(text: &str) -> BTreeSet<String> {
         rest = &rest[open + 1..];
         if let Some(end) = rest.find('}') {
             let name = &rest[..end];
-            if !name.is_empty()
-                && name
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'_')
-            {
+            if !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
                 out.insert(name.to_owned());
             }
         }

@@ -53,9 +53,7 @@ async fn fetch_text(url: &str) -> Result<String, CatalogueError> {
     let response = JsFuture::from(window.fetch_with_str(url))
         .await
         .map_err(|_| CatalogueError::NotLoaded)?;
-    let response: web_sys::Response = response
-        .dyn_into()
-        .map_err(|_| CatalogueError::NotLoaded)?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| CatalogueError::NotLoaded)?;
     if !response.ok() {
         return Err(CatalogueError::NotLoaded);
     }
@@ -166,9 +164,7 @@ pub fn install_formats() {
                 .filter(|_| !date.get_time().is_nan())
                 .unwrap_or_else(|| (lang::PLAIN.short_month)(lang, year, month))
         },
-        date_time: |lang, y, m, d, hh, mm| {
-            format!("{}, {hh:02}:{mm:02}", intl_date(lang, y, m, d))
-        },
+        date_time: |lang, y, m, d, hh, mm| format!("{}, {hh:02}:{mm:02}", intl_date(lang, y, m, d)),
         number: |lang, n| {
             intl_number(lang, n as f64, false).unwrap_or_else(|| (lang::PLAIN.number)(lang, n))
         },

@@ -19,7 +19,9 @@ use std::sync::OnceLock;
 
 /// A language the app speaks. The route names, the files and the plan's own text never depend
 /// on it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Lang {
     #[default]
     #[serde(rename = "en")]
@@ -60,7 +62,11 @@ impl Lang {
     /// `es-US`, `es-419`…), English otherwise.
     pub fn from_browser<'a>(preferred: impl IntoIterator<Item = &'a str>) -> Lang {
         for tag in preferred {
-            let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+            let primary = tag
+                .split(['-', '_'])
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
             match primary.as_str() {
                 "es" => return Lang::Es,
                 "en" => return Lang::En,
@@ -406,10 +412,16 @@ mod tests {
         assert_eq!(crate::trc!("verb", "Open"), "Abrir");
         assert_eq!(tr("Open"), "Open");
         assert_eq!(crate::trn!(1, "{n} member", "{n} members"), "1 integrante");
-        assert_eq!(crate::trn!(1500, "{n} member", "{n} members"), "1,500 integrantes");
+        assert_eq!(
+            crate::trn!(1500, "{n} member", "{n} members"),
+            "1,500 integrantes"
+        );
         set(Lang::En).unwrap();
         assert_eq!(crate::trn!(2, "{n} member", "{n} members"), "2 members");
-        assert_eq!(crate::tr!("Merged {count} changes", count = 3), "Merged 3 changes");
+        assert_eq!(
+            crate::tr!("Merged {count} changes", count = 3),
+            "Merged 3 changes"
+        );
         assert_eq!(crate::trc!("verb", "Open"), "Open");
     }
 }

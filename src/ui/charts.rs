@@ -173,7 +173,7 @@ pub fn timeline(months: &[Month], id: &str) -> impl IntoView {
         .collect_view();
     let numbers = view! {
         <ul class="legend" aria-hidden="true">
-            <li><span class="swatch c-done"></span>{tr("Done")}</li>
+            <li><span class="swatch c-done"></span>{crate::trc!("count", "Done")}</li>
             <li><span class="swatch c-open"></span>{crate::trc!("count", "Open")}</li>
             <li><span class="swatch swatch-hatched"></span>{tr("Overdue (hatched, marked !)")}</li>
         </ul>
@@ -181,9 +181,9 @@ pub fn timeline(months: &[Month], id: &str) -> impl IntoView {
             <caption>{tr("Action items by due month")}</caption>
             <thead><tr>
                 <th scope="col">{tr("Due")}</th>
-                <th scope="col">{tr("Done")}</th>
+                <th scope="col">{crate::trc!("count", "Done")}</th>
                 <th scope="col">{crate::trc!("count", "Open")}</th>
-                <th scope="col">{tr("Overdue")}</th>
+                <th scope="col">{crate::trc!("count", "Overdue")}</th>
             </tr></thead>
             <tbody>{rows}</tbody>
         </table>

@@ -473,7 +473,7 @@ fn summary(p: &Plan, today: i64) -> impl IntoView {
                             <thead><tr>
                                 <th scope="col">{tr("Sector")}</th>
                                 {statuses.iter().map(|s| view! { <th scope="col">{tr(s.label())}</th> }).collect_view()}
-                                <th scope="col">{tr("All")}</th>
+                                <th scope="col">{crate::trc!("total", "All")}</th>
                             </tr></thead>
                             <tbody>{sector_rows}</tbody>
                         </table>

@@ -124,7 +124,7 @@ pub fn Report() -> impl IntoView {
                     view! {
                         <table class="report-table">
                             <caption>{tr("Goals and their action items")}</caption>
-                            <thead><tr><th scope="col">{tr("Goal")}</th><th scope="col">{tr("Done")}</th><th scope="col">{tr("Open")}</th><th scope="col">{tr("Overdue")}</th></tr></thead>
+                            <thead><tr><th scope="col">{tr("Goal")}</th><th scope="col">{crate::trc!("count", "Done")}</th><th scope="col">{crate::trc!("count", "Open")}</th><th scope="col">{crate::trc!("count", "Overdue")}</th></tr></thead>
                             <tbody>
                                 {r.goals.iter().map(|g| view! {
                                     <tr><th scope="row">{g.title.clone()}</th><td>{crate::lang::number(g.done as i64)}</td><td>{crate::lang::number(g.open as i64)}</td><td>{crate::lang::number(g.overdue as i64)}</td></tr>
