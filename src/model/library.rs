@@ -60,14 +60,14 @@ impl Library {
     pub fn saved(&mut self, plan: &Plan, at: Millis) {
         match self.plans.iter_mut().find(|e| e.id == plan.id) {
             Some(e) => {
-                e.name = plan.display_name().to_owned();
+                e.name = plan.stored_name().to_owned();
                 e.modified = plan.modified;
                 e.saved = Some(at);
                 e.plan_id = Some(plan.plan_id.clone());
             }
             None => self.plans.push(PlanEntry {
                 id: plan.id.clone(),
-                name: plan.display_name().to_owned(),
+                name: plan.stored_name().to_owned(),
                 modified: plan.modified,
                 saved: Some(at),
                 exported: None,

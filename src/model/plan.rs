@@ -136,6 +136,9 @@ pub fn clean_text(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The name of a plan nobody has named yet.
+pub const UNTITLED: &str = crate::en!("Untitled partnership");
+
 impl Plan {
     pub fn new(id: String, now: Millis) -> Plan {
         Plan {
@@ -170,9 +173,20 @@ impl Plan {
 
     /// The name to show where the plan has not been named yet (in the app's language).
     pub fn display_name(&self) -> &str {
+        let name = self.stored_name();
+        if name == UNTITLED {
+            crate::lang::tr(UNTITLED)
+        } else {
+            name
+        }
+    }
+
+    /// The name kept in the device's list of plans: the plan's own, or [`UNTITLED`] (English,
+    /// translated where the list is shown), so the list does not depend on the language.
+    pub fn stored_name(&self) -> &str {
         let name = self.name.trim();
         if name.is_empty() {
-            crate::lang::tr("Untitled partnership")
+            UNTITLED
         } else {
             name
         }

@@ -80,8 +80,10 @@ pub fn Plans() -> impl IntoView {
 fn PlanRow(mut entry: PlanEntry, deleted: RwSignal<Option<DeletedPlan>>) -> impl IntoView {
     let state = expect_context::<PlanState>();
     // The list's own name for a plan that could not be read, in the app's language.
-    if entry.name == UNREADABLE_NAME {
-        entry.name = tr(UNREADABLE_NAME).to_owned();
+    for own in [UNREADABLE_NAME, crate::model::plan::UNTITLED] {
+        if entry.name == own {
+            entry.name = tr(own).to_owned();
+        }
     }
     let id = entry.id.clone();
     let is_open = {
