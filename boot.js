@@ -11,7 +11,10 @@ const SPANISH = { 'boot-exit': 'Salida rápida', 'boot-status': 'Abriendo su pla
 (() => {
   let chosen;
   try {
-    chosen = JSON.parse(localStorage.getItem('partnership-planner:settings') ?? 'null')?.language;
+    // Framed by another page, the app reads no storage at all (ui::mount): nor does this.
+    if (window.top === window.self) {
+      chosen = JSON.parse(localStorage.getItem('partnership-planner:settings') ?? 'null')?.language;
+    }
   } catch {
     chosen = undefined;
   }

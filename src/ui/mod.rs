@@ -46,7 +46,8 @@ pub fn mount() {
         remove_first_screen();
         // The browser's language, as nothing stored may be read here.
         let lang = crate::io::lang::browser_language();
-        leptos::task::spawn_local(async move {
+        // Leptos' executor starts with a mount, which never happens here.
+        wasm_bindgen_futures::spawn_local(async move {
             if crate::io::lang::prepare(lang).await.is_ok() && crate::lang::set(lang).is_ok() {
                 crate::io::lang::mark_document(lang);
             }

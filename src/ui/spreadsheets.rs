@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::io;
-use crate::lang::{tr, Lang};
+use crate::lang::tr;
 use crate::model::items::MemberField;
 use crate::model::library::export_file_name;
 use crate::model::spreadsheet::{
@@ -108,10 +108,8 @@ pub fn MembersSpreadsheet() -> impl IntoView {
             return;
         }
         leptos::task::spawn_local(async move {
-            // Column names are recognised in either language: load the Spanish words if they
-            // are not yet (without switching); English and the built-in Spanish names still work
-            // if that fails.
-            let _ = io::lang::prepare(Lang::Es).await;
+            // Column names are recognised in either language (the Spanish ones are built into
+            // `model::spreadsheet`): nothing is fetched for an import.
             let read = match io::read_bytes(&file).await {
                 Ok(bytes) => read_sheet(&bytes),
                 Err(_) => Err(tr("The file could not be read.").to_owned()),

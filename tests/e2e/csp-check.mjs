@@ -41,7 +41,7 @@ export const inlineTexts = (html, tag) =>
 export const builtLoader = () => inlineTexts(builtIndex(), 'script')[0] ?? '';
 
 /** Files shipped in dist/, as the URL paths a page would request them by. */
-export const builtAssets = () => new Set(['/', ...readdirSync(DIST).map((f) => `/${f}`)]);
+export const builtAssets = () => new Set(['/', ...readdirSync(DIST, { recursive: true }).map((f) => `/${f}`)]);
 
 /**
  * Installs, before any page script runs, two in-page collectors:

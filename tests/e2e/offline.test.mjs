@@ -8,7 +8,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launch } from './browser.mjs';
@@ -344,7 +344,8 @@ test('installable: the manifest names the app and its icons, which are in the bu
   assert.equal(manifest.name, 'Partnership Planner');
   assert.equal(manifest.start_url, './');
   assert.equal(manifest.display, 'standalone');
-  const files = new Set(readdirSync(DIST));
+  // Every file of the build, those in folders too (lang/es/*.json).
+  const files = new Set(readdirSync(DIST, { recursive: true }).filter((f) => statSync(join(DIST, f)).isFile()));
   for (const icon of manifest.icons) {
     assert.ok(files.has(icon.src), `${icon.src} is in the build`);
     if (icon.type === 'image/png') {

@@ -132,7 +132,13 @@ test('on every route in Spanish no English text of the catalogue is shown; reloa
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   // Negative control: in English the check finds the catalogue's English.
   assert.ok((await englishOn(page)).length > 10, 'the probe sees English in English');
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
   await choose(page, 'Español');
+  // Choosing Spanish fetches the Spanish words, the app's own files, and nothing else.
+  const own = new URL(app.url).origin;
+  assert.ok(requests.length > 0 && requests.every((u) => u.startsWith(`${own}/lang/es/`) && u.endsWith('.json')),
+    `only the Spanish words are fetched: ${requests.join(', ')}`);
   // The choice is the user's, kept in the app's settings (no cookie).
   const settings = await page.evaluate(() => JSON.parse(localStorage.getItem('partnership-planner:settings')));
   assert.equal(settings.language, 'es');
