@@ -50,6 +50,12 @@ export const LATER_FEATURES = [
     what: 'ask every member: self-assessment rounds, invitation and response files, aggregates, meeting mode',
     kib: 44.5,
   },
+  {
+    date: '2026-12-02',
+    issue: 18,
+    what: 'English and Spanish: the catalogue (lang/es/*.json, 46.3 KB, fetched only in Spanish), tr/tr!/trn!, Intl formats, the switch',
+    kib: 81.1,
+  },
 ];
 export const BUDGET_GZIP = Math.round((320 + LATER_FEATURES.reduce((sum, f) => sum + f.kib, 0)) * 1024);
 

@@ -66,7 +66,7 @@ test('an exported file opens identical on a fresh profile', async () => {
   const preview = fresh.getByRole('region', { name: 'Open this plan?' });
   await preview.waitFor();
   assert.match(await preview.textContent(), /“Harbour Lights Network” from harbour-lights-network-/);
-  assert.match(await preview.textContent(), /It holds 1 member organizations/);
+  assert.match(await preview.textContent(), /It holds 1 member organization,/);
   // Focus lands on the preview, so the choice is next.
   assert.equal(await fresh.evaluate(() => document.activeElement?.id), 'preview-heading');
   await preview.getByRole('button', { name: 'Open as a new plan' }).click();
