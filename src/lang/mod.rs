@@ -15,6 +15,7 @@
 
 use std::cell::Cell;
 use std::collections::HashMap;
+use std::fmt::{Display, Write as _};
 use std::sync::OnceLock;
 
 /// A language the app speaks. The route names, the files and the plan's own text never depend
@@ -161,7 +162,7 @@ pub fn tr_in(key: &'static str, english: &'static str) -> &'static str {
 
 /// `template` with each `{name}` replaced by its value; a placeholder without a value stays as
 /// written (the catalogue test keeps the two languages' placeholders the same).
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+pub fn fill(template: &str, values: &[(&str, &dyn Display)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -179,7 +180,7 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
                 .map(|(_, v)| (end, *v))
         }) {
             Some((end, value)) => {
-                out.push_str(value);
+                let _ = write!(out, "{value}");
                 rest = &after[end + 1..];
             }
             None => {
@@ -342,7 +343,7 @@ macro_rules! tr {
     ($english:literal, $($name:ident = $value:expr),+ $(,)?) => {
         $crate::lang::fill(
             $crate::lang::tr($english),
-            &[$((stringify!($name), &$value.to_string())),+],
+            &[$((stringify!($name), &($value) as &dyn ::core::fmt::Display)),+],
         )
     };
 }
@@ -356,7 +357,8 @@ macro_rules! trn {
         let n = $n as u64;
         $crate::lang::fill(
             $crate::lang::plural(n, $one, $other),
-            &[("n", &$crate::lang::number(n as i64)) $(, (stringify!($name), &$value.to_string()))*],
+            &[("n", &$crate::lang::number(n as i64) as &dyn ::core::fmt::Display)
+                $(, (stringify!($name), &($value) as &dyn ::core::fmt::Display))*],
         )
     }};
 }
@@ -379,11 +381,11 @@ mod tests {
     #[test]
     fn fill_replaces_named_placeholders_only() {
         assert_eq!(
-            fill("{n} of {total} {x}", &[("n", "3"), ("total", "9")]),
+            fill("{n} of {total} {x}", &[("n", &"3"), ("total", &9)]),
             "3 of 9 {x}"
         );
-        assert_eq!(fill("a { b } {", &[("b", "no")]), "a { b } {");
-        assert_eq!(fill("{a}{a}", &[("a", "é")]), "éé");
+        assert_eq!(fill("a { b } {", &[("b", &"no")]), "a { b } {");
+        assert_eq!(fill("{a}{a}", &[("a", &"é")]), "éé");
     }
 
     #[test]
