@@ -180,16 +180,23 @@ async function slim(dir) {
   }
   const edits = [];
 
-  // 2. The import object: the object literal whose keys are the wasm's imports.
-  const used = new Set(ins.map((i) => i.field));
+  // 2. The import object: the object literal whose keys are the wasm's imports from the glue
+  // (`./<name>_bg.js`). Those from the split loader (`./__wasm_split.js`, see split.mjs) keep
+  // their names.
+  const glueModule = (i) => i.module.endsWith('_bg.js');
+  const wbg = ins.filter(glueModule);
+  if (ins.some((i) => !glueModule(i) && i.module !== './__wasm_split.js')) {
+    throw new Error(`the wasm imports from ${ins.find((i) => !glueModule(i) && i.module !== './__wasm_split.js').module}`);
+  }
+  const used = new Set(wbg.map((i) => i.field));
   const importObject = [...nodes(program)].find((n) => n.type === 'ObjectExpression'
     && n.properties.some((p) => used.has(keyName(p))));
   if (!importObject) throw new Error('the glue has no import object');
   const shims = new Map(importObject.properties.map((p) => [keyName(p), p]));
-  for (const i of ins) {
+  for (const i of wbg) {
     if (!shims.has(i.field)) throw new Error(`the glue has no shim for the import ${i.field}`);
   }
-  const renamedImports = new Map(ins.map((i, n) => [i.field, shortName(n)]));
+  const renamedImports = new Map(wbg.map((i, n) => [i.field, shortName(n)]));
   importObject.properties.forEach((p, n) => {
     const key = keyName(p);
     if (key === '__proto__') return;
@@ -201,7 +208,7 @@ async function slim(dir) {
       edits.push([p.key.start, p.key.end, renamedImports.get(key)]);
     }
   });
-  for (const i of ins) i.field = renamedImports.get(i.field);
+  for (const i of wbg) i.field = renamedImports.get(i.field);
 
   // 3. Exports with long names (closures' run to 200 characters), read as `wasm.name`.
   const renamedExports = new Map();

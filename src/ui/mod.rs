@@ -7,6 +7,7 @@ mod define;
 mod functions;
 mod funding;
 mod glossary;
+mod lazy;
 mod leadership;
 mod list_editor;
 mod management;

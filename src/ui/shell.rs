@@ -4,14 +4,15 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use super::lazy::{self, lazy_view, Focus, PendingFocus};
 use super::notices::{Forgotten as ForgottenElsewhere, Notices, UndoBar};
 use super::safety::{Forgotten, LockScreen};
 use super::sharing::{ImportMessages, ImportPreview, Toolbar};
 use super::{
     define::Define, functions::Functions, funding::Funding, glossary::Glossary,
     leadership::Leadership, management::Management, membership::Membership, mou::Mou,
-    overview::Overview, plans::Plans, print::Print, resources::Resources, safety::Safety,
-    survivors::Survivors, trust::Trust,
+    overview::Overview, plans::Plans, resources::Resources, safety::Safety, survivors::Survivors,
+    trust::Trust,
 };
 use crate::content::Section;
 use crate::route::Route;
@@ -117,16 +118,32 @@ fn App(route: RwSignal<Route>, focus_heading: bool) -> impl IntoView {
     // After a navigation (not the first render), move focus to the new page's heading so
     // keyboard and screen-reader users start reading at the top of what changed.
     let main_ref = NodeRef::<html::Main>::new();
+    // A page still loading (ui::lazy) moves focus itself once it is there.
+    let pending = PendingFocus(StoredValue::new(None));
+    provide_context(pending);
+    let loading = move || {
+        main_ref
+            .get_untracked()
+            .and_then(|m| m.query_selector(".page-loading").ok().flatten())
+            .is_some()
+    };
     Effect::new(move |previous: Option<Route>| {
         let now = route.get();
+        pending.0.set_value(None);
         // A link to one item (`#/management?item=a1`) opens its page at the item.
         let hash = window().location().hash().unwrap_or_default();
         if let Some(id) = crate::route::item_in_hash(&hash) {
             let id = id.to_owned();
-            request_animation_frame(move || super::focus_item(&id));
+            if loading() {
+                pending.0.set_value(Some(Focus::Item(id)));
+            } else {
+                request_animation_frame(move || super::focus_item(&id));
+            }
             return now;
         }
-        if previous.is_some_and(|p| p != now) {
+        if previous.is_some_and(|p| p != now) && loading() {
+            pending.0.set_value(Some(Focus::Heading));
+        } else if previous.is_some_and(|p| p != now) {
             if let Some(h1) = main_ref
                 .get()
                 .and_then(|m| m.query_selector("h1").ok().flatten())
@@ -194,7 +211,7 @@ fn App(route: RwSignal<Route>, focus_heading: bool) -> impl IntoView {
         Route::Plans => view! { <Plans/> }.into_any(),
         Route::Safety => view! { <Safety/> }.into_any(),
         Route::Glossary => view! { <Glossary/> }.into_any(),
-        Route::Print => view! { <Print/> }.into_any(),
+        Route::Print => lazy_view(lazy::print_page),
         Route::PrintSummary => view! { <super::print::Summary/> }.into_any(),
         Route::Mou => view! { <Mou/> }.into_any(),
         Route::Merge => view! { <super::merge::Merge/> }.into_any(),

@@ -1,0 +1,136 @@
+//! Pages loaded when first opened. In the release build (`--cfg pp_split`, set by .ci/trunk.sh)
+//! each `lazy_page!` function is a split point: its code and whatever only it reaches go into a
+//! separate wasm file, fetched the first time the page opens (docs/decisions/0009-split-wasm.md).
+//! Without the cfg (`PLAIN_BUILD=1`, `cargo test`) the same functions are ordinary ones and the
+//! app is one wasm, as before.
+//!
+//! A page whose file cannot be fetched (offline before the worker has it, a dropped connection)
+//! shows a message and a "Try again" button; nothing panics, and the next attempt fetches anew.
+
+use leptos::prelude::*;
+
+/// The page's file could not be loaded (the browser's console has the reason).
+#[derive(Clone, Copy, Debug)]
+pub struct LoadError;
+
+#[cfg(pp_split)]
+impl From<leptos::wasm_split::SplitLoaderError> for LoadError {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        LoadError
+    }
+}
+
+/// `lazy_page!(file, function, view)`: `function()` returns the page's view, loading `file` first
+/// in the split build. Pages naming the same `file` share one wasm file.
+macro_rules! lazy_page {
+    ($file:ident, $name:ident, $view:expr) => {
+        #[cfg(pp_split)]
+        #[::leptos::wasm_split::wasm_split($file, wasm_split_path = ::leptos::wasm_split, fallible)]
+        pub(super) fn $name() -> Result<AnyView, LoadError> {
+            Ok($view.into_any())
+        }
+        #[cfg(not(pp_split))]
+        pub(super) async fn $name() -> Result<AnyView, LoadError> {
+            Ok($view.into_any())
+        }
+    };
+}
+
+lazy_page!(print, print_page, view! { <super::print::Print/> });
+
+/// What the App does once a lazily loaded page is on screen: move focus as it would have done
+/// had the page been there at once (its heading after a navigation, or the item a link names).
+#[derive(Clone, Copy)]
+pub(super) struct PendingFocus(pub StoredValue<Option<Focus>>);
+
+#[derive(Clone, Debug)]
+pub(super) enum Focus {
+    Heading,
+    Item(String),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Loading {
+    Waiting,
+    Failed,
+    Ready,
+}
+
+/// Renders the page `load` gives, with a status line while it loads and a retry on failure.
+pub(super) fn lazy_view<F, Fut>(load: F) -> AnyView
+where
+    F: Fn() -> Fut + Copy + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<AnyView, LoadError>> + 'static,
+{
+    let status = RwSignal::new(Loading::Waiting);
+    let page = StoredValue::new_local(None::<AnyView>);
+    let pending = use_context::<PendingFocus>();
+    // The page is built when its code has loaded, in this owner (its context: the plan's state),
+    // and the loading is dropped if the page is left first.
+    let owner = StoredValue::new(Owner::current());
+    let start = move || {
+        status.set(Loading::Waiting);
+        let task = async move {
+            match load().await {
+                Ok(view) => {
+                    if page.try_set_value(Some(view)).is_some() {
+                        return; // the page was left before it loaded
+                    }
+                    let _ = status.try_set(Loading::Ready);
+                    if let Some(PendingFocus(focus)) = pending {
+                        if let Some(Some(focus)) = focus.try_update_value(Option::take) {
+                            request_animation_frame(move || apply(focus));
+                        }
+                    }
+                }
+                Err(LoadError) => {
+                    let _ = status.try_set(Loading::Failed);
+                }
+            }
+        };
+        match owner.get_value() {
+            Some(owner) => owner.with(|| leptos::task::spawn_local_scoped_with_cancellation(task)),
+            None => leptos::task::spawn_local(task),
+        }
+    };
+    start();
+    (move || match status.get() {
+        Loading::Ready => page
+            .try_update_value(Option::take)
+            .flatten()
+            .unwrap_or_else(|| ().into_any()),
+        Loading::Failed => view! {
+            <div class="banner banner-error" role="alert">
+                <h1 tabindex="-1">"This page could not be opened"</h1>
+                <p>
+                    "Part of the app this page needs did not load, perhaps because the "
+                    "connection dropped. Your plan is safe. Check the connection, then try again."
+                </p>
+                <p class="actions">
+                    <button type="button" on:click=move |_| start()>"Try again"</button>
+                </p>
+            </div>
+        }
+        .into_any(),
+        Loading::Waiting => {
+            view! { <p class="page-loading" role="status">"Opening this page…"</p> }.into_any()
+        }
+    })
+    .into_any()
+}
+
+fn apply(focus: Focus) {
+    match focus {
+        Focus::Item(id) => super::focus_item(&id),
+        Focus::Heading => {
+            let h1 = document()
+                .query_selector("main h1")
+                .ok()
+                .flatten()
+                .and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok());
+            if let Some(h1) = h1 {
+                let _ = h1.focus();
+            }
+        }
+    }
+}
