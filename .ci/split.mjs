@@ -37,10 +37,10 @@ function replaceOnce(text, re, replacement, what, count = 1) {
 
 /**
  * The loader as a piece of the glue. `parts` maps each file name the loader fetches
- * (`split_print.wasm`) to `{ name, integrity }`; `namespace` is the glue's name for the loader's
- * module. Returns the code that replaces the glue's import of it.
+ * (`split_print.wasm`) to `{ name, integrity }`; `namespaces` are the glue's names for the
+ * loader's module (`import * as import1 from "./__wasm_split.js"`, one such import per loader). Returns the code that replaces the glue's import of it.
  */
-export function loaderForGlue(loader, parts, namespace) {
+export function loaderForGlue(loader, parts, namespaces) {
   let js = loader;
   js = replaceOnce(js, /^import \{ initSync \} from "[^"]+";\n/m, '', 'import of initSync');
   // const { a, b, } = initSync(undefined, undefined); Object.assign(x, { a, b, });
@@ -70,7 +70,8 @@ export function loaderForGlue(loader, parts, namespace) {
     if (!seen.has(file)) throw new Error(`the loader does not fetch ${file}`);
   }
   if (/import\b[^.(]/.test(js.replace(/import\.meta/g, ''))) throw new Error('the loader still imports something');
-  return `${js}\nconst ${namespace} = { ${exported.join(', ')} };\n`;
+  const [first, ...others] = namespaces;
+  return `${js}\nconst ${first} = { ${exported.join(', ')} };\n${others.map((n) => `const ${n} = ${first};\n`).join('')}`;
 }
 
 async function split(dir, from) {
@@ -85,7 +86,6 @@ async function split(dir, from) {
     }
     return; // not a split build
   }
-  if (imported.length > 1) throw new Error('the glue imports the loader twice');
   if (!existsSync(join(from, '__wasm_split.js'))) throw new Error(`the glue imports the loader, but ${from} has none`);
 
   const parts = new Map();
@@ -99,8 +99,11 @@ async function split(dir, from) {
     rmSync(out);
     parts.set(file, { name, integrity: sri(bytes) });
   }
-  const code = loaderForGlue(readFileSync(join(from, '__wasm_split.js'), 'utf8'), parts, imported[0][1]);
-  const out = glue.replace(imported[0][0], () => code);
+  // wasm-bindgen imports the loader once per function the wasm imports from it.
+  const namespaces = imported.map((m) => m[1]);
+  const code = loaderForGlue(readFileSync(join(from, '__wasm_split.js'), 'utf8'), parts, namespaces);
+  let out = glue.replace(imported[0][0], () => code);
+  for (const m of imported.slice(1)) out = out.replace(m[0], '');
   const { parse } = await import(pathToFileURL(ACORN).href);
   parse(out, { ecmaVersion: 'latest', sourceType: 'module' }); // still a module, no clashing names
   writeFileSync(glueFile, out);

@@ -6,14 +6,9 @@ use leptos::prelude::*;
 
 use super::lazy::{self, lazy_view, Focus, PendingFocus};
 use super::notices::{Forgotten as ForgottenElsewhere, Notices, UndoBar};
+use super::overview::Overview;
 use super::safety::{Forgotten, LockScreen};
 use super::sharing::{ImportMessages, ImportPreview, Toolbar};
-use super::{
-    define::Define, functions::Functions, funding::Funding, glossary::Glossary,
-    leadership::Leadership, management::Management, membership::Membership, mou::Mou,
-    overview::Overview, plans::Plans, resources::Resources, safety::Safety, survivors::Survivors,
-    trust::Trust,
-};
 use crate::content::Section;
 use crate::route::Route;
 use crate::state::{quick_exit, PlanState};
@@ -199,26 +194,26 @@ fn App(route: RwSignal<Route>, focus_heading: bool) -> impl IntoView {
 
     let page = move || match route.get() {
         Route::Overview => view! { <Overview/> }.into_any(),
-        Route::Section(Section::Define) => view! { <Define/> }.into_any(),
-        Route::Section(Section::Functions) => view! { <Functions/> }.into_any(),
-        Route::Section(Section::Membership) => view! { <Membership/> }.into_any(),
-        Route::Section(Section::Leadership) => view! { <Leadership/> }.into_any(),
-        Route::Section(Section::Management) => view! { <Management/> }.into_any(),
-        Route::Section(Section::Funding) => view! { <Funding/> }.into_any(),
-        Route::Section(Section::Trust) => view! { <Trust/> }.into_any(),
-        Route::Section(Section::Survivors) => view! { <Survivors/> }.into_any(),
-        Route::Resources => view! { <Resources/> }.into_any(),
-        Route::Plans => view! { <Plans/> }.into_any(),
-        Route::Safety => view! { <Safety/> }.into_any(),
-        Route::Glossary => view! { <Glossary/> }.into_any(),
+        Route::Section(Section::Define) => lazy_view(lazy::define_page),
+        Route::Section(Section::Functions) => lazy_view(lazy::functions_page),
+        Route::Section(Section::Membership) => lazy_view(lazy::membership_page),
+        Route::Section(Section::Leadership) => lazy_view(lazy::leadership_page),
+        Route::Section(Section::Management) => lazy_view(lazy::management_page),
+        Route::Section(Section::Funding) => lazy_view(lazy::funding_page),
+        Route::Section(Section::Trust) => lazy_view(lazy::trust_page),
+        Route::Section(Section::Survivors) => lazy_view(lazy::survivors_page),
+        Route::Resources => lazy_view(lazy::resources_page),
+        Route::Plans => lazy_view(lazy::plans_page),
+        Route::Safety => lazy_view(lazy::safety_page),
+        Route::Glossary => lazy_view(lazy::glossary_page),
         Route::Print => lazy_view(lazy::print_page),
-        Route::PrintSummary => view! { <super::print::Summary/> }.into_any(),
-        Route::Mou => view! { <Mou/> }.into_any(),
-        Route::Merge => view! { <super::merge::Merge/> }.into_any(),
-        Route::Assessment => view! { <super::assessment::Rounds/> }.into_any(),
-        Route::Answer => view! { <super::assessment::Answer/> }.into_any(),
-        Route::Meetings => view! { <super::meetings::Meetings/> }.into_any(),
-        Route::Report => view! { <super::report::Report/> }.into_any(),
+        Route::PrintSummary => lazy_view(lazy::summary_page),
+        Route::Mou => lazy_view(lazy::mou_page),
+        Route::Merge => lazy_view(lazy::merge_page),
+        Route::Assessment => lazy_view(lazy::rounds_page),
+        Route::Answer => lazy_view(lazy::answer_page),
+        Route::Meetings => lazy_view(lazy::meetings_page),
+        Route::Report => lazy_view(lazy::report_page),
     };
     let nav_link = move |r: Route| {
         let current = move || (route.get() == r).then_some("page");
