@@ -6,7 +6,8 @@
 //    makes one. Cargo.toml patches wasm-streams with .ci/patch/wasm-streams, which has none; this
 //    step fails the build if they come back (the patch not applied, or another crate's streams).
 // 2. Every import is named like `__wbg_setAttribute_d5540a19be09f8dc`, in the wasm and in the
-//    glue: 200 random-looking names that gzip cannot shrink. They are renamed `$a`, `$b`, …
+//    glue: 200 random-looking names that gzip cannot shrink (and, in the split build, one
+//    `__wasm_split_load_<page>` per lazily loaded part). They are renamed `$a`, `$b`, …
 //    `$ba` …, and exports longer than 20 characters (closures' run to 200) `_a`, `_b`, ….
 //    Custom sections (producers, target features) are dropped. The glue's shims for imports the
 //    wasm does not have are removed. Before both, wasm-opt -Oz runs once more.
@@ -220,6 +221,21 @@ async function slim(dir) {
     if (n.type === 'MemberExpression' && !n.computed && renamedExports.has(n.property.name)) {
       edits.push([n.property.start, n.property.end, renamedExports.get(n.property.name)]);
     }
+  }
+  // 2b. The split loader's functions (`__wasm_split_load_print`, see split.mjs): the object the
+  // glue gives for `./__wasm_split.js` is the only one whose keys are exactly those names.
+  const splitIns = ins.filter((i) => i.module === './__wasm_split.js');
+  if (splitIns.length) {
+    const keys = new Set(splitIns.map((i) => i.field));
+    const loaders = [...nodes(program)].filter((n) => n.type === 'ObjectExpression' && n.properties.length === keys.size
+      && n.properties.every((p) => p.type === 'Property' && keys.has(keyName(p))));
+    if (loaders.length !== 1) throw new Error(`expected one object of the split loaders in the glue, found ${loaders.length}`);
+    const renamed = new Map(splitIns.map((i, n) => [i.field, shortName(n)]));
+    for (const p of loaders[0].properties) {
+      const short = JSON.stringify(renamed.get(keyName(p)));
+      edits.push(p.shorthand ? [p.start, p.end, `${short}: ${p.value.name}`] : [p.key.start, p.key.end, short]);
+    }
+    for (const i of splitIns) i.field = renamed.get(i.field);
   }
   const out = edit(js, edits);
   // What the glue now reads from the wasm, and what it gives it, must be what the wasm has.

@@ -6,9 +6,9 @@ use leptos::prelude::*;
 
 use super::lazy::{self, lazy_view, Focus, PendingFocus};
 use super::notices::{Forgotten as ForgottenElsewhere, Notices, UndoBar};
-use super::overview::Overview;
 use super::safety::{Forgotten, LockScreen};
 use super::sharing::{ImportMessages, ImportPreview, Toolbar};
+use super::{define::Define, overview::Overview};
 use crate::content::Section;
 use crate::route::Route;
 use crate::state::{quick_exit, PlanState};
@@ -194,7 +194,7 @@ fn App(route: RwSignal<Route>, focus_heading: bool) -> impl IntoView {
 
     let page = move || match route.get() {
         Route::Overview => view! { <Overview/> }.into_any(),
-        Route::Section(Section::Define) => lazy_view(lazy::define_page),
+        Route::Section(Section::Define) => view! { <Define/> }.into_any(),
         Route::Section(Section::Functions) => lazy_view(lazy::functions_page),
         Route::Section(Section::Membership) => lazy_view(lazy::membership_page),
         Route::Section(Section::Leadership) => lazy_view(lazy::leadership_page),
