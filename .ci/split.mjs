@@ -7,8 +7,8 @@
 //      (split_print-<16 hex>.wasm), so a cached part is never mixed with another build's;
 //   2. puts the loader into the glue in place of its `import * as … from "./__wasm_split.js"`,
 //      so the page stays one inline script (inline.mjs) and needs no extra request: the import
-//      of the glue's own initSync goes, `export const` becomes `const`, each part's URL is its
-//      hashed name and its fetch checks the file's sha384 (`integrity`), and the loader reads
+//      of the glue's own initSync goes, `export const` becomes `const`, every part is fetched by
+//      one function, with its hashed name and its sha384 (`integrity`), and the loader reads
 //      the main module's exports as `exports.name`, which slim.mjs renames consistently.
 // A build without split points (no such import in the glue) is left as it is. Any other shape
 // of loader or glue fails the build.
@@ -59,13 +59,25 @@ export function loaderForGlue(loader, parts, namespaces) {
     return `const ${name} = `;
   });
   if (!exported.length || /^export\b/m.test(js)) throw new Error('the loader: expected `export const` loaders and no other export');
+  // Each part's fetcher, `() => { const src = fetch(new URL("./x.wasm", import.meta.url)); return
+  // async (imports) => (WebAssembly.instantiateStreaming(src, imports)); }`, becomes a call of one
+  // function with the part's hashed name and sha384: one fetch in the glue for all parts.
   const seen = new Set();
-  js = js.replace(/fetch\(new URL\("\.\/([\w.-]+\.wasm)", import\.meta\.url\)\)/g, (_, file) => {
+  const fetcher = /\(\) => \{\s*const src = fetch\(new URL\("\.\/([\w.-]+\.wasm)", import\.meta\.url\)\);\s*return async \(imports\) => \(WebAssembly\.instantiateStreaming\(src, imports\)\);\s*\}/g;
+  js = js.replace(fetcher, (_, file) => {
     const part = parts.get(file);
     if (!part) throw new Error(`the loader fetches ${file}, which the splitter did not write`);
     seen.add(file);
-    return `fetch(new URL(${JSON.stringify(`./${part.name}`)}, import.meta.url), { integrity: ${JSON.stringify(part.integrity)} })`;
+    return `__wasm_split_part(${JSON.stringify(`./${part.name}`)}, ${JSON.stringify(part.integrity)})`;
   });
+  if (/\bfetch\(/.test(js)) throw new Error('the loader fetches in a way split.mjs does not know');
+  js = `function __wasm_split_part(name, integrity) {
+    return () => {
+        const src = fetch(new URL(name, import.meta.url), { integrity });
+        return async (imports) => WebAssembly.instantiateStreaming(src, imports);
+    };
+}
+${js}`;
   for (const file of parts.keys()) {
     if (!seen.has(file)) throw new Error(`the loader does not fetch ${file}`);
   }

@@ -151,6 +151,15 @@ where
 }
 
 fn apply(focus: Focus) {
+    // A page that moved focus into itself (the glossary, at the term a link names) keeps it, as
+    // it did when its heading was focused first.
+    let main = document().query_selector("main").ok().flatten();
+    let active = document().active_element();
+    if let (Some(main), Some(active)) = (main, active) {
+        if main.contains(Some(&active)) && !main.is_same_node(Some(&active)) {
+            return;
+        }
+    }
     match focus {
         Focus::Item(id) => super::focus_item(&id),
         Focus::Heading => {
