@@ -10,7 +10,9 @@
 use leptos::prelude::*;
 
 use super::assessment::{Answer, Rounds};
+use super::passphrase::UnlockFile;
 use super::print::{Print, Summary};
+use super::sharing::ImportPreview;
 use super::{
     functions::Functions, funding::Funding, glossary::Glossary, leadership::Leadership,
     management::Management, meetings::Meetings, membership::Membership, merge::Merge, mou::Mou,
@@ -69,6 +71,10 @@ lazy_page!(reference, resources_page, view! { <Resources/> });
 lazy_page!(reference, glossary_page, view! { <Glossary/> });
 lazy_page!(plans, plans_page, view! { <Plans/> });
 lazy_page!(safety, safety_page, view! { <Safety/> });
+// Shown only once a file has been picked: its preview (with the merge it can start) and the
+// passphrase to unlock a protected file.
+lazy_page!(files, import_preview_part, view! { <ImportPreview/> });
+lazy_page!(files, unlock_file_part, view! { <UnlockFile/> });
 
 /// What the App does once a lazily loaded page is on screen: move focus as it would have done
 /// had the page been there at once (its heading after a navigation, or the item a link names).
@@ -94,9 +100,35 @@ where
     F: Fn() -> Fut + Copy + Send + Sync + 'static,
     Fut: std::future::Future<Output = Result<AnyView, LoadError>> + 'static,
 {
+    lazy(load, Shown::Page)
+}
+
+/// Renders a part of the shell shown only sometimes (`lazy_page!` functions too): nothing while
+/// it loads, a message with a retry on failure.
+pub(super) fn lazy_part<F, Fut>(load: F) -> AnyView
+where
+    F: Fn() -> Fut + Copy + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<AnyView, LoadError>> + 'static,
+{
+    lazy(load, Shown::Part)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shown {
+    /// A routed page: "Opening this page…" while it loads, focus moved as the shell would.
+    Page,
+    /// A part of the shell: nothing while it loads.
+    Part,
+}
+
+fn lazy<F, Fut>(load: F, shown: Shown) -> AnyView
+where
+    F: Fn() -> Fut + Copy + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<AnyView, LoadError>> + 'static,
+{
     let status = RwSignal::new(Loading::Waiting);
     let page = StoredValue::new_local(None::<AnyView>);
-    let pending = use_context::<PendingFocus>();
+    let pending = use_context::<PendingFocus>().filter(|_| shown == Shown::Page);
     // The page is built when its code has loaded, in this owner (its context: the plan's state),
     // and the loading is dropped if the page is left first.
     let owner = StoredValue::new(Owner::current());
@@ -131,6 +163,15 @@ where
             .try_update_value(Option::take)
             .flatten()
             .unwrap_or_else(|| ().into_any()),
+        Loading::Failed if shown == Shown::Part => view! {
+            <p class="banner banner-error" role="alert">
+                "This part of the app could not be opened. Check the connection, then "
+                <button type="button" on:click=move |_| start()>"try again"</button>
+                "."
+            </p>
+        }
+        .into_any(),
+        Loading::Waiting if shown == Shown::Part => ().into_any(),
         Loading::Failed => view! {
             <div class="banner banner-error" role="alert">
                 <h1 tabindex="-1">"This page could not be opened"</h1>

@@ -4,10 +4,10 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use super::lazy::{self, lazy_view, Focus, PendingFocus};
+use super::lazy::{self, lazy_part, lazy_view, Focus, PendingFocus};
 use super::notices::{Forgotten as ForgottenElsewhere, Notices, UndoBar};
 use super::safety::{Forgotten, LockScreen};
-use super::sharing::{ImportMessages, ImportPreview, Toolbar};
+use super::sharing::{ImportMessages, Toolbar};
 use super::{define::Define, overview::Overview};
 use crate::content::Section;
 use crate::route::Route;
@@ -226,6 +226,9 @@ fn App(route: RwSignal<Route>, focus_heading: bool) -> impl IntoView {
         }
     };
 
+    // A picked file's passphrase prompt and preview load their code when first needed.
+    let sealed_shown = Memo::new(move |_| state.sealed.with(Option::is_some));
+    let preview_shown = Memo::new(move |_| state.preview.with(Option::is_some));
     let main_ref_focus = main_ref;
     if focus_heading {
         request_animation_frame(move || {
@@ -260,8 +263,8 @@ fn App(route: RwSignal<Route>, focus_heading: bool) -> impl IntoView {
         <super::SharedOriginNotice/>
         <div class="notices">
             <ImportMessages/>
-            <super::passphrase::UnlockFile/>
-            <ImportPreview/>
+            {move || sealed_shown.get().then(|| lazy_part(lazy::unlock_file_part))}
+            {move || preview_shown.get().then(|| lazy_part(lazy::import_preview_part))}
         </div>
         <UndoBar/>
         <div class="layout">
