@@ -41,7 +41,7 @@ async function open(context, hash = '#/') {
 test('the release build ships the later pages as separate wasm files', { skip: PLAIN && 'the plain build is one wasm' }, () => {
   const files = readdirSync(DIST);
   assert.equal(files.filter((f) => f.endsWith('_bg.wasm')).length, 1, 'one main module');
-  for (const page of ['print', 'sections', 'merge', 'meetings', 'assessment', 'reference']) {
+  for (const page of ['print', 'sections', 'merge', 'meetings', 'assessment', 'reference', 'files']) {
     assert.ok(files.some((f) => new RegExp(`^split_${page}-[0-9a-f]{16}\\.wasm$`).test(f)), `split_${page}-….wasm in ${files}`);
   }
 });
