@@ -53,6 +53,12 @@ export function loaderForGlue(loader, parts, namespaces) {
   // slim.mjs renames `x.name` reads of long export names: the one read the loader makes of an
   // import it gives the parts stays by its own name.
   js = replaceOnce(js, /sharedImports\.__wasm_split\.__indirect_function_table\b/, 'sharedImports.__wasm_split["__indirect_function_table"]', 'read of the function table');
+  // A failed load is reported only once every part it waited for has settled (and forgotten its
+  // failed attempt), so Try again right after the message fetches anew instead of joining a
+  // fetch that is still failing.
+  js = replaceOnce(js, /await Promise\.all\(parallelStuff\);/, `const settled = await Promise.allSettled(parallelStuff);
+        const failed = settled.find((r) => r.status === 'rejected');
+        if (failed) throw failed.reason;`, 'wait for the parts a part needs');
   const exported = [];
   js = js.replace(/^export const (\w+) = /gm, (_, name) => {
     exported.push(name);

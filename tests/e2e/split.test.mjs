@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { launch } from './browser.mjs';
 import { serve, DIST, PLAIN } from './server.mjs';
-import { assertNoErrors } from './helpers.mjs';
+import { assertNoErrors, coalitionPlan } from './helpers.mjs';
 
 const PART = /\/(split|chunk)_\w+-[0-9a-f]{16}\.wasm$/;
 const nav = (page) => page.getByRole('navigation', { name: 'Sections' });
@@ -97,5 +97,25 @@ test('a part that fails to load shows a message and Try again, and the app goes 
   await page.getByLabel('Include contact details').check();
   // Only the loader's reports of the failed fetches were logged, no panic.
   assert.ok(page.errors.length > 0 && page.errors.every((e) => !/unreachable|panicked/i.test(e)), `${page.errors}`);
+  await context.close();
+});
+
+test('a picked file whose preview fails to load says so, and try again shows it', { skip: PLAIN && 'the plain build has no parts' }, async () => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  let failing = true;
+  await context.route((url) => PART.test(url.pathname), (route) => (failing ? route.abort('connectionreset') : route.continue()));
+  const page = await open(context, '#/define');
+  await page.getByLabel('Import plan', { exact: true })
+    .setInputFiles({ name: 'coalition.json', mimeType: 'application/json', buffer: coalitionPlan().buffer });
+  const alert = page.getByRole('alert').filter({ hasText: 'This part of the app could not be opened' });
+  await alert.waitFor();
+  // The page around it goes on working.
+  await page.getByLabel('Partnership name').fill('Still Working Network');
+  await page.getByRole('banner').filter({ hasText: 'Still Working Network' }).waitFor();
+  failing = false;
+  await alert.getByRole('button', { name: 'try again' }).click();
+  await page.getByRole('region', { name: 'Open this plan?' }).getByRole('button', { name: 'Open as a new plan' }).click();
+  await page.getByRole('banner').filter({ hasText: 'Coalition' }).waitFor();
+  assert.ok(page.errors.every((e) => !/unreachable|panicked/i.test(e)), `${page.errors}`);
   await context.close();
 });
