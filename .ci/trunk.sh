@@ -12,22 +12,29 @@
 #
 # PLAIN_BUILD=1 switches off every step that is not trunk's own: no size-optimized standard
 # library here, and no post-build rewriting (.ci/post-build.mjs does nothing). What is left is
-# `trunk build --release --offline` as trunk does it, wasm-opt included. `make test-plain` builds
-# it into dist-plain/ and runs the end-to-end tests against it.
+# `trunk build --release --offline` as trunk does it, wasm-opt included, and one wasm (not split).
+# `make test-plain` builds it into dist-plain/ and runs the end-to-end tests against it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${PLAIN_BUILD:-}" = 1 ]; then
   export PLAIN_BUILD
   unset RUSTC_BOOTSTRAP CARGO_UNSTABLE_BUILD_STD CARGO_UNSTABLE_BUILD_STD_FEATURES \
-    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS
-elif rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
-  export RUSTC_BOOTSTRAP=1
-  export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
-  export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
-  # Added to .cargo/config.toml's flags for this target (erase_components).
-  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS PP_SPLIT
 else
-  echo "trunk.sh: rust-src is not installed: building without the size options" >&2
+  # The split wasm (docs/decisions/0009-split-wasm.md): the pages the first screen does not need
+  # are separate files, fetched when opened. .ci/build.rs reads PP_SPLIT; trunk finds
+  # .ci/bin/wasm-bindgen first, which runs wasm-split-cli before the real wasm-bindgen.
+  export PP_SPLIT=1
+  export PATH="$PWD/.ci/bin:$PATH"
+  if rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
+    export RUSTC_BOOTSTRAP=1
+    export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+    export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
+    # Added to .cargo/config.toml's flags for this target (erase_components).
+    export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+  else
+    echo "trunk.sh: rust-src is not installed: building without the size options" >&2
+  fi
 fi
 case "${1:-build}" in
   build) shift || true; exec trunk --quiet build --release --offline "$@" ;;

@@ -22,7 +22,8 @@ self.addEventListener('install', (event) => {
     // The page fetched must be this build's: it names this build's wasm. (A deployment landing
     // between fetching sw.js and the files would otherwise mix two builds; the install fails
     // and the browser tries again at its next check.)
-    const wasm = FILES.find((name) => name.endsWith('.wasm'));
+    // (The main module; the lazily loaded parts, split_*.wasm and chunk_*.wasm, are named in it.)
+    const wasm = FILES.find((name) => name.endsWith('_bg.wasm'));
     const page = await cache.match(urlOf('index.html'));
     if (wasm && !(await page.text()).includes(wasm)) {
       await caches.delete(CACHE);

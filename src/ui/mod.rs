@@ -8,6 +8,7 @@ mod functions;
 mod funding;
 mod glossary;
 mod language;
+mod lazy;
 mod leadership;
 mod list_editor;
 mod management;

@@ -5,15 +5,11 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::language::LanguageSwitch;
+use super::lazy::{self, lazy_part, lazy_view, Focus, PendingFocus};
 use super::notices::{Forgotten as ForgottenElsewhere, Notices, UndoBar};
 use super::safety::{Forgotten, LockScreen};
-use super::sharing::{ImportMessages, ImportPreview, Toolbar};
-use super::{
-    define::Define, functions::Functions, funding::Funding, glossary::Glossary,
-    leadership::Leadership, management::Management, membership::Membership, mou::Mou,
-    overview::Overview, plans::Plans, print::Print, resources::Resources, safety::Safety,
-    survivors::Survivors, trust::Trust,
-};
+use super::sharing::{ImportMessages, Toolbar};
+use super::{define::Define, overview::Overview};
 use crate::content::Section;
 use crate::lang::tr;
 use crate::route::Route;
@@ -124,16 +120,32 @@ fn App(route: RwSignal<Route>, focus_heading: bool) -> impl IntoView {
     // After a navigation (not the first render), move focus to the new page's heading so
     // keyboard and screen-reader users start reading at the top of what changed.
     let main_ref = NodeRef::<html::Main>::new();
+    // A page still loading (ui::lazy) moves focus itself once it is there.
+    let pending = PendingFocus(StoredValue::new(None));
+    provide_context(pending);
+    let loading = move || {
+        main_ref
+            .get_untracked()
+            .and_then(|m| m.query_selector(".page-loading").ok().flatten())
+            .is_some()
+    };
     Effect::new(move |previous: Option<Route>| {
         let now = route.get();
+        pending.0.set_value(None);
         // A link to one item (`#/management?item=a1`) opens its page at the item.
         let hash = window().location().hash().unwrap_or_default();
         if let Some(id) = crate::route::item_in_hash(&hash) {
             let id = id.to_owned();
-            request_animation_frame(move || super::focus_item(&id));
+            if loading() {
+                pending.0.set_value(Some(Focus::Item(id)));
+            } else {
+                request_animation_frame(move || super::focus_item(&id));
+            }
             return now;
         }
-        if previous.is_some_and(|p| p != now) {
+        if previous.is_some_and(|p| p != now) && loading() {
+            pending.0.set_value(Some(Focus::Heading));
+        } else if previous.is_some_and(|p| p != now) {
             if let Some(h1) = main_ref
                 .get()
                 .and_then(|m| m.query_selector("h1").ok().flatten())
@@ -190,25 +202,25 @@ fn App(route: RwSignal<Route>, focus_heading: bool) -> impl IntoView {
     let page = move || match route.get() {
         Route::Overview => view! { <Overview/> }.into_any(),
         Route::Section(Section::Define) => view! { <Define/> }.into_any(),
-        Route::Section(Section::Functions) => view! { <Functions/> }.into_any(),
-        Route::Section(Section::Membership) => view! { <Membership/> }.into_any(),
-        Route::Section(Section::Leadership) => view! { <Leadership/> }.into_any(),
-        Route::Section(Section::Management) => view! { <Management/> }.into_any(),
-        Route::Section(Section::Funding) => view! { <Funding/> }.into_any(),
-        Route::Section(Section::Trust) => view! { <Trust/> }.into_any(),
-        Route::Section(Section::Survivors) => view! { <Survivors/> }.into_any(),
-        Route::Resources => view! { <Resources/> }.into_any(),
-        Route::Plans => view! { <Plans/> }.into_any(),
-        Route::Safety => view! { <Safety/> }.into_any(),
-        Route::Glossary => view! { <Glossary/> }.into_any(),
-        Route::Print => view! { <Print/> }.into_any(),
-        Route::PrintSummary => view! { <super::print::Summary/> }.into_any(),
-        Route::Mou => view! { <Mou/> }.into_any(),
-        Route::Merge => view! { <super::merge::Merge/> }.into_any(),
-        Route::Assessment => view! { <super::assessment::Rounds/> }.into_any(),
-        Route::Answer => view! { <super::assessment::Answer/> }.into_any(),
-        Route::Meetings => view! { <super::meetings::Meetings/> }.into_any(),
-        Route::Report => view! { <super::report::Report/> }.into_any(),
+        Route::Section(Section::Functions) => lazy_view(lazy::functions_page),
+        Route::Section(Section::Membership) => lazy_view(lazy::membership_page),
+        Route::Section(Section::Leadership) => lazy_view(lazy::leadership_page),
+        Route::Section(Section::Management) => lazy_view(lazy::management_page),
+        Route::Section(Section::Funding) => lazy_view(lazy::funding_page),
+        Route::Section(Section::Trust) => lazy_view(lazy::trust_page),
+        Route::Section(Section::Survivors) => lazy_view(lazy::survivors_page),
+        Route::Resources => lazy_view(lazy::resources_page),
+        Route::Plans => lazy_view(lazy::plans_page),
+        Route::Safety => lazy_view(lazy::safety_page),
+        Route::Glossary => lazy_view(lazy::glossary_page),
+        Route::Print => lazy_view(lazy::print_page),
+        Route::PrintSummary => lazy_view(lazy::summary_page),
+        Route::Mou => lazy_view(lazy::mou_page),
+        Route::Merge => lazy_view(lazy::merge_page),
+        Route::Assessment => lazy_view(lazy::rounds_page),
+        Route::Answer => lazy_view(lazy::answer_page),
+        Route::Meetings => lazy_view(lazy::meetings_page),
+        Route::Report => lazy_view(lazy::report_page),
     };
     let nav_link = move |r: Route| {
         let current = move || (route.get() == r).then_some("page");
@@ -221,6 +233,9 @@ fn App(route: RwSignal<Route>, focus_heading: bool) -> impl IntoView {
         }
     };
 
+    // A picked file's passphrase prompt and preview load their code when first needed.
+    let sealed_shown = Memo::new(move |_| state.sealed.with(Option::is_some));
+    let preview_shown = Memo::new(move |_| state.preview.with(Option::is_some));
     let main_ref_focus = main_ref;
     if focus_heading {
         request_animation_frame(move || {
@@ -256,8 +271,8 @@ fn App(route: RwSignal<Route>, focus_heading: bool) -> impl IntoView {
         <super::SharedOriginNotice/>
         <div class="notices">
             <ImportMessages/>
-            <super::passphrase::UnlockFile/>
-            <ImportPreview/>
+            {move || sealed_shown.get().then(|| lazy_part(lazy::unlock_file_part))}
+            {move || preview_shown.get().then(|| lazy_part(lazy::import_preview_part))}
         </div>
         <UndoBar/>
         <div class="layout">

@@ -193,6 +193,7 @@ test('nine members answer by file; the coordinator counts each once and sees the
   assert.match(await members.textContent(), /Spring 2027 check-in \(9 responses\)/);
   assert.match(await members.textContent(), /Discuss: .*Members respect and trust one another\./);
   await coord.getByRole('navigation', { name: 'Plan documents' }).getByRole('link', { name: 'Printable plan' }).click();
+  await coord.getByRole('heading', { level: 1, name: 'Printable plan' }).waitFor();
   assert.match(await coord.getByRole('main').textContent(), /Every member's self-assessment.*Spring 2027 check-in \(9 responses\)/s);
   assertNoErrors(coord);
   await cc.close();

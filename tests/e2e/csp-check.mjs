@@ -100,6 +100,24 @@ export const markLoaded = (page) => page.evaluate(() => { window.__loaded = true
 export const violations = (page) => page.evaluate(() => window.__cspViolations);
 export const attempts = (page) => page.evaluate(() => window.__netAttempts);
 
+/** A page's code in the split build (docs/decisions/0009-split-wasm.md): `split_<group>-<hash>.wasm`
+ * or `chunk_<n>-<hash>.wasm`, a file of the build with no query. A page opened for the first
+ * time fetches its code; once the service worker has installed (which is part of the load, see
+ * waitLoaded), the worker answers that fetch from its cache and nothing reaches the network:
+ * the server's log, which the tests keep checking in full, shows it. */
+export const isPagePart = (url) => {
+  const u = new URL(url.replace(/^GET /, ''));
+  return !u.search && /^\/(?:split|chunk)_\w+-[0-9a-f]{16}\.wasm$/.test(u.pathname);
+};
+
+/** The page's requests and fetch attempts after the load without its pages' code (isPagePart):
+ *  GETs the service worker answered. The server's log is left as it is. */
+export const withoutPageParts = ({ requests, attempts: tried, ...rest }) => ({
+  ...rest,
+  requests: requests.filter((r) => !(r.startsWith('GET ') && isPagePart(r))),
+  attempts: tried.filter((a) => !(a.api === 'fetch' && isPagePart(a.url))),
+});
+
 /**
  * Records the browser's network requests for `page` (Playwright's `request` event) and the
  * static server's log. `since()` returns what both saw after the last `mark()`.

@@ -67,6 +67,8 @@ async function mergeFile(page, file) {
   await pick(page, file);
   const preview = page.getByRole('region', { name: 'Open this plan?' });
   await preview.getByRole('button', { name: 'Merge into this plan' }).click();
+  // The review page's code may still be loading (docs/decisions/0009-split-wasm.md).
+  await page.getByRole('heading', { level: 1, name: 'Merge a colleague’s copy' }).waitFor();
 }
 
 async function openAsNew(page, file) {

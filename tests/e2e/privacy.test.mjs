@@ -19,6 +19,7 @@ import { serve, PLAIN } from './server.mjs';
 import {
   DIST, SRC, expectedDirectives, sha256Source, builtIndex, builtAssets, builtLoader, inlineTexts, installCollectors,
   markLoaded, violations, attempts, recordRequests, waitLoaded, isGlueFile, withoutUpdateChecks,
+  withoutPageParts,
 } from './csp-check.mjs';
 
 const app = useApp();
@@ -54,12 +55,14 @@ const nav = (page) => page.getByRole('navigation', { name: 'Sections' });
 /** Everything that happened since the load finished: attempts, violations, requests. */
 async function afterLoad(page, net) {
   const { page: requests, server } = net.since();
-  return {
+  // A page's code fetched when the page is first opened, answered by the worker (isPagePart):
+  // the server's log shows that nothing went out.
+  return withoutPageParts({
     attempts: (await attempts(page)).filter((a) => a.loaded),
     violations: await violations(page),
     requests,
     server,
-  };
+  });
 }
 
 const QUIET = { attempts: [], violations: [], requests: [], server: [] };
@@ -479,12 +482,13 @@ test('the JS glue uses no network API but the one fetch of the wasm', () => {
   for (const api of ['XMLHttpRequest', 'WebSocket', 'sendBeacon', 'EventSource', 'RTCPeerConnection']) {
     assert.ok(!js.includes(api), `the glue mentions ${api}`);
   }
-  // The glue may be minified (.ci/minify.mjs), so names are not kept: two fetches, the loader's,
-  // whose response goes to WebAssembly.instantiateStreaming, and `window.fetch` for the Spanish
-  // words (io::lang: only `lang/es/<area>.json`, and only when Spanish is chosen; the requests
-  // are checked in spanish.test.mjs).
+  // The glue may be minified (.ci/minify.mjs), so names are not kept: the loader's fetch, whose
+  // response goes to WebAssembly.instantiateStreaming; `window.fetch` for the Spanish words
+  // (io::lang: only `lang/es/<area>.json`, and only when Spanish is chosen; the requests are
+  // checked in spanish.test.mjs); in the split build one more, of a page's code (.ci/split.mjs:
+  // a file of the build, by name, with its integrity).
   const fetches = js.match(/\bfetch\s*\(/g) ?? [];
-  assert.equal(fetches.length, 2, "only the loader's fetch of the wasm and the Spanish words' fetch");
+  assert.equal(fetches.length, PLAIN ? 2 : 3, "only the loader's fetches of the wasm and the Spanish words' fetch");
   assert.match(js, /WebAssembly\.instantiateStreaming\b/);
 });
 

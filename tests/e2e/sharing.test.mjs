@@ -274,6 +274,7 @@ test('plans: create, rename, duplicate, open, delete and undo the delete', async
 
   await page.reload();
   await page.getByRole('link', { name: 'Your plans' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Your plans' }).waitFor();
   assert.equal(await page.locator('.plan-row').count(), 3);
   assertNoErrors(page);
   await context.close();

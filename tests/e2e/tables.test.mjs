@@ -10,7 +10,11 @@ import { runAxe, summarize } from './axe.mjs';
 
 const app = useApp();
 
-const go = (page, name) => page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name, exact: true }).click();
+// Opens a section and waits for its heading (a page's code may still be loading after the click).
+const go = async (page, name) => {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+};
 
 async function openCoalition(options = {}) {
   const context = await app.context(options);
