@@ -9,6 +9,8 @@
 
 use leptos::prelude::*;
 
+use crate::lang::tr;
+
 use super::assessment::{Answer, Rounds};
 use super::passphrase::UnlockFile;
 use super::print::{Print, Summary};
@@ -165,28 +167,27 @@ where
             .unwrap_or_else(|| ().into_any()),
         Loading::Failed if shown == Shown::Part => view! {
             <p class="banner banner-error" role="alert">
-                "This part of the app could not be opened. Check the connection, then "
-                <button type="button" on:click=move |_| start()>"try again"</button>
-                "."
+                {tr("This part of the app could not be opened. Check the connection, then ")}
+                <button type="button" on:click=move |_| start()>{tr("try again")}</button>
+                {tr(".")}
             </p>
         }
         .into_any(),
         Loading::Waiting if shown == Shown::Part => ().into_any(),
         Loading::Failed => view! {
             <div class="banner banner-error" role="alert">
-                <h1 tabindex="-1">"This page could not be opened"</h1>
+                <h1 tabindex="-1">{tr("This page could not be opened")}</h1>
                 <p>
-                    "Part of the app this page needs did not load, perhaps because the "
-                    "connection dropped. Your plan is safe. Check the connection, then try again."
+                    {tr("Part of the app this page needs did not load, perhaps because the connection dropped. Your plan is safe. Check the connection, then try again.")}
                 </p>
                 <p class="actions">
-                    <button type="button" on:click=move |_| start()>"Try again"</button>
+                    <button type="button" on:click=move |_| start()>{tr("Try again")}</button>
                 </p>
             </div>
         }
         .into_any(),
         Loading::Waiting => {
-            view! { <p class="page-loading" role="status">"Opening this page…"</p> }.into_any()
+            view! { <p class="page-loading" role="status">{tr("Opening this page…")}</p> }.into_any()
         }
     })
     .into_any()
