@@ -236,10 +236,13 @@ test('several files chosen at once merge one after another, each with its own re
   await pick(coord, ...files);
   await coord.getByRole('region', { name: 'Open this plan?' }).getByRole('button', { name: 'Merge into this plan' }).click();
   const main = coord.getByRole('main');
+  // The review page's code may still be loading (docs/decisions/0009-split-wasm.md).
+  await main.getByText(/from treasurer’s copy/).waitFor();
   assert.match(await main.textContent(), /from treasurer’s copy/);
   await main.getByRole('button', { name: 'Apply merge' }).click();
   // The second file's preview follows by itself.
   await coord.getByRole('region', { name: 'Open this plan?' }).getByRole('button', { name: 'Merge into this plan' }).click();
+  await main.getByText(/from outreach lead’s copy/).waitFor();
   assert.match(await main.textContent(), /from outreach lead’s copy/);
   await main.getByRole('button', { name: 'Apply merge' }).click();
   await coord.getByRole('status').filter({ hasText: 'Merged outreach lead’s copy' }).waitFor();
