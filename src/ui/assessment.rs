@@ -743,15 +743,7 @@ fn summary(p: &Plan) -> AnyView {
         }
         .into_any(),
         Some(r) => {
-            let rows = categories(r)
-                .into_iter()
-                .map(|(cat, t, rd)| view! { <li>{crate::tr!(
-                    "{category}: average {average} of 5, {reading}",
-                    category = category_said(&cat),
-                    average = one_decimal(t, 10),
-                    reading = rd.label()
-                )}</li> })
-                .collect_view();
+            let rows = category_lines(r);
             let discuss: Vec<String> = r
                 .statements
                 .iter()
@@ -771,6 +763,21 @@ fn summary(p: &Plan) -> AnyView {
     }
 }
 
+/// A round's categories, one line each: the average and how it reads.
+fn category_lines(r: &crate::model::assessment::Round) -> impl IntoView {
+    categories(r)
+        .into_iter()
+        .map(|(cat, t, rd)| {
+            view! { <li>{crate::tr!(
+                "{category}: average {average} of 5, {reading}",
+                category = category_said(&cat),
+                average = one_decimal(t, 10),
+                reading = rd.label()
+            )}</li> }
+        })
+        .collect_view()
+}
+
 /// The printable plan's part: every round with results, aggregate only.
 pub fn print_results(p: &Plan) -> impl IntoView {
     let rounds = p
@@ -778,15 +785,7 @@ pub fn print_results(p: &Plan) -> impl IntoView {
         .iter()
         .filter(|r| r.shows_results())
         .map(|r| {
-            let cats = categories(r)
-                .into_iter()
-                .map(|(cat, t, rd)| view! { <li>{crate::tr!(
-                    "{category}: average {average} of 5, {reading}",
-                    category = category_said(&cat),
-                    average = one_decimal(t, 10),
-                    reading = rd.label()
-                )}</li> })
-                .collect_view();
+            let cats = category_lines(r);
             let rows = r
                 .statements
                 .iter()
