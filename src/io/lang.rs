@@ -95,54 +95,69 @@ fn locales(lang: Lang) -> Array {
     Array::of1(&JsValue::from_str(tag))
 }
 
-fn intl_date(lang: Lang, year: i64, month: u32, day: u32) -> String {
-    let iso = format!("{year:04}-{month:02}-{day:02}T00:00:00Z");
-    let date = js_sys::Date::new(&JsValue::from_str(&iso));
-    if date.get_time().is_nan() {
-        return (lang::PLAIN.date)(lang, year, month, day);
-    }
-    let format = Intl::DateTimeFormat::new(
-        &locales(lang),
-        &options(&[
-            ("year", "numeric"),
-            ("month", "long"),
-            ("day", "numeric"),
-            ("timeZone", "UTC"),
-        ]),
-    );
-    format
-        .format()
-        .call1(&format, &date)
-        .ok()
-        .and_then(|s| s.as_string())
-        .unwrap_or_else(|| (lang::PLAIN.date)(lang, year, month, day))
+/// The formats the app asks `Intl` for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Date,
+    ShortMonth,
+    Number,
+    Dollars,
 }
 
-fn intl_number(lang: Lang, value: f64, money: bool) -> Option<String> {
-    let pairs: &[(&str, &str)] = if money {
-        &[
-            ("style", "currency"),
-            ("currency", "USD"),
-            ("currencyDisplay", "narrowSymbol"),
-            ("maximumFractionDigits", "0"),
-        ]
-    } else {
-        &[]
-    };
-    let object = options(pairs);
-    if money {
-        let _ = Reflect::set(
-            &object,
-            &JsValue::from_str("maximumFractionDigits"),
-            &JsValue::from_f64(0.0),
-        );
+/// `value` as `Intl` writes it in `lang`. Each formatter is made once per language and kept
+/// (a list of a thousand dates asks for the same one a thousand times).
+fn formatted(kind: Kind, lang: Lang, value: &JsValue) -> Option<String> {
+    thread_local! {
+        static MADE: std::cell::RefCell<Vec<(Kind, Lang, js_sys::Function)>> =
+            const { std::cell::RefCell::new(Vec::new()) };
     }
-    let format = Intl::NumberFormat::new(&locales(lang), &object);
-    format
-        .format()
-        .call1(&format, &JsValue::from_f64(value))
-        .ok()
-        .and_then(|s| s.as_string())
+    let cached = MADE.with(|m| {
+        m.borrow()
+            .iter()
+            .find(|(k, l, _)| *k == kind && *l == lang)
+            .map(|(.., f)| f.clone())
+    });
+    let format = match cached {
+        Some(f) => f,
+        None => {
+            let date = |extra: &[(&str, &str)]| {
+                let mut pairs = vec![("year", "numeric"), ("timeZone", "UTC")];
+                pairs.extend_from_slice(extra);
+                Intl::DateTimeFormat::new(&locales(lang), &options(&pairs)).format()
+            };
+            let f = match kind {
+                Kind::Date => date(&[("month", "long"), ("day", "numeric")]),
+                Kind::ShortMonth => date(&[("month", "short")]),
+                Kind::Number => Intl::NumberFormat::new(&locales(lang), &options(&[])).format(),
+                Kind::Dollars => Intl::NumberFormat::new(
+                    &locales(lang),
+                    &options(&[
+                        ("style", "currency"),
+                        ("currency", "USD"),
+                        ("currencyDisplay", "narrowSymbol"),
+                        ("maximumFractionDigits", "0"),
+                    ]),
+                )
+                .format(),
+            };
+            MADE.with(|m| m.borrow_mut().push((kind, lang, f.clone())));
+            f
+        }
+    };
+    format.call1(&JsValue::NULL, value).ok()?.as_string()
+}
+
+/// A UTC midnight `Date` for a calendar day, or none for a day JavaScript cannot hold.
+fn utc_day(year: i64, month: u32, day: u32) -> Option<js_sys::Date> {
+    let iso = format!("{year:04}-{month:02}-{day:02}T00:00:00Z");
+    let date = js_sys::Date::new(&JsValue::from_str(&iso));
+    (!date.get_time().is_nan()).then_some(date)
+}
+
+fn intl_date(lang: Lang, year: i64, month: u32, day: u32) -> String {
+    utc_day(year, month, day)
+        .and_then(|d| formatted(Kind::Date, lang, &d))
+        .unwrap_or_else(|| (lang::PLAIN.date)(lang, year, month, day))
 }
 
 /// The formats `Intl` gives each language, installed once at start (`crate::lang::Formats`).
@@ -150,26 +165,17 @@ pub fn install_formats() {
     lang::install_formats(Formats {
         date: intl_date,
         short_month: |lang, year, month| {
-            let iso = format!("{year:04}-{month:02}-15T00:00:00Z");
-            let date = js_sys::Date::new(&JsValue::from_str(&iso));
-            let format = Intl::DateTimeFormat::new(
-                &locales(lang),
-                &options(&[("year", "numeric"), ("month", "short"), ("timeZone", "UTC")]),
-            );
-            format
-                .format()
-                .call1(&format, &date)
-                .ok()
-                .and_then(|s| s.as_string())
-                .filter(|_| !date.get_time().is_nan())
+            utc_day(year, month, 15)
+                .and_then(|d| formatted(Kind::ShortMonth, lang, &d))
                 .unwrap_or_else(|| (lang::PLAIN.short_month)(lang, year, month))
         },
         date_time: |lang, y, m, d, hh, mm| format!("{}, {hh:02}:{mm:02}", intl_date(lang, y, m, d)),
         number: |lang, n| {
-            intl_number(lang, n as f64, false).unwrap_or_else(|| (lang::PLAIN.number)(lang, n))
+            formatted(Kind::Number, lang, &JsValue::from_f64(n as f64))
+                .unwrap_or_else(|| (lang::PLAIN.number)(lang, n))
         },
         dollars: |lang, amount| {
-            intl_number(lang, amount as f64, true)
+            formatted(Kind::Dollars, lang, &JsValue::from_f64(amount as f64))
                 .unwrap_or_else(|| (lang::PLAIN.dollars)(lang, amount))
         },
     });

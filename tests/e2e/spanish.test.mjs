@@ -144,11 +144,16 @@ test('on every route in Spanish no English text of the catalogue is shown; reloa
   assert.equal(settings.language, 'es');
   assert.equal((await context.cookies()).length, 0);
   const found = [];
+  const shown = {};
   for (const route of ROUTES) {
     await visit(page, route);
+    shown[route[0]] = squash(await pageText(page));
     for (const en of await englishOn(page)) found.push(`${route[0]}: ${JSON.stringify(en)}`);
   }
   assert.deepEqual(found, [], `English left in Spanish:\n${found.join('\n')}`);
+  // Dates and money as Spanish writes them (Intl, es-US).
+  assert.match(shown['#/management'], /\b\d{1,2} de (enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre) de \d{4}\b/);
+  assert.match(shown['#/funding'], /\$25,000\b/);
   await visit(page, ROUTES[0]);
   await page.reload();
   await page.getByRole('heading', { level: 1, name: es('Overview'), exact: true }).waitFor();
